@@ -1,0 +1,81 @@
+using System.Reflection;
+using LiveWorkout.Core;
+using TorchSharp;
+
+namespace LiveWorkout.Learning.Native;
+
+/// <summary>Loads libtorch, picks the device and describes both for doctor and bench.</summary>
+public static class TorchRuntime
+{
+    /// <summary>
+    /// Loads the native libraries, turning a load failure into one actionable sentence.
+    /// </summary>
+    public static void EnsureLoaded()
+    {
+        try
+        {
+            using var probe = torch.zeros(1);
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or BadImageFormatException)
+        {
+            throw new NativeLibraryException(
+                "libtorch failed to load (" + Innermost(e).Message.Split('\n')[0].Trim() + "). Rebuild with 'dotnet build' so the " +
+                "native patch step runs, or run 'liveworkout doctor' for details.", e);
+        }
+    }
+
+    /// <summary>
+    /// The device for "auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".
+    /// </summary>
+    public static torch.Device SelectDevice(string preference)
+    {
+        EnsureLoaded();
+        string p = (preference ?? "auto").Trim().ToLowerInvariant();
+        if (p is "" or "auto") return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+        if (p == "cpu") return torch.CPU;
+        if (p.StartsWith("cuda", StringComparison.Ordinal))
+        {
+            if (!torch.cuda.is_available())
+                throw new LiveWorkoutException($"device '{preference}' was asked for but CUDA is not available here; use --device cpu or auto");
+            return torch.device(p);
+        }
+        throw new LiveWorkoutException($"unknown device '{preference}': use auto, cpu, cuda or cuda:N", 2);
+    }
+
+    public static string TorchSharpVersion =>
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "?";
+
+    /// <summary>The libtorch version TorchSharp was built against (from the loaded native package).</summary>
+    public static string LibTorchVersion
+    {
+        get
+        {
+            // TorchSharp records the libtorch package version it expects in a private constant.
+            var versionField = typeof(torch).Assembly.GetTypes()
+                .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
+                .FirstOrDefault(f => f.Name == "libtorchPackageVersion");
+            return versionField?.GetValue(null)?.ToString() ?? "unknown";
+        }
+    }
+
+    /// <summary>One line for the device inference would use: GPU name and memory, or CPU threads.</summary>
+    public static string DescribeDevice(torch.Device device)
+    {
+        if (device.type == DeviceType.CUDA)
+        {
+            var gpu = GpuInfo.Query(device.index < 0 ? 0 : device.index);
+            return gpu is null ? $"{device} (name unavailable: NVML not found)" : $"{device} {gpu.Name}, {gpu.TotalMemoryBytes / (1024.0 * 1024 * 1024):0.0} GiB";
+        }
+        return $"cpu, {torch.get_num_threads()} threads ({Environment.ProcessorCount} logical cores)";
+    }
+
+    public static Exception Innermost(Exception e)
+    {
+        while (e.InnerException is not null) e = e.InnerException;
+        return e;
+    }
+}
+
+/// <summary>A native library could not be loaded; the message says what to do.</summary>
+public sealed class NativeLibraryException(string message, Exception? inner = null) : LiveWorkoutException(message, 1, inner);

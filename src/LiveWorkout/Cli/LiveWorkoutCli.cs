@@ -1,0 +1,84 @@
+using System.CommandLine;
+using LiveWorkout.Commands;
+
+namespace LiveWorkout.Cli;
+
+/// <summary>The command line: the root command, its shared options and the way commands are invoked.</summary>
+public static class LiveWorkoutCli
+{
+    /// <summary>--set Section:Key=value, repeatable: overrides any configuration key for this run.</summary>
+    public static readonly Option<string[]> Set = new("--set")
+    {
+        Description = "Override a configuration key for this run, as Section:Key=value (repeatable)",
+        Recursive = true,
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public static readonly Option<bool> Verbose = new("--verbose", "-v")
+    {
+        Description = "Log details, and print stack traces of errors",
+        Recursive = true,
+    };
+
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("LiveWorkout: recognises exercises from a camera, counts sets and reps, and logs sessions.");
+        root.Options.Add(Set);
+        root.Options.Add(Verbose);
+        foreach (Command command in new[]
+                 {
+                     PlannedCommands.Live(), PlannedCommands.Replay(), PlannedCommands.Record(),
+                     PlannedCommands.Train(), PlannedCommands.Evaluate(), PlannedCommands.Sessions(), PlannedCommands.Synth(),
+                     DoctorCommand.Create(), BenchCommand.Create(),
+                 })
+            root.Subcommands.Add(command);
+        return root;
+    }
+
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellation = default)
+    {
+        output ??= Console.Out;
+        error ??= Console.Error;
+        ParseResult parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) error.WriteLine($"usage error: {e.Message}");
+            error.WriteLine("Run 'liveworkout --help' (or '<command> --help') for usage.");
+            return ExitCodes.BadConfiguration;
+        }
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(config, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The context a handler runs with: --set pairs plus the command's own options that map
+    /// onto configuration keys (given as key/value; null values are left out).
+    /// </summary>
+    public static CommandContext Context(ParseResult parse, CancellationToken cancellation, params (string Key, string? Value)[] optionOverrides)
+    {
+        var overrides = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (string pair in parse.GetValue(Set) ?? [])
+        {
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0) throw new Core.LiveWorkoutException($"--set '{pair}' is not Section:Key=value (example: --set Model:Device=cpu)", ExitCodes.BadConfiguration);
+            overrides[pair[..eq].Trim().Replace("__", ":", StringComparison.Ordinal)] = pair[(eq + 1)..];
+        }
+        foreach (var (key, value) in optionOverrides)
+            if (value is not null) overrides[key] = value;
+        var config = parse.InvocationConfiguration;
+        return new CommandContext(overrides, parse.GetValue(Verbose), config.Output, config.Error, cancellation);
+    }
+
+    /// <summary>Wires a command's action to <see cref="CommandRunner"/>, so --set errors get the same one-line treatment.</summary>
+    public static void SetHandler(this Command command, Func<ParseResult, CancellationToken, Task<int>> action) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            try { return await action(parse, ct).ConfigureAwait(false); }
+            catch (Exception e)
+            {
+                var (message, code) = CommandRunner.Describe(e);
+                parse.InvocationConfiguration.Error.WriteLine(message);
+                return code;
+            }
+        });
+}

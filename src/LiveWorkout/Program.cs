@@ -1,0 +1,3 @@
+using LiveWorkout.Cli;
+
+return await LiveWorkoutCli.InvokeAsync(args).ConfigureAwait(false);
