@@ -1,0 +1,25 @@
+namespace LiveWorkout.Core.Recognition;
+
+/// <summary>
+/// The classifier's output for one frame: class probabilities in the model's class order and
+/// the penultimate-layer embedding (for rep counting). Managed arrays only: tensors never
+/// leave the inference thread.
+/// </summary>
+/// <param name="Index">Frame number in the source, from 0.</param>
+/// <param name="Time">Media time (replay) or monotonic capture time (live) of the frame.</param>
+/// <param name="Probabilities">Softmax output, one entry per class of the model.</param>
+/// <param name="Embedding">Penultimate-layer features, or empty when the model gives none.</param>
+public sealed record FramePrediction(long Index, TimeSpan Time, float[] Probabilities, float[] Embedding)
+{
+    /// <summary>Index of the most probable class.</summary>
+    public int TopClass
+    {
+        get
+        {
+            int best = 0;
+            for (int i = 1; i < Probabilities.Length; i++)
+                if (Probabilities[i] > Probabilities[best]) best = i;
+            return best;
+        }
+    }
+}
