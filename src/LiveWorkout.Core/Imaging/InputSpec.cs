@@ -39,8 +39,8 @@ public sealed record InputSpec(
     /// <summary>Checks the spec makes sense; throws with what is wrong.</summary>
     public void Validate()
     {
-        if (Width < 8 || Height < 8 || Width > 4096 || Height > 4096)
-            throw new LiveWorkoutException($"input size {Width}x{Height} is out of range (8..4096)", 2);
+        if (Width < 2 || Height < 2 || Width > 4096 || Height > 4096)
+            throw new LiveWorkoutException($"input size {Width}x{Height} is out of range (2..4096)", 2);
         if (Mean.Length != Channels || Std.Length != Channels)
             throw new LiveWorkoutException($"normalisation needs {Channels} mean/std values for {Color}, got {Mean.Length}/{Std.Length}", 2);
         if (Std.Any(s => !(s > 0)))

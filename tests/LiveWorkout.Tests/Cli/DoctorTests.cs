@@ -1,0 +1,39 @@
+namespace LiveWorkout.Tests.Cli;
+
+public sealed class DoctorTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("lw-doctor-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void An_unusable_model_path_fails_doctor_and_says_what_to_do()
+    {
+        var r = AppProcess.Run(["doctor", "--model", Path.Combine(_dir, "no-such-model"), "--set", $"Sessions:DatabasePath={Path.Combine(_dir, "s.db")}"], _dir);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("[FAIL] model", r.Output, StringComparison.Ordinal);
+        Assert.Contains("folder not found", r.Output, StringComparison.Ordinal);
+        Assert.Contains("-> ", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Doctor_reports_runtime_device_and_opencv()
+    {
+        var r = AppProcess.Run(["doctor", "--set", $"Sessions:DatabasePath={Path.Combine(_dir, "s.db")}"], _dir);
+        Assert.Contains("[ok  ] torch", r.Output, StringComparison.Ordinal);
+        Assert.Contains("[ok  ] device", r.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\[ok  \] opencv +4\.\d+.*FFmpeg yes", r.Output);
+        Assert.Contains("session log", r.Output, StringComparison.Ordinal);
+        if (OperatingSystem.IsLinux()) Assert.Contains("[ok  ] allocator", r.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unwritable_session_log_fails_doctor()
+    {
+        string blocker = Path.Combine(_dir, "file-not-folder");
+        File.WriteAllText(blocker, "x");
+        var r = AppProcess.Run(["doctor", "--set", $"Sessions:DatabasePath={Path.Combine(blocker, "s.db")}"], _dir);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("[FAIL] session log", r.Output, StringComparison.Ordinal);
+    }
+}
