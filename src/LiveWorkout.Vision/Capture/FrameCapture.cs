@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Vision.Preprocessing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using OpenCvSharp;
+
+namespace LiveWorkout.Vision.Capture;
+
+/// <summary>How a capture run behaves.</summary>
+public sealed record CaptureSettings
+{
+    public CaptureRequest Request { get; init; } = new();
+
+    /// <summary>Replay only: pace frames at the clip's frame rate instead of as fast as possible.</summary>
+    public bool Realtime { get; init; }
+
+    /// <summary>Frames waiting for the classifier in replay (lossless; capture waits when full).</summary>
+    public int ReplayQueue { get; init; } = 16;
+
+    /// <summary>Live sources: longest back-off between reconnect attempts.</summary>
+    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Live sources: end the run after this long without frames (null: keep trying until cancelled).</summary>
+    public TimeSpan? GiveUpAfter { get; init; }
+
+    /// <summary>Write the raw frames to this mp4 (null: no recording).</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>Stop after this many frames (null: until the source ends or the run is cancelled).</summary>
+    public long? MaxFrames { get; init; }
+}
+
+/// <summary>Counters a capture run keeps; read them from any thread.</summary>
+public sealed class CaptureCounters
+{
+    private long _captured, _dropped;
+    public long Captured => Interlocked.Read(ref _captured);
+    public long Dropped => Interlocked.Read(ref _dropped);
+    public int Skipped { get; internal set; }
+    public int Reconnects { get; internal set; }
+    public double SourceFps { get; internal set; }
+    internal void CountCaptured() => Interlocked.Increment(ref _captured);
+    internal void CountDropped() => Interlocked.Increment(ref _dropped);
+}
+
+/// <summary>
+/// The capture stage: one thread, one reused Mat. Reads the source, timestamps each frame
+/// (media time in replay, monotonic time live), optionally records it, lets an observer look
+/// at it (the overlay), preprocesses it into pooled managed floats and writes it to a channel:
+/// live sources keep only the newest frame (stale ones are dropped and counted), replay is
+/// lossless and bounded. Dropped live streams are reopened with exponential back-off and the
+/// gap is reported as SourceLost/SourceRecovered.
+/// </summary>
+public sealed class FrameCapture
+{
+    private readonly SourceSpec _source;
+    private readonly FramePreprocessor _preprocessor;
+    private readonly CaptureSettings _settings;
+    private readonly ILogger _log;
+    private readonly Channel<FrameSample> _channel;
+
+    public FrameCapture(SourceSpec source, FramePreprocessor preprocessor, CaptureSettings settings, ILogger? log = null)
+    {
+        _source = source;
+        _preprocessor = preprocessor;
+        _settings = settings;
+        _log = log ?? NullLogger.Instance;
+        Pool = new FrameBufferPool(preprocessor.Length);
+        _channel = source.IsLive
+            ? Channel.CreateBounded<FrameSample>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true },
+                dropped => { Counters.CountDropped(); Pool.Return(dropped.Pixels); })
+            : Channel.CreateBounded<FrameSample>(new BoundedChannelOptions(Math.Max(1, settings.ReplayQueue)) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+    }
+
+    public SourceSpec Source => _source;
+    public FrameBufferPool Pool { get; }
+    public CaptureCounters Counters { get; } = new();
+    public ChannelReader<FrameSample> Frames => _channel.Reader;
+
+    /// <summary>Source health events (SourceLost, SourceRecovered), raised on the capture thread.</summary>
+    public event Action<SessionEvent>? SourceEvent;
+
+    /// <summary>Each raw frame with its index, on the capture thread, before it is reused (draw, show; do not keep it).</summary>
+    public event Action<Mat, long>? FrameCaptured;
+
+    /// <summary>Starts the capture thread. The channel completes when the source ends, fails or the token is cancelled.</summary>
+    public Task Start(CancellationToken cancellation)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(cancellation);
+                _channel.Writer.TryComplete();
+                done.SetResult();
+            }
+            catch (OperationCanceledException)
+            {
+                _channel.Writer.TryComplete();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                _channel.Writer.TryComplete(e);
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "frame-capture" };
+        thread.Start();
+        return done.Task;
+    }
+
+    /// <summary>Opens the source once, so a bad source fails before anything starts.</summary>
+    public IFrameReader Open() => FrameReaders.Open(_source, _settings.Request);
+
+    private void Run(CancellationToken cancellation)
+    {
+        IFrameReader? reader = Open();
+        using var frame = new Mat();
+        VideoWriter? recorder = null;
+        var clock = Stopwatch.StartNew();
+        Counters.SourceFps = reader.Fps;
+        long index = 0;
+        try
+        {
+            while (!cancellation.IsCancellationRequested && (_settings.MaxFrames is null || index < _settings.MaxFrames))
+            {
+                if (!reader.Read(frame))
+                {
+                    Counters.Skipped = reader.Skipped;
+                    if (!_source.IsLive) break;
+                    reader.Dispose();
+                    reader = Reconnect(clock, cancellation);
+                    if (reader is null) return;
+                    continue;
+                }
+                Counters.Skipped = reader.Skipped;
+                TimeSpan time = _source.IsLive ? clock.Elapsed : TimeSpan.FromSeconds(index / reader.Fps);
+                if (!_source.IsLive && _settings.Realtime) PaceTo(time, clock, cancellation);
+
+                if (_settings.RecordPath is not null)
+                {
+                    recorder ??= OpenRecorder(_settings.RecordPath, frame.Size(), reader.Fps);
+                    recorder.Write(frame);
+                }
+                FrameCaptured?.Invoke(frame, index);
+
+                float[] pixels = Pool.Rent();
+                _preprocessor.Process(frame, pixels);
+                var sample = new FrameSample(index, time, pixels, Stopwatch.GetTimestamp());
+                Counters.CountCaptured();
+                if (_source.IsLive) _channel.Writer.TryWrite(sample);
+                else _channel.Writer.WriteAsync(sample, cancellation).AsTask().GetAwaiter().GetResult();
+                index++;
+            }
+        }
+        finally
+        {
+            reader?.Dispose();
+            recorder?.Dispose();
+        }
+    }
+
+    /// <summary>Reopens a dropped live source with exponential back-off; null when it stays away longer than GiveUpAfter.</summary>
+    private IFrameReader? Reconnect(Stopwatch clock, CancellationToken cancellation)
+    {
+        TimeSpan lostAt = clock.Elapsed;
+        SourceEvent?.Invoke(new SourceLost(lostAt, $"{_source.Location} stopped delivering frames"));
+        _log.LogWarning("Source {Source} lost at {Time:0.0} s; reconnecting", _source.Location, lostAt.TotalSeconds);
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (_settings.GiveUpAfter is { } limit && clock.Elapsed - lostAt > limit)
+            {
+                _log.LogWarning("Source {Source} delivered no frames for {Seconds:0} s; ending the run", _source.Location, limit.TotalSeconds);
+                return null;
+            }
+            cancellation.WaitHandle.WaitOne(delay);
+            cancellation.ThrowIfCancellationRequested();
+            try
+            {
+                var reader = FrameReaders.Open(_source, _settings.Request);
+                Counters.Reconnects++;
+                SourceEvent?.Invoke(new SourceRecovered(clock.Elapsed, clock.Elapsed - lostAt));
+                _log.LogInformation("Source {Source} back after {Gap:0.0} s", _source.Location, (clock.Elapsed - lostAt).TotalSeconds);
+                return reader;
+            }
+            catch (LiveWorkoutException)
+            {
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.ReconnectMax.Ticks));
+            }
+        }
+    }
+
+    private static void PaceTo(TimeSpan time, Stopwatch clock, CancellationToken cancellation)
+    {
+        TimeSpan wait = time - clock.Elapsed;
+        if (wait > TimeSpan.Zero) cancellation.WaitHandle.WaitOne(wait);
+    }
+
+    private static VideoWriter OpenRecorder(string path, Size size, double fps)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var writer = new VideoWriter(path, FourCC.MP4V, fps, size);
+        if (!writer.IsOpened())
+        {
+            writer.Dispose();
+            throw new LiveWorkoutException($"cannot write the recording {path}: check the folder is writable");
+        }
+        return writer;
+    }
+}

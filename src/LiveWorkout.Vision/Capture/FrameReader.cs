@@ -1,0 +1,136 @@
+using LiveWorkout.Core;
+using OpenCvSharp;
+
+namespace LiveWorkout.Vision.Capture;
+
+/// <summary>Reads frames of one source into a caller-owned Mat. Not thread-safe: the capture thread owns it.</summary>
+public interface IFrameReader : IDisposable
+{
+    /// <summary>Frames per second the source declares (camera/stream/file) or was given (images).</summary>
+    double Fps { get; }
+
+    /// <summary>Total frames when known (files, image folders).</summary>
+    long? FrameCount { get; }
+
+    /// <summary>Reads the next frame into <paramref name="frame"/>; false at the end or when the source failed.</summary>
+    bool Read(Mat frame);
+
+    /// <summary>Frames that could not be decoded and were skipped (image folders).</summary>
+    int Skipped { get; }
+}
+
+/// <summary>Opens the reader for a source, failing with one line that says what to do.</summary>
+public static class FrameReaders
+{
+    public static IFrameReader Open(SourceSpec spec, CaptureRequest request)
+    {
+        switch (spec.Kind)
+        {
+            case SourceKind.ImageFolder:
+                return new ImageFolderReader(spec, request.Fps);
+            case SourceKind.Stream when spec.Location.StartsWith("http", StringComparison.OrdinalIgnoreCase):
+                // OpenCV first (its FFmpeg reads any stream type where it was built with network
+                // protocols); the official Linux runtime has none, so fall back to our MJPEG reader.
+                return (IFrameReader?)VideoFrameReader.TryOpen(spec, request) ?? MjpegHttpReader.Open(spec.Location, request.Fps);
+            case SourceKind.Stream:
+                return VideoFrameReader.TryOpen(spec, request) ?? throw new LiveWorkoutException(
+                    $"stream {spec.Location} could not be opened: check the URL and that the server is reachable " +
+                    "(this OpenCV build may lack network protocols; phone and IP cameras also serve MJPEG over http, which always works)");
+            default:
+                return VideoFrameReader.Open(spec, request);
+        }
+    }
+}
+
+/// <summary>What to ask of a camera; files and streams ignore the size.</summary>
+public sealed record CaptureRequest(int Width = 640, int Height = 480, double Fps = 30);
+
+/// <summary>Cameras, streams and video files through OpenCV's VideoCapture (V4L2 and FFmpeg here).</summary>
+public sealed class VideoFrameReader : IFrameReader
+{
+    private readonly VideoCapture _capture;
+
+    private VideoFrameReader(VideoCapture capture, double fps, long? count)
+    {
+        _capture = capture;
+        Fps = fps;
+        FrameCount = count;
+    }
+
+    public double Fps { get; }
+    public long? FrameCount { get; }
+    public int Skipped => 0;
+
+    public static VideoFrameReader Open(SourceSpec spec, CaptureRequest request) =>
+        TryOpen(spec, request) ?? throw new LiveWorkoutException(spec.Kind switch
+        {
+            SourceKind.Camera => $"{spec.Location} could not be opened: it is missing or busy (another program may hold it); 'liveworkout doctor' lists the cameras found",
+            SourceKind.Stream => $"stream {spec.Location} could not be opened: check the URL and that the server is reachable",
+            _ => $"video {spec.Location} could not be read: the file is not a video OpenCV/FFmpeg can decode, or it is damaged",
+        });
+
+    /// <summary>Opens the source with OpenCV, or returns null when OpenCV cannot.</summary>
+    public static VideoFrameReader? TryOpen(SourceSpec spec, CaptureRequest request)
+    {
+        var capture = new VideoCapture();
+        bool opened = spec.Kind switch
+        {
+            SourceKind.Camera when spec.CameraIndex >= 0 => capture.Open(spec.CameraIndex, CameraApi),
+            SourceKind.Camera => capture.Open(spec.Location, CameraApi),
+            _ => capture.Open(spec.Location, VideoCaptureAPIs.FFMPEG),
+        };
+        if (!opened || !capture.IsOpened())
+        {
+            capture.Dispose();
+            return null;
+        }
+        if (spec.Kind == SourceKind.Camera)
+        {
+            capture.Set(VideoCaptureProperties.FrameWidth, request.Width);
+            capture.Set(VideoCaptureProperties.FrameHeight, request.Height);
+            capture.Set(VideoCaptureProperties.Fps, request.Fps);
+        }
+        double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : request.Fps;
+        long? count = spec.Kind == SourceKind.VideoFile && capture.FrameCount > 0 ? capture.FrameCount : null;
+        return new VideoFrameReader(capture, fps, count);
+    }
+
+    private static VideoCaptureAPIs CameraApi => OperatingSystem.IsLinux() ? VideoCaptureAPIs.V4L2 : OperatingSystem.IsWindows() ? VideoCaptureAPIs.MSMF : VideoCaptureAPIs.ANY;
+
+    public bool Read(Mat frame) => _capture.Read(frame) && !frame.Empty();
+
+    public void Dispose() => _capture.Dispose();
+}
+
+/// <summary>A folder (or pattern) of images played as a clip at a given frame rate; undecodable files are skipped and counted.</summary>
+public sealed class ImageFolderReader : IFrameReader
+{
+    private readonly IReadOnlyList<string> _files;
+    private int _next;
+
+    public ImageFolderReader(SourceSpec spec, double fps)
+    {
+        _files = spec.ImageFiles();
+        if (_files.Count == 0)
+            throw new LiveWorkoutException($"no images (jpg, png, bmp, webp) in {spec.Location}{(spec.Pattern is null ? "" : " matching " + spec.Pattern)}");
+        Fps = fps;
+    }
+
+    public double Fps { get; }
+    public long? FrameCount => _files.Count;
+    public int Skipped { get; private set; }
+
+    public bool Read(Mat frame)
+    {
+        while (_next < _files.Count)
+        {
+            using var image = Cv2.ImRead(_files[_next++], ImreadModes.Color);
+            if (image.Empty()) { Skipped++; continue; }
+            image.CopyTo(frame);
+            return true;
+        }
+        return false;
+    }
+
+    public void Dispose() { }
+}
