@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using LiveWorkout.Core;
 
 namespace LiveWorkout.Sessions.Export;
 
@@ -25,7 +24,7 @@ public static class StrongCsvExporter
             foreach (var set in log.Sets)
             {
                 int order = orderPerExercise[set.Exercise] = orderPerExercise.GetValueOrDefault(set.Exercise) + 1;
-                bool timed = IsTimed(set.Exercise);
+                bool timed = ExerciseMeasure.IsTimed(set.Exercise);
                 string[] fields =
                 [
                     date,
@@ -61,9 +60,6 @@ public static class StrongCsvExporter
         long minutes = seconds / 60;
         return minutes >= 60 ? $"{minutes / 60}h {minutes % 60}m" : $"{minutes}m";
     }
-
-    /// <summary>Exercises measured in seconds rather than reps.</summary>
-    public static bool IsTimed(string exercise) => ExerciseCatalog.IsStaticHold(exercise) || exercise == "running";
 
     private static string SetNotes(StoredSet set)
     {

@@ -41,19 +41,19 @@ public static class SessionCharts
         return Png(plot, width, height);
     }
 
-    /// <summary>Active time per exercise (minutes).</summary>
+    /// <summary>Active time per exercise (minutes), longest first, as horizontal bars so names stay readable.</summary>
     public static byte[] TimePerExercise(SessionLog log, int width, int height)
     {
-        var plot = NewPlot("Time per exercise", null, "minutes");
+        var plot = NewPlot("Time per exercise", "minutes", null);
         var totals = log.Sets.GroupBy(s => s.Exercise).Select(g => (Exercise: g.Key, Minutes: g.Sum(s => Minutes(s.Duration)))).OrderByDescending(t => t.Minutes).ToList();
-        var bars = totals.Select((t, i) => new Bar { Position = i, Value = t.Minutes, FillColor = ColorOf(t.Exercise), LineWidth = 0 }).ToList();
-        plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, totals.Count).Select(i => (double)i).ToArray(), totals.Select(t => DisplayFormat.Exercise(t.Exercise)).ToArray());
-        plot.Axes.Margins(bottom: 0);
+        var bars = totals.Select((t, i) => new Bar { Position = totals.Count - 1 - i, Value = t.Minutes, FillColor = ColorOf(t.Exercise), LineWidth = 0 }).ToList();
+        plot.Add.Bars(bars).Horizontal = true;
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, totals.Count).Select(i => (double)(totals.Count - 1 - i)).ToArray(), totals.Select(t => DisplayFormat.Exercise(t.Exercise)).ToArray());
+        plot.Axes.Margins(left: 0);
         return Png(plot, width, height);
     }
 
-    /// <summary>Reps of each set in order (hold seconds for static holds, marked "s").</summary>
+    /// <summary>Reps of each set in order (seconds, marked "s", for timed exercises).</summary>
     public static byte[] RepsPerSet(SessionLog log, int width, int height)
     {
         var plot = NewPlot("Reps per set", "set", "reps");
@@ -63,7 +63,7 @@ public static class SessionCharts
             Value = s.Reps,
             FillColor = ColorOf(s.Exercise),
             LineWidth = 0,
-            Label = ExerciseCatalog.IsStaticHold(s.Exercise) ? $"{(s.HoldDuration ?? s.Duration).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Label = ExerciseMeasure.IsTimed(s.Exercise) ? $"{(s.HoldDuration ?? s.Duration).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.ValueLabelStyle.FontSize = 11;
@@ -96,6 +96,7 @@ public static class SessionCharts
     private static Plot NewPlot(string title, string? xLabel, string? yLabel)
     {
         var plot = new Plot();
+        plot.Font.Set(Fonts.Sans);
         plot.Title(title, size: 16);
         if (xLabel is not null) plot.XLabel(xLabel, size: 13);
         if (yLabel is not null) plot.YLabel(yLabel, size: 13);
