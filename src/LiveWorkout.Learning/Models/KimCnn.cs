@@ -1,4 +1,3 @@
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -10,7 +9,7 @@ namespace LiveWorkout.Learning.Models;
 /// RGB, conv 32/64/128/128 (3x3, valid) each followed by 2x2 max pooling, dense 512,
 /// dropout 0.5. With 4 classes it has the paper's 1,291,972 parameters.
 /// </summary>
-public sealed class KimCnn : Module<Tensor, Tensor>
+public sealed class KimCnn : Module<Tensor, Tensor>, IExerciseNet
 {
     private readonly Sequential features;
     private readonly Sequential classifier;
@@ -29,10 +28,19 @@ public sealed class KimCnn : Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor input)
+    public int EmbeddingSize => 512;
+
+    public Tensor Embed(Tensor input)
     {
         using var f = features.call(input);
-        using var e = classifier.call(f);
-        return head.call(e);
+        return classifier.call(f);
+    }
+
+    public Tensor Classify(Tensor embedding) => head.call(embedding);
+
+    public override Tensor forward(Tensor input)
+    {
+        using var e = Embed(input);
+        return Classify(e);
     }
 }

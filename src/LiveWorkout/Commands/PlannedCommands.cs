@@ -16,19 +16,6 @@ public static class PlannedCommands
     public static Command Evaluate() => Planned("evaluate", "Evaluate a model package on a dataset", 4);
     public static Command Synth() => Planned("synth", "Render the synthetic exercise world: images, clips, contact sheet", 3);
 
-    public static Command Sessions()
-    {
-        var sessions = new Command("sessions", "Review the session log: list, show, stats, export, report, edit, delete");
-        foreach (var (name, description) in new[]
-                 {
-                     ("list", "List sessions"), ("show", "Show one session's sets and rests"), ("stats", "Totals per exercise"),
-                     ("export", "Export sessions as CSV or JSON"), ("report", "Write an HTML report of a session"),
-                     ("edit", "Correct a set's exercise or reps"), ("delete", "Delete a session"),
-                 })
-            sessions.Subcommands.Add(Planned(name, description, 6));
-        return sessions;
-    }
-
     private static Command Planned(string name, string description, int issue)
     {
         var command = new Command(name, description + " (not available yet)");

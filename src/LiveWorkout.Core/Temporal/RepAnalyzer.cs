@@ -1,0 +1,251 @@
+namespace LiveWorkout.Core.Temporal;
+
+/// <summary>A candidate repetition: a peak of the set's motion signal.</summary>
+/// <param name="Time">Media time of the extreme.</param>
+/// <param name="Prominence">Height over the lower of the valleys within one period on either side.</param>
+/// <param name="BackCorrelation">Correlation of the period around the peak with the period before it; null where the data does not reach.</param>
+/// <param name="ForwardCorrelation">The same with the period after it.</param>
+public sealed record RepPeak(TimeSpan Time, double Prominence, double? BackCorrelation, double? ForwardCorrelation);
+
+/// <summary>The periodicity found in a stretch of a set.</summary>
+/// <param name="PeriodSeconds">Estimated rep period, or null when the stretch is not periodic within the bounds.</param>
+/// <param name="Peaks">Candidate reps, in time order, at least 0.6 periods apart.</param>
+/// <param name="ReferenceProminence">Median prominence of the peaks that repeat: the set's typical swing.</param>
+/// <param name="Direction">The motion direction in feature space (first principal component), to keep the sign stable between analyses.</param>
+public sealed record RepAnalysis(double? PeriodSeconds, IReadOnlyList<RepPeak> Peaks, double ReferenceProminence, double[]? Direction)
+{
+    public static RepAnalysis None { get; } = new(null, [], 0, null);
+}
+
+/// <summary>
+/// Finds repetitions in a sequence of feature vectors (RepNet-style periodicity, no learning):
+/// resample to a uniform grid, remove slow drift, estimate the period by the autocorrelation
+/// summed over all feature dimensions (robust to which dimension moves), project onto the first
+/// principal component after removing drift over one period, and take peaks at least 0.6
+/// periods apart with their prominence and how well each repeats one period away.
+/// </summary>
+public static class RepAnalyzer
+{
+    /// <summary>Grid step: 20 Hz keeps 0.6 s reps at 12 samples a period and timing within 50 ms.</summary>
+    public const double GridSeconds = 0.05;
+
+    /// <summary>The period search range is widened by this share so a period right at a bound is still found.</summary>
+    private const double BoundTolerance = 0.05;
+
+    /// <summary>Below this normalised autocorrelation a stretch counts as not periodic.</summary>
+    private const double MinAutocorrelation = 0.2;
+
+    public static RepAnalysis Analyze(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features,
+        double minPeriod, double maxPeriod, double minCorrelation, double[]? previousDirection = null)
+    {
+        if (times.Count != features.Count) throw new ArgumentException("times and features differ in length");
+        if (times.Count < 8 || features[0].Length == 0) return RepAnalysis.None;
+        double span = (times[^1] - times[0]).TotalSeconds;
+        if (span < 2 * minPeriod) return RepAnalysis.None;
+
+        double[][] grid = Resample(times, features, span);
+        int m = grid.Length;
+        double? period = EstimatePeriod(Detrend(grid, (int)Math.Round(maxPeriod / GridSeconds / 2)), minPeriod, maxPeriod);
+        if (period is null) return RepAnalysis.None;
+
+        int periodSamples = Math.Max(2, (int)Math.Round(period.Value / GridSeconds));
+        double[][] centred = Detrend(grid, periodSamples / 2);
+        double[] direction = PrincipalDirection(centred, previousDirection);
+        var signal = new double[m];
+        for (int i = 0; i < m; i++) signal[i] = Dot(centred[i], direction);
+        signal = MovingAverage(signal, (int)Math.Round(period.Value / 16 / GridSeconds));
+
+        var peaks = FindPeaks(signal, periodSamples, times[0]);
+        var repeating = peaks.Where(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation)
+            .Select(p => p.Prominence).Order().ToList();
+        double reference = repeating.Count == 0 ? 0 : repeating[repeating.Count / 2];
+        return new RepAnalysis(period, peaks, reference, direction);
+    }
+
+    private static double[][] Resample(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features, double span)
+    {
+        int m = (int)Math.Floor(span / GridSeconds) + 1, d = features[0].Length;
+        var grid = new double[m][];
+        int j = 0;
+        for (int i = 0; i < m; i++)
+        {
+            double t = times[0].TotalSeconds + i * GridSeconds;
+            while (j < times.Count - 2 && times[j + 1].TotalSeconds < t) j++;
+            double t0 = times[j].TotalSeconds, t1 = times[j + 1].TotalSeconds;
+            double w = t1 > t0 ? Math.Clamp((t - t0) / (t1 - t0), 0, 1) : 0;
+            var row = new double[d];
+            float[] a = features[j], b = features[j + 1];
+            for (int k = 0; k < d; k++) row[k] = a[k] + w * (b[k] - a[k]);
+            grid[i] = row;
+        }
+        return grid;
+    }
+
+    /// <summary>Subtracts a centred moving average (half-width in samples), shrinking the window at the edges.</summary>
+    private static double[][] Detrend(double[][] grid, int half)
+    {
+        int m = grid.Length, d = grid[0].Length;
+        var prefix = new double[m + 1][];
+        prefix[0] = new double[d];
+        for (int i = 0; i < m; i++)
+        {
+            var p = new double[d];
+            for (int k = 0; k < d; k++) p[k] = prefix[i][k] + grid[i][k];
+            prefix[i + 1] = p;
+        }
+        var result = new double[m][];
+        for (int i = 0; i < m; i++)
+        {
+            int lo = Math.Max(0, i - half), hi = Math.Min(m - 1, i + half);
+            double count = hi - lo + 1;
+            var row = new double[d];
+            for (int k = 0; k < d; k++) row[k] = grid[i][k] - (prefix[hi + 1][k] - prefix[lo][k]) / count;
+            result[i] = row;
+        }
+        return result;
+    }
+
+    private static double? EstimatePeriod(double[][] y, double minPeriod, double maxPeriod)
+    {
+        int m = y.Length;
+        int kMin = Math.Max(1, (int)Math.Floor(minPeriod * (1 - BoundTolerance) / GridSeconds));
+        int kMax = Math.Min((int)Math.Ceiling(maxPeriod * (1 + BoundTolerance) / GridSeconds), (m - 1) / 2);
+        if (kMax < kMin + 1) return null;
+        double energy = 0;
+        for (int i = 0; i < m; i++) energy += Dot(y[i], y[i]);
+        if (energy <= 1e-12) return null;
+        // Biased estimator (divide by the full energy): it favours the fundamental over its multiples.
+        var r = new double[kMax + 2];
+        for (int k = kMin - 1; k <= Math.Min(kMax + 1, m - 1); k++)
+        {
+            double s = 0;
+            for (int i = 0; i + k < m; i++) s += Dot(y[i], y[i + k]);
+            r[k] = s / energy;
+        }
+        int best = -1;
+        for (int k = kMin; k <= kMax; k++)
+        {
+            bool rightOk = k + 1 > m - 1 || r[k] >= r[k + 1];
+            if (r[k] > r[k - 1] && rightOk && (best < 0 || r[k] > r[best])) best = k;
+        }
+        if (best < 0 || r[best] < MinAutocorrelation) return null;
+        double lag = best;
+        if (best + 1 <= m - 1)
+        {
+            double a = r[best - 1], b = r[best], c = r[best + 1], den = a - 2 * b + c;
+            if (Math.Abs(den) > 1e-12) lag += Math.Clamp(0.5 * (a - c) / den, -0.5, 0.5);
+        }
+        return lag * GridSeconds;
+    }
+
+    /// <summary>First principal component by power iteration, its sign kept from the previous analysis.</summary>
+    private static double[] PrincipalDirection(double[][] rows, double[]? previous)
+    {
+        int d = rows[0].Length;
+        var v = new double[d];
+        if (previous is not null && previous.Length == d) Array.Copy(previous, v, d);
+        else for (int k = 0; k < d; k++) v[k] = 1 + 0.01 * k; // deterministic start, not orthogonal to typical motion
+        Normalise(v);
+        var next = new double[d];
+        for (int iteration = 0; iteration < 30; iteration++)
+        {
+            Array.Clear(next);
+            foreach (var row in rows)
+            {
+                double p = Dot(row, v);
+                for (int k = 0; k < d; k++) next[k] += p * row[k];
+            }
+            if (Normalise(next) == 0) break;
+            Array.Copy(next, v, d);
+        }
+        if (previous is not null && previous.Length == d)
+        {
+            if (Dot(v, previous) < 0) for (int k = 0; k < d; k++) v[k] = -v[k];
+        }
+        else
+        {
+            int largest = 0;
+            for (int k = 1; k < d; k++) if (Math.Abs(v[k]) > Math.Abs(v[largest])) largest = k;
+            if (v[largest] < 0) for (int k = 0; k < d; k++) v[k] = -v[k];
+        }
+        return v;
+    }
+
+    private static List<RepPeak> FindPeaks(double[] s, int period, TimeSpan start)
+    {
+        int m = s.Length;
+        var candidates = new List<int>();
+        for (int i = 1; i < m - 1; i++)
+            if (s[i] > s[i - 1] && s[i] >= s[i + 1]) candidates.Add(i);
+        // Highest first, then suppress any within 0.6 periods: one peak per cycle.
+        int spacing = (int)Math.Ceiling(0.6 * period);
+        var kept = new List<int>();
+        foreach (int i in candidates.OrderByDescending(i => s[i]).ThenBy(i => i))
+            if (kept.TrueForAll(k => Math.Abs(k - i) >= spacing)) kept.Add(i);
+        kept.Sort();
+
+        var peaks = new List<RepPeak>(kept.Count);
+        int half = period / 2;
+        foreach (int i in kept)
+        {
+            int lo = Math.Max(0, i - period), hi = Math.Min(m - 1, i + period);
+            double leftMin = Min(s, lo, i), rightMin = Min(s, i, hi);
+            bool leftOk = i - lo >= half, rightOk = hi - i >= half;
+            double floor = leftOk && rightOk ? Math.Max(leftMin, rightMin) : leftOk ? leftMin : rightOk ? rightMin : Math.Max(leftMin, rightMin);
+            double? back = i - half - period >= 0 ? Correlation(s, i - half, i - half - period, 2 * half + 1) : null;
+            double? forward = i + half + period <= m - 1 ? Correlation(s, i - half, i - half + period, 2 * half + 1) : null;
+            peaks.Add(new RepPeak(start + TimeSpan.FromSeconds(i * GridSeconds), s[i] - floor, back, forward));
+        }
+        return peaks;
+    }
+
+    private static double? Correlation(double[] s, int a, int b, int length)
+    {
+        if (a < 0 || b < 0 || a + length > s.Length || b + length > s.Length) return null;
+        double ma = 0, mb = 0;
+        for (int i = 0; i < length; i++) { ma += s[a + i]; mb += s[b + i]; }
+        ma /= length; mb /= length;
+        double sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < length; i++)
+        {
+            double x = s[a + i] - ma, y = s[b + i] - mb;
+            sab += x * y; saa += x * x; sbb += y * y;
+        }
+        return saa <= 1e-18 || sbb <= 1e-18 ? 0 : sab / Math.Sqrt(saa * sbb);
+    }
+
+    private static double[] MovingAverage(double[] s, int half)
+    {
+        if (half <= 0) return s;
+        var prefix = new double[s.Length + 1];
+        for (int i = 0; i < s.Length; i++) prefix[i + 1] = prefix[i] + s[i];
+        var result = new double[s.Length];
+        for (int i = 0; i < s.Length; i++)
+        {
+            int lo = Math.Max(0, i - half), hi = Math.Min(s.Length - 1, i + half);
+            result[i] = (prefix[hi + 1] - prefix[lo]) / (hi - lo + 1);
+        }
+        return result;
+    }
+
+    private static double Min(double[] s, int lo, int hi)
+    {
+        double min = double.PositiveInfinity;
+        for (int i = lo; i <= hi; i++) min = Math.Min(min, s[i]);
+        return min;
+    }
+
+    private static double Dot(double[] a, double[] b)
+    {
+        double s = 0;
+        for (int k = 0; k < a.Length; k++) s += a[k] * b[k];
+        return s;
+    }
+
+    private static double Normalise(double[] v)
+    {
+        double n = Math.Sqrt(Dot(v, v));
+        if (n > 0) for (int k = 0; k < v.Length; k++) v[k] /= n;
+        return n;
+    }
+}

@@ -1,0 +1,130 @@
+using LiveWorkout.Core.Recognition;
+
+namespace LiveWorkout.Core.Temporal;
+
+/// <summary>
+/// The synchronous core of the temporal logic: smoother → segmenter → rep counter → session
+/// events, one frame at a time. Replay and tests call it directly; <see cref="SessionEventPipeline"/>
+/// wraps it in Rx. Events carry media time; they are emitted when decided, so a SetStarted is
+/// stamped earlier than the frame that decided it (its backfilled onset).
+/// Per frame the order is: SetEnded, RestStarted, SetStarted, RepCounted, TimelineSample.
+/// </summary>
+public sealed class SessionTracker
+{
+    private readonly IReadOnlyList<string> _classes;
+    private readonly TemporalOptions _options;
+    private readonly ProbabilitySmoother _smoother;
+    private readonly SetSegmenter _segmenter;
+    private readonly TimeSpan _timelineEvery;
+    private TimeSpan? _nextTimeline;
+    private SetInProgress? _set;
+
+    public SessionTracker(IReadOnlyList<string> classes, TemporalOptions options)
+    {
+        _classes = classes;
+        _options = options;
+        _smoother = new ProbabilitySmoother(classes, options);
+        _segmenter = new SetSegmenter(options);
+        _timelineEvery = TimeSpan.FromSeconds(options.TimelineIntervalSeconds);
+    }
+
+    public IReadOnlyList<SessionEvent> Push(FramePrediction frame)
+    {
+        var events = new List<SessionEvent>();
+        var smoothed = _smoother.Push(frame);
+        bool opened = false;
+        foreach (var transition in _segmenter.Push(smoothed))
+        {
+            switch (transition)
+            {
+                case SegmentClosed closed:
+                    events.AddRange(CloseSet(closed.Time));
+                    break;
+                case RestBegan rest:
+                    events.Add(new RestStarted(rest.Time));
+                    break;
+                case SegmentOpened open:
+                    events.AddRange(StartSet(open));
+                    opened = true;
+                    break;
+            }
+        }
+        if (_set is not null && !opened) events.AddRange(_set.Add(smoothed, _segmenter.OpenSetLastFrame));
+
+        if (_nextTimeline is null || frame.Time >= _nextTimeline)
+        {
+            events.Add(new TimelineSample(frame.Time, smoothed.Label, smoothed.Confidence));
+            _nextTimeline = frame.Time + _timelineEvery;
+        }
+        return events;
+    }
+
+    /// <summary>End of stream: closes an open set.</summary>
+    public IReadOnlyList<SessionEvent> Complete()
+    {
+        var events = new List<SessionEvent>();
+        foreach (var transition in _segmenter.Complete())
+            if (transition is SegmentClosed closed) events.AddRange(CloseSet(closed.Time));
+        return events;
+    }
+
+    private List<SessionEvent> StartSet(SegmentOpened open)
+    {
+        int classIndex = IndexOf(open.Exercise);
+        _set = new SetInProgress(open.Exercise, open.Time, classIndex,
+            ExerciseCatalog.IsStaticHold(open.Exercise) ? null : new RepCounter(open.Exercise, _options));
+        var events = new List<SessionEvent>();
+        var confidence = open.Frames.Average(f => f.Probabilities[classIndex]);
+        events.Add(new SetStarted(open.Time, open.Exercise, confidence));
+        foreach (var f in open.Frames) events.AddRange(_set.Add(f, _segmenter.OpenSetLastFrame));
+        return events;
+    }
+
+    private List<SessionEvent> CloseSet(TimeSpan end)
+    {
+        var set = _set ?? throw new InvalidOperationException("segment closed with no open set");
+        _set = null;
+        return set.Finish(end);
+    }
+
+    private int IndexOf(string label)
+    {
+        for (int i = 0; i < _classes.Count; i++)
+            if (_classes[i] == label) return i;
+        throw new InvalidOperationException($"label {label} is not a model class");
+    }
+
+    /// <summary>A set in progress: its rep counter and confidences.</summary>
+    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps)
+    {
+        private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
+
+        public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
+        {
+            _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
+            if (reps is null) return [];
+            // Without an embedding the probabilities are the best motion signal there is.
+            var features = frame.Frame.Embedding.Length > 0 ? frame.Frame.Embedding : frame.Frame.Probabilities;
+            return Announce(reps.Push(frame.Time, features, horizon), reps.RepTimes.Count);
+        }
+
+        public List<SessionEvent> Finish(TimeSpan end)
+        {
+            var events = new List<SessionEvent>();
+            if (reps is not null) events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
+            var inSet = _confidence.Where(c => c.Time <= end).Select(c => c.Confidence).ToList();
+            double mean = inSet.Count > 0 ? inSet.Average() : 0;
+            bool hold = reps is null;
+            var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
+                hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
+            events.Add(new SetEnded(end, set));
+            return events;
+        }
+
+        private IEnumerable<SessionEvent> Announce(IReadOnlyList<TimeSpan> added, int total)
+        {
+            for (int i = 0; i < added.Count; i++)
+                yield return new RepCounted(added[i], exercise, total - added.Count + i + 1);
+        }
+    }
+}

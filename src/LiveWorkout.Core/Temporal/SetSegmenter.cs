@@ -1,0 +1,166 @@
+using System.Reactive.Linq;
+
+namespace LiveWorkout.Core.Temporal;
+
+/// <summary>
+/// Turns smoothed labels into sets with hysteresis. A set starts once one exercise has won
+/// without interruption for <see cref="TemporalOptions.SetStartSeconds"/> and ends after
+/// <see cref="TemporalOptions.SetEndSeconds"/> without it, so flickers shorter than those never
+/// create or split a set. Smoothing makes labels lag, so the onset is walked back over the
+/// frames just before the smoothed run whose raw label already was the exercise, and the end is
+/// the last frame where raw and smoothed labels both were the exercise.
+/// </summary>
+public sealed class SetSegmenter
+{
+    private readonly TemporalOptions _options;
+    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain;
+    private readonly List<SmoothedFrame> _recent = [];
+
+    private string? _runLabel;
+    private TimeSpan _runStart;
+
+    private string? _open;
+    private TimeSpan _lastSeen, _lastRawSeen;
+    private TimeSpan? _afterRawSeen;
+    private bool _awaitingAfterRaw;
+    private TimeSpan? _previousEnd;
+
+    private bool _restPending, _otherSinceEnd;
+    private TimeSpan _restIfDirect;
+
+    public SetSegmenter(TemporalOptions options)
+    {
+        _options = options;
+        _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
+        _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
+        _lookBack = TimeSpan.FromSeconds(options.SmoothingSeconds);
+        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + 1);
+    }
+
+    /// <summary>The exercise of the open set, or null.</summary>
+    public string? OpenExercise => _open;
+
+    /// <summary>The open set's last frame of its exercise so far (where it would end now).</summary>
+    public TimeSpan OpenSetLastFrame => _lastRawSeen;
+
+    public IObservable<SegmentTransition> Process(IObservable<SmoothedFrame> source) =>
+        Observable.Create<SegmentTransition>(observer =>
+        {
+            var segmenter = new SetSegmenter(_options);
+            return source.Subscribe(
+                f => { foreach (var t in segmenter.Push(f)) observer.OnNext(t); },
+                observer.OnError,
+                () => { foreach (var t in segmenter.Complete()) observer.OnNext(t); observer.OnCompleted(); });
+        });
+
+    public IReadOnlyList<SegmentTransition> Push(SmoothedFrame frame)
+    {
+        var result = new List<SegmentTransition>(1);
+        Remember(frame);
+        if (frame.Label != _runLabel)
+        {
+            _runLabel = frame.Label;
+            _runStart = frame.Time;
+        }
+
+        if (_open is not null)
+        {
+            if (_awaitingAfterRaw)
+            {
+                _afterRawSeen = frame.Time;
+                _awaitingAfterRaw = false;
+            }
+            if (frame.Label == _open)
+            {
+                _lastSeen = frame.Time;
+                if (frame.RawLabel == _open) SeenRaw(frame.Time);
+            }
+            else if (frame.Time - _lastSeen >= _endAfter)
+            {
+                result.Add(Close(frame));
+            }
+        }
+
+        if (_open is null)
+        {
+            if (!frame.IsIdle && frame.Time - _runStart >= _startAfter)
+            {
+                result.Add(Open(frame.Label));
+            }
+            else if (_restPending && frame.IsIdle)
+            {
+                result.Add(new RestBegan(_otherSinceEnd ? _runStart : _restIfDirect));
+                _restPending = false;
+            }
+            else if (_restPending && !frame.IsIdle)
+            {
+                _otherSinceEnd = true;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>End of stream: an open set ends at its last frame of the exercise.</summary>
+    public IReadOnlyList<SegmentTransition> Complete()
+    {
+        if (_open is null) return [];
+        var closed = new SegmentClosed(_lastRawSeen, _open);
+        _open = null;
+        return [closed];
+    }
+
+    private void Remember(SmoothedFrame frame)
+    {
+        _recent.Add(frame);
+        int drop = 0;
+        while (drop < _recent.Count - 1 && _recent[drop].Time < frame.Time - _retain) drop++;
+        if (drop > 0) _recent.RemoveRange(0, drop);
+    }
+
+    private void SeenRaw(TimeSpan time)
+    {
+        _lastRawSeen = time;
+        _afterRawSeen = null;
+        _awaitingAfterRaw = true;
+    }
+
+    private SegmentOpened Open(string exercise)
+    {
+        int first = _recent.FindIndex(f => f.Time >= _runStart);
+        // Backfill: the smoothed winner lags the real onset; raw frames just before it show where it was.
+        while (first > 0)
+        {
+            var before = _recent[first - 1];
+            if (before.RawLabel != exercise || before.Time < _runStart - _lookBack || before.Time <= _previousEnd) break;
+            first--;
+        }
+        var frames = _recent.GetRange(first, _recent.Count - first);
+        _open = exercise;
+        _lastSeen = frames[^1].Time;
+        int lastRaw = frames.FindLastIndex(f => f.RawLabel == exercise);
+        if (lastRaw < 0 || lastRaw == frames.Count - 1)
+        {
+            SeenRaw(frames[^1].Time);
+        }
+        else
+        {
+            _lastRawSeen = frames[lastRaw].Time;
+            _afterRawSeen = frames[lastRaw + 1].Time;
+            _awaitingAfterRaw = false;
+        }
+        _restPending = false;
+        return new SegmentOpened(frames[0].Time, exercise, frames);
+    }
+
+    private SegmentClosed Close(SmoothedFrame current)
+    {
+        string exercise = _open!;
+        var closed = new SegmentClosed(_lastRawSeen, exercise);
+        _previousEnd = _lastRawSeen;
+        _open = null;
+        _restPending = true;
+        _restIfDirect = _afterRawSeen ?? current.Time;
+        _otherSinceEnd = _recent.Exists(f => f.Time > _lastRawSeen && !f.IsIdle && f.Label != exercise);
+        return closed;
+    }
+}

@@ -1,0 +1,110 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LiveWorkout.Core.Temporal;
+
+/// <summary>How class probabilities are smoothed over time.</summary>
+public enum SmoothingKind
+{
+    /// <summary>Mean of the frames inside the last <see cref="TemporalOptions.SmoothingSeconds"/>.</summary>
+    MovingAverage,
+
+    /// <summary>Exponential average with time constant <see cref="TemporalOptions.SmoothingSeconds"/> (frame-rate independent).</summary>
+    Exponential,
+}
+
+/// <summary>Period bounds of one exercise's repetitions, in seconds.</summary>
+public sealed class RepPeriodBounds
+{
+    [Range(0.1, 60)] public double MinSeconds { get; set; } = 0.6;
+    [Range(0.1, 60)] public double MaxSeconds { get; set; } = 6.0;
+}
+
+/// <summary>
+/// Every parameter of the temporal logic (configuration section "Temporal"). All durations are
+/// media/capture time in seconds. The defaults suit a classifier run at 10–30 fps on whole
+/// exercises that last several seconds: see each property for why.
+/// </summary>
+public sealed class TemporalOptions : IValidatableObject
+{
+    public const string Section = "Temporal";
+
+    /// <summary>Moving average (default): a bounded window, so a confident frame stops counting after exactly that long.</summary>
+    public SmoothingKind Smoothing { get; set; } = SmoothingKind.MovingAverage;
+
+    /// <summary>
+    /// Window (moving average) or time constant (exponential). 1 s irons out single-frame
+    /// misclassifications at any frame rate while lagging only about half a second, which the
+    /// segmenter undoes by stamping onsets and ends from the raw frames.
+    /// </summary>
+    [Range(0, 10)] public double SmoothingSeconds { get; set; } = 1.0;
+
+    /// <summary>A frame whose best smoothed probability is below this counts as idle: an unsure model is not exercising.</summary>
+    [Range(0, 1)] public double ConfidenceThreshold { get; set; } = 0.5;
+
+    /// <summary>
+    /// An exercise must win without interruption this long before a set starts (its onset is then
+    /// backfilled). 1.5 s is shorter than one slow rep plus set-up, yet longer than the
+    /// transitional poses (standing up from a plank, walking to the bar) that look like another exercise.
+    /// </summary>
+    [Range(0.1, 30)] public double SetStartSeconds { get; set; } = 1.5;
+
+    /// <summary>
+    /// A set ends after this long without its exercise winning (idle or another exercise). 2 s
+    /// bridges a pause at the bottom of a rep or a brief occlusion without splitting the set,
+    /// and is shorter than any real rest between sets.
+    /// </summary>
+    [Range(0.1, 60)] public double SetEndSeconds { get; set; } = 2.0;
+
+    /// <summary>Spacing of <see cref="Recognition.TimelineSample"/> events: the session log's 1 Hz timeline.</summary>
+    [Range(0.05, 60)] public double TimelineIntervalSeconds { get; set; } = 1.0;
+
+    /// <summary>Rep period bounds for exercises without an entry in <see cref="RepPeriods"/>: 0.6 s (fast jumping jacks) to 6 s (slow controlled reps).</summary>
+    [Range(0.1, 60)] public double RepMinPeriodSeconds { get; set; } = 0.6;
+
+    /// <inheritdoc cref="RepMinPeriodSeconds"/>
+    [Range(0.1, 60)] public double RepMaxPeriodSeconds { get; set; } = 6.0;
+
+    /// <summary>Per-exercise rep period bounds (class name → bounds), overriding the defaults above.</summary>
+    public Dictionary<string, RepPeriodBounds> RepPeriods { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Trailing stretch of a set that the online rep counter analyses (at least three maximum
+    /// periods are always used). 20 s holds several reps for a stable period estimate while
+    /// keeping each update cheap.
+    /// </summary>
+    [Range(2, 600)] public double RepWindowSeconds { get; set; } = 20;
+
+    /// <summary>How often (media time) the rep counter re-analyses the open set: reps appear at most this late plus half a period.</summary>
+    [Range(0.05, 10)] public double RepUpdateSeconds { get; set; } = 0.5;
+
+    /// <summary>
+    /// A candidate rep counts only if the motion around it repeats one period earlier or later
+    /// with at least this correlation: set-up, fidgeting and walking are not periodic.
+    /// </summary>
+    [Range(0, 1)] public double RepMinCorrelation { get; set; } = 0.5;
+
+    /// <summary>A candidate rep's swing must reach this share of the set's typical swing: noise wiggles are not reps.</summary>
+    [Range(0, 1)] public double RepMinProminence { get; set; } = 0.4;
+
+    /// <summary>
+    /// Timers: when no frame arrives for this long (scheduler time) the pipeline reports
+    /// SourceLost, and SourceRecovered with the next frame. 0 (default) leaves that to the frame
+    /// source, whose events are merged in.
+    /// </summary>
+    [Range(0, 600)] public double SourceLostAfterSeconds { get; set; }
+
+    /// <summary>Period bounds for an exercise.</summary>
+    public (double Min, double Max) PeriodBoundsFor(string exercise) =>
+        RepPeriods.TryGetValue(exercise, out var b) ? (b.MinSeconds, b.MaxSeconds) : (RepMinPeriodSeconds, RepMaxPeriodSeconds);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (RepMinPeriodSeconds >= RepMaxPeriodSeconds)
+            yield return new ValidationResult($"{Section}:RepMinPeriodSeconds must be below RepMaxPeriodSeconds", [nameof(RepMinPeriodSeconds)]);
+        foreach (var (name, b) in RepPeriods)
+        {
+            if (b.MinSeconds >= b.MaxSeconds || b.MinSeconds < 0.1)
+                yield return new ValidationResult($"{Section}:RepPeriods:{name}: MinSeconds must be at least 0.1 and below MaxSeconds", [nameof(RepPeriods)]);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Models;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+
+namespace LiveWorkout.Learning.Packaging;
+
+/// <summary>
+/// A trained classifier on disk: a folder with model.dat (TorchSharp weights) and model.json
+/// (<see cref="ModelManifest"/>). Loading checks every part against the others and fails with
+/// one line saying what is wrong. Owns its network (on the CPU unless moved).
+/// </summary>
+public sealed class ModelPackage : IDisposable
+{
+    public const string WeightsFile = "model.dat";
+    public const string ManifestFile = "model.json";
+
+    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network)
+    {
+        Manifest = manifest;
+        Network = network;
+    }
+
+    public ModelManifest Manifest { get; private set; }
+    public Module<Tensor, Tensor> Network { get; }
+    public IReadOnlyList<string> Classes => Manifest.Classes;
+    public InputSpec Input => Manifest.Input;
+    public string Architecture => Manifest.Architecture;
+
+    /// <summary>A new package around a freshly initialised network of <paramref name="architecture"/>.</summary>
+    public static ModelPackage Create(string architecture, IReadOnlyList<string> classes, InputSpec input)
+    {
+        var arch = ModelZoo.Get(architecture);
+        CheckClasses(classes);
+        input.Validate();
+        var network = ModelZoo.Create(arch.Name, classes.Count);
+        try
+        {
+            CheckInputFits(arch.Name, network, input);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, arch.Name, classes.ToArray(), input,
+            ((IExerciseNet)network).EmbeddingSize, null, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
+        return new ModelPackage(manifest, network);
+    }
+
+    /// <summary>Replaces the data summary and metrics written with the weights.</summary>
+    public void Describe(TrainingDataSummary? data, IReadOnlyDictionary<string, double> metrics) =>
+        Manifest = Manifest with { TrainingData = data, Metrics = new Dictionary<string, double>(metrics), CreatedAt = DateTimeOffset.UtcNow };
+
+    public void Save(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        // Write next to the final names and move, so a crash never leaves half a package.
+        string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile);
+        Network.save(weights + ".tmp");
+        File.WriteAllText(manifest + ".tmp", JsonSerializer.Serialize(Manifest, ModelManifest.Json));
+        File.Move(weights + ".tmp", weights, overwrite: true);
+        File.Move(manifest + ".tmp", manifest, overwrite: true);
+    }
+
+    /// <summary>Loads and checks a package folder; the network comes back on the CPU in eval mode.</summary>
+    public static ModelPackage Load(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new LiveWorkoutException($"model package '{folder}' not found: give a folder holding {ManifestFile} and {WeightsFile} (made by 'liveworkout train')");
+        string manifestPath = Path.Combine(folder, ManifestFile), weightsPath = Path.Combine(folder, WeightsFile);
+        if (!File.Exists(manifestPath)) throw new LiveWorkoutException($"model package '{folder}' has no {ManifestFile}: it is not a model package, or it is incomplete; train again");
+        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
+
+        var manifest = ReadManifest(manifestPath);
+        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
+            throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
+        if (manifest.FormatVersion < 1) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no valid formatVersion");
+        if (!ModelZoo.IsKnown(manifest.Architecture ?? ""))
+            throw new LiveWorkoutException($"model package '{folder}' uses architecture '{manifest.Architecture}', which this build does not know ({string.Join(", ", ModelZoo.Names)})");
+        if (manifest.Classes is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} lists no classes");
+        CheckClasses(manifest.Classes, folder);
+        if (manifest.Input is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no input spec");
+        manifest.Input.Validate();
+
+        var network = ModelZoo.Create(manifest.Architecture!, manifest.Classes.Count);
+        try
+        {
+            try
+            {
+                network.load(weightsPath, strict: true);
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or ExternalException or EndOfStreamException or FormatException)
+            {
+                throw new LiveWorkoutException(
+                    $"model package '{folder}': {WeightsFile} does not match architecture '{manifest.Architecture}' with {manifest.Classes.Count} classes ({TorchRuntimeMessage(e)}); the files come from different models: train again");
+            }
+            CheckInputFits(manifest.Architecture!, network, manifest.Input, folder);
+            network.eval();
+            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    private static ModelManifest ReadManifest(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), ModelManifest.Json)
+                   ?? throw new LiveWorkoutException($"{path} is empty: train again");
+        }
+        catch (JsonException e)
+        {
+            throw new LiveWorkoutException($"{path} is not a valid model manifest ({e.Message.Split('.')[0]}); train again or restore the file");
+        }
+    }
+
+    private static void CheckClasses(IReadOnlyList<string> classes, string? folder = null)
+    {
+        string where = folder is null ? "" : $"model package '{folder}': ";
+        if (classes.Count < 2) throw new LiveWorkoutException($"{where}a classifier needs at least 2 classes, got {classes.Count}", 2);
+        var duplicate = classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new LiveWorkoutException($"{where}class '{duplicate.Key}' is listed twice", 2);
+        if (classes.Any(string.IsNullOrWhiteSpace)) throw new LiveWorkoutException($"{where}a class name is empty", 2);
+    }
+
+    /// <summary>Runs one blank image through the network: the cheapest proof that the input size fits its layers.</summary>
+    internal static void CheckInputFits(string architecture, Module<Tensor, Tensor> network, InputSpec input, string? folder = null)
+    {
+        var expected = ModelZoo.Get(architecture).Input;
+        string where = folder is null ? "" : $"model package '{folder}': ";
+        if (expected.Channels != input.Channels)
+            throw new LiveWorkoutException($"{where}architecture '{architecture}' takes {expected.Color} input ({expected.Channels} channel(s)), not {input.Color}", 2);
+        bool wasTraining = network.training;
+        network.eval();
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var mode = inference_mode();
+            network.call(zeros(1, input.Channels, input.Height, input.Width));
+        }
+        catch (Exception e) when (e is ExternalException or ArgumentException or InvalidOperationException)
+        {
+            throw new LiveWorkoutException($"{where}input size {input.Width}x{input.Height} does not fit architecture '{architecture}' (it needs {expected.Width}x{expected.Height}); use --size {expected.Width}x{expected.Height}", 2);
+        }
+        finally
+        {
+            network.train(wasTraining);
+        }
+    }
+
+    private static string TorchRuntimeMessage(Exception e) => e.Message.Split('\n')[0].Trim().TrimEnd('.');
+
+    public void Dispose() => Network.Dispose();
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace LiveWorkout.Sessions.Export;
+
+/// <summary>
+/// CSV in the column layout of the Strong app's export, which other workout logs (Hevy, FitNotes
+/// importers, strong-statistics, ...) read: one row per set, weight and distance 0 (bodyweight,
+/// camera-counted), reps for counted sets and seconds for timed ones (holds, running).
+/// </summary>
+public static class StrongCsvExporter
+{
+    public const string Header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE";
+
+    public static void Write(IEnumerable<SessionLog> sessions, TextWriter output, TimeZoneInfo zone)
+    {
+        output.Write(Header);
+        output.Write('\n');
+        foreach (var log in sessions.OrderBy(s => s.Session.StartedAt).ThenBy(s => s.Session.Id))
+        {
+            var summary = SessionSummary.Of(log);
+            string date = TimeZoneInfo.ConvertTime(log.Session.StartedAt, zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+            var orderPerExercise = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var set in log.Sets)
+            {
+                int order = orderPerExercise[set.Exercise] = orderPerExercise.GetValueOrDefault(set.Exercise) + 1;
+                bool timed = ExerciseMeasure.IsTimed(set.Exercise);
+                string[] fields =
+                [
+                    date,
+                    WorkoutName(log.Session.Id),
+                    StrongDuration(summary.Duration),
+                    ExerciseName(set.Exercise),
+                    Invariant(order),
+                    "0",
+                    Invariant(timed ? 0 : set.Reps),
+                    "0",
+                    Invariant(timed ? (long)Math.Round((set.HoldDuration ?? set.Duration).TotalSeconds, MidpointRounding.AwayFromZero) : 0),
+                    SetNotes(set),
+                    log.Session.Notes,
+                    "",
+                ];
+                output.Write(string.Join(',', fields.Select(Quote)));
+                output.Write('\n');
+            }
+        }
+    }
+
+    public static string WorkoutName(long sessionId) => $"LiveWorkout #{sessionId}";
+
+    /// <summary>squat → Squat, push_up → Push Up.</summary>
+    public static string ExerciseName(string exercise) =>
+        string.Join(' ', exercise.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+
+    /// <summary>Strong writes workout durations as "1h 5m", "12m"; under a minute, "45s".</summary>
+    public static string StrongDuration(TimeSpan t)
+    {
+        long seconds = (long)Math.Round(t.TotalSeconds, MidpointRounding.AwayFromZero);
+        if (seconds < 60) return $"{seconds}s";
+        long minutes = seconds / 60;
+        return minutes >= 60 ? $"{minutes / 60}h {minutes % 60}m" : $"{minutes}m";
+    }
+
+    private static string SetNotes(StoredSet set)
+    {
+        var notes = new List<string> { string.Create(CultureInfo.InvariantCulture, $"confidence {set.MeanConfidence:0.00}") };
+        if (set.Corrected) notes.Add($"corrected from {set.RecognizedExercise} x{set.RecognizedReps}");
+        if (set.Status == SetStatus.Open) notes.Add("unfinished (session interrupted)");
+        return string.Join("; ", notes);
+    }
+
+    private static string Invariant(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 4180: quote a field holding a comma, quote or line break; double inner quotes.</summary>
+    private static string Quote(string field)
+    {
+        if (field.IndexOfAny([',', '"', '\n', '\r']) < 0) return field;
+        var sb = new StringBuilder(field.Length + 2).Append('"');
+        sb.Append(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace LiveWorkout.Sessions;
+
+/// <summary>How times read in tables and reports: durations as 12:34 (1:02:03 past an hour), dates in local time.</summary>
+public static class DisplayFormat
+{
+    public static string Duration(TimeSpan t)
+    {
+        if (t < TimeSpan.Zero) t = TimeSpan.Zero;
+        long seconds = (long)Math.Round(t.TotalSeconds, MidpointRounding.AwayFromZero);
+        return seconds >= 3600
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 3600}:{seconds / 60 % 60:00}:{seconds % 60:00}")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds / 60}:{seconds % 60:00}");
+    }
+
+    public static string DateTime(DateTimeOffset t, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Exercise(string name) => name.Replace('_', ' ');
+}

@@ -1,0 +1,23 @@
+namespace LiveWorkout.Sessions;
+
+/// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets.</summary>
+public sealed record SessionSummary(
+    long Id, DateTimeOffset StartedAt, TimeSpan Duration, TimeSpan ActiveTime,
+    int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete)
+{
+    public static SessionSummary Of(SessionLog log)
+    {
+        var sets = log.Sets;
+        // A crashed session's stored length may trail its last checkpointed set.
+        var duration = sets.Count == 0 ? log.Session.Duration : Max(log.Session.Duration, sets.Max(s => s.End));
+        return new SessionSummary(
+            log.Session.Id, log.Session.StartedAt, duration,
+            TimeSpan.FromTicks(sets.Sum(s => s.Duration.Ticks)),
+            sets.Count,
+            sets.Select(s => s.Exercise).Distinct(StringComparer.Ordinal).ToList(),
+            sets.Sum(s => s.Reps),
+            log.Session.Complete);
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+}

@@ -1,0 +1,295 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using LiveWorkout.Cli;
+using LiveWorkout.Core;
+using LiveWorkout.Hosting;
+using LiveWorkout.Sessions;
+using LiveWorkout.Sessions.Export;
+using LiveWorkout.Sessions.Recording;
+using LiveWorkout.Sessions.Reports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout sessions …`: review, export, report, correct and delete logged sessions.</summary>
+public static class SessionsCommand
+{
+    private static readonly Option<string?> Db = new("--db")
+    {
+        Description = "Session log file (default: Sessions:DatabasePath, else ~/.local/share/LiveWorkout/sessions.db)",
+        Recursive = true,
+    };
+
+    public static Command Create()
+    {
+        var sessions = new Command("sessions", "Review the session log: list, show, stats, export, report, edit, delete");
+        sessions.Options.Add(Db);
+        foreach (var command in new[] { List(), Show(), Stats(), Export(), Report(), Edit(), Delete(), SeedDemo() })
+            sessions.Subcommands.Add(command);
+        return sessions;
+    }
+
+    private static Command List()
+    {
+        var command = new Command("list", "List sessions: date, duration, active time, sets, exercises, reps");
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            var summaries = store?.ListSessions() ?? [];
+            if (summaries.Count == 0)
+            {
+                output.WriteLine($"No sessions yet in {store?.Path ?? "the session log"}. Record one with 'liveworkout live' or 'liveworkout replay'.");
+                return ExitCodes.Ok;
+            }
+            var table = new TextTable(">id", "date", ">duration", ">active", ">sets", ">reps", "exercises");
+            foreach (var s in summaries)
+                table.Add(Id(s.Id, s.Complete), DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local), DisplayFormat.Duration(s.Duration),
+                    DisplayFormat.Duration(s.ActiveTime), N(s.Sets), N(s.TotalReps), string.Join(", ", s.Exercises.Select(DisplayFormat.Exercise)));
+            table.Write(output);
+            if (summaries.Any(s => !s.Complete)) output.WriteLine("* interrupted or still recording: sets up to the last checkpoint");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static readonly Argument<long> SessionId = new("id") { Description = "Session id (see 'sessions list')" };
+
+    private static Command Show()
+    {
+        var command = new Command("show", "Show one session: its sets and rests with reps, durations and confidences");
+        command.Arguments.Add(SessionId);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            var log = Required(store).LoadSession(parse.GetValue(SessionId));
+            var summary = SessionSummary.Of(log);
+            var s = log.Session;
+            output.WriteLine($"Session {s.Id}  {DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local)}  duration {DisplayFormat.Duration(summary.Duration)}  active {DisplayFormat.Duration(summary.ActiveTime)}  {summary.Sets} sets  {summary.TotalReps} reps{(s.Complete ? "" : "  (interrupted)")}");
+            output.WriteLine($"source {s.Source}  model {s.Model}  device {s.Device}{(s.Notes.Length > 0 ? $"  notes: {s.Notes}" : "")}");
+            output.WriteLine();
+            var table = new TextTable(">set", ">start", "exercise", ">reps", ">duration", ">conf", "note");
+            foreach (var entry in SessionTimeline.Of(log))
+            {
+                string start = DisplayFormat.Duration(entry.Start), duration = DisplayFormat.Duration(entry.Duration);
+                switch (entry.Kind)
+                {
+                    case TimelineEntryKind.Set:
+                        var set = entry.Set!;
+                        string reps = set.HoldDuration is { } hold ? $"{DisplayFormat.Duration(hold)} hold" : N(set.Reps);
+                        var notes = new List<string>();
+                        if (set.Corrected) notes.Add($"corrected (was {DisplayFormat.Exercise(set.RecognizedExercise)} x{set.RecognizedReps})");
+                        if (set.Status == SetStatus.Open) notes.Add("unfinished");
+                        table.Add(N(set.Order), start, DisplayFormat.Exercise(set.Exercise), reps, duration,
+                            set.MeanConfidence.ToString("0.00", CultureInfo.InvariantCulture), string.Join("; ", notes));
+                        break;
+                    case TimelineEntryKind.Rest:
+                        table.Add("", start, "  rest", "", duration, "", "");
+                        break;
+                    default:
+                        table.Add("", start, "  no frames", "", duration, "", entry.Detail ?? "");
+                        break;
+                }
+            }
+            table.Write(output);
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static readonly Option<string?> From = new("--from") { Description = "First day, yyyy-MM-dd (local)" };
+    private static readonly Option<string?> To = new("--to") { Description = "Last day, yyyy-MM-dd (local, inclusive)" };
+
+    private static Command Stats()
+    {
+        var by = new Option<string?>("--by") { Description = "Group by day or week (default: all time)" };
+        by.AcceptOnlyFromAmong("day", "week");
+        var command = new Command("stats", "Totals per exercise: sets, reps, time (optionally per day or week)");
+        command.Options.Add(From);
+        command.Options.Add(To);
+        command.Options.Add(by);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            var (from, to) = Range(parse);
+            var period = parse.GetValue(by) switch { "day" => StatsPeriod.Day, "week" => StatsPeriod.Week, _ => StatsPeriod.All };
+            var sessions = store?.LoadSessions(from, to) ?? [];
+            var totals = ExerciseStatistics.Totals(sessions, period, TimeZoneInfo.Local);
+            if (totals.Count == 0)
+            {
+                output.WriteLine("No sets in that range.");
+                return ExitCodes.Ok;
+            }
+            var columns = new List<string> { "exercise", ">sets", ">reps", ">time" };
+            if (period != StatsPeriod.All) columns.Insert(0, period == StatsPeriod.Week ? "week of" : "day");
+            var table = new TextTable(columns.ToArray());
+            foreach (var t in totals)
+            {
+                var cells = new List<string> { DisplayFormat.Exercise(t.Exercise), N(t.Sets), N(t.Reps), DisplayFormat.Duration(t.Time) };
+                if (period != StatsPeriod.All) cells.Insert(0, t.PeriodStart!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                table.Add(cells.ToArray());
+            }
+            table.Write(output);
+            output.WriteLine($"{sessions.Count} sessions, {totals.Sum(t => t.Sets)} sets, {totals.Sum(t => t.Reps)} reps, {DisplayFormat.Duration(TimeSpan.FromTicks(totals.Sum(t => t.Time.Ticks)))} active");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static readonly Option<string?> Out = new("--out", "-o") { Description = "Output file (default: standard output)" };
+
+    private static Command Export()
+    {
+        var format = new Option<string>("--format") { Description = "csv (Strong-app layout) or json", DefaultValueFactory = _ => "csv" };
+        format.AcceptOnlyFromAmong("csv", "json");
+        var session = new Option<long?>("--session") { Description = "Only this session id" };
+        var command = new Command("export", "Export sessions as CSV (Strong-app columns, one row per set) or JSON");
+        command.Options.Add(format);
+        command.Options.Add(session);
+        command.Options.Add(Out);
+        command.Options.Add(From);
+        command.Options.Add(To);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            var (from, to) = Range(parse);
+            IReadOnlyList<SessionLog> logs = parse.GetValue(session) is { } id
+                ? [Required(store).LoadSession(id)]
+                : store?.LoadSessions(from, to, includeTimeline: true) ?? [];
+            string? outPath = parse.GetValue(Out);
+            using var writer = outPath is null ? null : OpenOutput(outPath);
+            var target = writer ?? output;
+            if (parse.GetValue(format) == "json")
+            {
+                target.Write(JsonExporter.Write(logs));
+                target.WriteLine();
+            }
+            else StrongCsvExporter.Write(logs, target, TimeZoneInfo.Local);
+            if (outPath is not null) output.WriteLine($"wrote {logs.Count} sessions, {logs.Sum(l => l.Sets.Count)} sets to {outPath}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Report()
+    {
+        var command = new Command("report", "Write one self-contained HTML page about a session (charts embedded; opens offline)");
+        command.Arguments.Add(SessionId);
+        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file (default: session-<id>.html)" };
+        command.Options.Add(outFile);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            long id = parse.GetValue(SessionId);
+            var log = Required(store).LoadSession(id);
+            string path = parse.GetValue(outFile) ?? $"session-{id}.html";
+            using (var writer = OpenOutput(path)) writer.Write(HtmlReport.Render(log, TimeZoneInfo.Local));
+            output.WriteLine($"wrote {Path.GetFullPath(path)}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Edit()
+    {
+        var set = new Argument<int>("set") { Description = "Set number within the session (see 'sessions show')" };
+        var exercise = new Option<string?>("--exercise") { Description = "The right exercise" };
+        var reps = new Option<int?>("--reps") { Description = "The right number of reps" };
+        var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well)");
+        command.Arguments.Add(SessionId);
+        command.Arguments.Add(set);
+        command.Options.Add(exercise);
+        command.Options.Add(reps);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            long id = parse.GetValue(SessionId);
+            int order = parse.GetValue(set);
+            Required(store).CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
+            var corrected = store!.LoadSession(id).Sets.Single(s => s.Order == order);
+            output.WriteLine($"session {id} set {order}: {DisplayFormat.Exercise(corrected.Exercise)} x{corrected.Reps} (recognised as {DisplayFormat.Exercise(corrected.RecognizedExercise)} x{corrected.RecognizedReps})");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    private static Command Delete()
+    {
+        var command = new Command("delete", "Delete a session with its sets, timeline and corrections");
+        command.Arguments.Add(SessionId);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        {
+            long id = parse.GetValue(SessionId);
+            Required(store).DeleteSession(id);
+            output.WriteLine($"deleted session {id}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Hidden: records the demo workout (for the README screenshot and trying the commands).</summary>
+    private static Command SeedDemo()
+    {
+        var start = new Option<string?>("--start") { Description = "Wall-clock start, ISO 8601 (default: now)" };
+        var command = new Command("seed-demo", "Record a demo workout into the log") { Hidden = true };
+        command.Options.Add(start);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: true, (store, output) =>
+        {
+            string? text = parse.GetValue(start);
+            DateTimeOffset at = DateTimeOffset.Now;
+            if (text is not null && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out at))
+                throw new LiveWorkoutException($"--start '{text}' is not a date-time: use e.g. 2025-03-01T08:00:00", ExitCodes.BadConfiguration);
+            long id = DemoWorkout.Seed(store!, at);
+            output.WriteLine($"recorded demo session {id} in {store!.Path}");
+            return ExitCodes.Ok;
+        }));
+        return command;
+    }
+
+    /// <summary>Resolves the log path (--db, configuration, default) and runs a handler on it inside the host.</summary>
+    private static Task<int> Run(ParseResult parse, CancellationToken ct, bool createIfMissing, Func<SessionStore?, TextWriter, int> handler)
+    {
+        var context = LiveWorkoutCli.Context(parse, ct, (SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)));
+        return CommandRunner.RunAsync(context, (services, _) =>
+        {
+            string path = services.GetRequiredService<IOptions<SessionLogOptions>>().Value.ResolveDatabasePath();
+            // Reading commands never create a log file where there was none.
+            var store = createIfMissing || File.Exists(path) ? SessionStore.Open(path) : null;
+            return Task.FromResult(handler(store, context.Output));
+        });
+    }
+
+    private static SessionStore Required(SessionStore? store) =>
+        store ?? throw new LiveWorkoutException("there is no session log yet: record a session first, or pass --db <file>.");
+
+    private static (DateTimeOffset? From, DateTimeOffset? To) Range(ParseResult parse)
+    {
+        var from = Day(parse.GetValue(From), "--from");
+        var to = Day(parse.GetValue(To), "--to")?.AddDays(1);
+        if (from is not null && to is not null && to <= from)
+            throw new LiveWorkoutException("--to is before --from: give the first day with --from and the last with --to.", ExitCodes.BadConfiguration);
+        return (from, to);
+    }
+
+    private static DateTimeOffset? Day(string? text, string option)
+    {
+        if (text is null) return null;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            throw new LiveWorkoutException($"{option} '{text}' is not a date: use yyyy-MM-dd, e.g. 2025-03-01.", ExitCodes.BadConfiguration);
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local));
+    }
+
+    private static StreamWriter OpenOutput(string path)
+    {
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            return new StreamWriter(path, false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LiveWorkoutException($"cannot write {path}: {e.Message} Choose another --out file.");
+        }
+    }
+
+    private static string Id(long id, bool complete) => complete ? N(id) : $"{N(id)}*";
+
+    private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
+}

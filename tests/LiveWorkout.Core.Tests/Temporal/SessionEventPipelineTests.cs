@@ -1,0 +1,188 @@
+using System.Reactive.Concurrency;
+using System.Reactive.Subjects;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
+using static LiveWorkout.Core.Tests.Temporal.VirtualTimeRun;
+
+namespace LiveWorkout.Core.Tests.Temporal;
+
+// Defaults: 1 s moving average, threshold 0.5, start after 1.5 s, end after 2 s. At 10 fps the
+// smoothed label switches 0.5 s after a clean raw switch, which the segmenter's onset/end stamping undoes.
+public sealed class SessionEventPipelineTests
+{
+    [Fact]
+    public void One_set_is_stamped_at_its_true_onset_and_last_frame_then_rest()
+    {
+        var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(
+            ["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"],
+            Describe(events));
+    }
+
+    [Fact]
+    public void Set_start_is_decided_after_the_stable_time_but_backfilled()
+    {
+        var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
+        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions());
+
+        var decidedAt = session.Frames.First(f => tracker.Push(f).Any(e => e is SetStarted)).Time;
+
+        // Smoothed winner from 5.5 s, stable for 1.5 s at 7.0 s.
+        Assert.Equal(TimeSpan.FromSeconds(7), decidedAt);
+    }
+
+    [Fact]
+    public void Flickers_neither_split_a_set_nor_create_one()
+    {
+        var session = new SyntheticSession()
+            .Add("idle", 5).Add("squat", 4).Add("idle", 0.5).Add("push_up", 0.4).Add("squat", 5)
+            .Add("idle", 5).Add("lunge", 1).Add("idle", 5).Add("plank", 0.3).Add("idle", 3);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(
+            ["SetStarted 5.0 squat", "SetEnded 14.8 squat 5.0-14.8 reps=0", "RestStarted 14.9"],
+            Describe(events));
+    }
+
+    [Fact]
+    public void Switch_without_rest_gives_two_sets_and_no_rest_between()
+    {
+        var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("push_up", 10).Add("idle", 5);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(
+            ["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "SetStarted 15.0 push_up",
+             "SetEnded 24.9 push_up 15.0-24.9 reps=0", "RestStarted 25.0"],
+            Describe(events));
+    }
+
+    [Fact]
+    public void Rest_between_two_sets_of_the_same_exercise_gives_two_sets()
+    {
+        var session = new SyntheticSession().Add("squat", 8).Add("idle", 6).Add("squat", 8);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(
+            ["SetStarted 0.0 squat", "SetEnded 7.9 squat 0.0-7.9 reps=0", "RestStarted 8.0",
+             "SetStarted 14.0 squat", "SetEnded 21.9 squat 14.0-21.9 reps=0"],
+            Describe(events));
+    }
+
+    [Fact]
+    public void Idle_only_gives_no_set_events()
+    {
+        var session = new SyntheticSession().Add("idle", 20);
+
+        var events = Play(session.Frames);
+
+        Assert.Empty(Describe(events));
+        Assert.All(events.OfType<TimelineSample>(), t => Assert.Equal("idle", t.Label));
+    }
+
+    [Fact]
+    public void Unsure_frames_count_as_idle()
+    {
+        var session = new SyntheticSession().Add("idle", 2).Add("squat", 10).Add("idle", 2);
+        // Below the threshold every frame is idle, however long the exercise wins.
+        var frames = session.Frames.Select(f => f with { Probabilities = f.Probabilities.Select(p => p > 0.5f ? 0.45f : p).ToArray() }).ToList();
+
+        Assert.Empty(Describe(Play(frames)));
+    }
+
+    [Fact]
+    public void Plank_is_a_hold_with_a_duration_and_no_reps()
+    {
+        var session = new SyntheticSession(embeddingDims: 8).Add("idle", 3).AddReps("plank", 2, 30).Add("idle", 3);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(["SetStarted 3.0 plank", "SetEnded 62.9 plank 3.0-62.9 reps=0 hold=59.9", "RestStarted 63.0"], Describe(events));
+        var set = events.OfType<SetEnded>().Single().Set;
+        Assert.Empty(set.RepTimes);
+        Assert.InRange(set.MeanConfidence, 0.8, 0.9);
+    }
+
+    [Fact]
+    public void An_open_set_is_closed_at_end_of_stream()
+    {
+        var session = new SyntheticSession().Add("idle", 5).Add("squat", 7);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(["SetStarted 5.0 squat", "SetEnded 11.9 squat 5.0-11.9 reps=0"], Describe(events));
+    }
+
+    [Fact]
+    public void Timeline_samples_come_once_a_second_with_the_smoothed_label()
+    {
+        var session = new SyntheticSession().Add("idle", 2).Add("squat", 3);
+
+        var timeline = Describe(Play(session.Frames), withTimeline: true).Where(l => l.StartsWith("Timeline", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["Timeline 0.0 idle 0.9", "Timeline 1.0 idle 0.9", "Timeline 2.0 idle 0.811",
+                      "Timeline 3.0 squat 0.9", "Timeline 4.0 squat 0.9"], timeline);
+    }
+
+    [Fact]
+    public void Exponential_smoothing_also_segments_at_the_true_onset()
+    {
+        var options = new TemporalOptions { Smoothing = SmoothingKind.Exponential, SmoothingSeconds = 0.5 };
+        var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
+
+        Assert.Equal(["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"], Describe(Play(session.Frames, options)));
+    }
+
+    [Fact]
+    public void Watchdog_reports_a_silent_source_on_scheduler_time()
+    {
+        var session = new SyntheticSession().Add("idle", 6);
+        var frames = session.Frames.Where(f => f.Time < TimeSpan.FromSeconds(3) || f.Time >= TimeSpan.FromSeconds(5)).ToList();
+
+        var events = Play(frames, new TemporalOptions { SourceLostAfterSeconds = 1 });
+
+        // The stream completes 30 s after its last frame (5.9 s), so it falls silent once more.
+        Assert.Equal(["SourceLost 3.9", "SourceRecovered 5.0 gap=2.1", "SourceLost 6.9"], Describe(events));
+    }
+
+    [Fact]
+    public void Source_events_are_merged_in()
+    {
+        var session = new SyntheticSession().Add("idle", 4);
+
+        var events = Play(session.Frames, sourceEvents: (scheduler, subject) =>
+            scheduler.Schedule(Epoch + TimeSpan.FromSeconds(2.05), () => subject.OnNext(new SourceLost(TimeSpan.FromSeconds(2), "camera unplugged"))));
+
+        Assert.Equal(["SourceLost 2.0"], Describe(events));
+    }
+
+    [Fact]
+    public void An_error_closes_the_open_set_before_it_goes_on()
+    {
+        var session = new SyntheticSession().Add("squat", 5);
+        var source = new Subject<FramePrediction>();
+        var events = new List<SessionEvent>();
+        Exception? failure = null;
+        var pipeline = new SessionEventPipeline(SyntheticSession.Classes, new TemporalOptions(), new System.Reactive.Concurrency.HistoricalScheduler());
+        using var _ = pipeline.Process(source).Subscribe(events.Add, e => failure = e);
+
+        foreach (var f in session.Frames) source.OnNext(f);
+        source.OnError(new IOException("stream broke"));
+
+        Assert.IsType<IOException>(failure);
+        Assert.Equal(["SetStarted 0.0 squat", "SetEnded 4.9 squat 0.0-4.9 reps=0"], Describe(events));
+    }
+
+    [Fact]
+    public void A_model_without_idle_is_refused()
+    {
+        var ex = Assert.Throws<LiveWorkoutException>(() =>
+            new SessionEventPipeline(["squat", "plank"], new TemporalOptions(), new System.Reactive.Concurrency.HistoricalScheduler()));
+        Assert.Contains("idle", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,64 @@
+using LiveWorkout.Core.Recognition;
+
+namespace LiveWorkout.Core.Tests.Temporal;
+
+/// <summary>
+/// Builds frame predictions for scripted sessions: stretches of a label at a fixed frame rate,
+/// with the classifier confident (0.9) in the scripted label, and optionally an embedding
+/// that moves periodically during reps.
+/// </summary>
+internal sealed class SyntheticSession
+{
+    public static IReadOnlyList<string> Classes => ExerciseCatalog.All;
+
+    private readonly List<FramePrediction> _frames = [];
+    private readonly int _fps;
+    private readonly int _dims;
+    private readonly Random _random;
+    private readonly double[] _direction;
+
+    public SyntheticSession(int fps = 10, int embeddingDims = 0, int seed = 1)
+    {
+        _fps = fps;
+        _dims = embeddingDims;
+        _random = new Random(seed);
+        _direction = new double[embeddingDims];
+        double norm = 0;
+        for (int k = 0; k < embeddingDims; k++) { _direction[k] = _random.NextDouble() - 0.5; norm += _direction[k] * _direction[k]; }
+        for (int k = 0; k < embeddingDims; k++) _direction[k] /= Math.Sqrt(norm);
+    }
+
+    public IReadOnlyList<FramePrediction> Frames => _frames;
+
+    public TimeSpan Now => Time(_frames.Count);
+
+    public TimeSpan Time(long index) => TimeSpan.FromTicks(index * TimeSpan.TicksPerSecond / _fps);
+
+    /// <summary>Frames labelled <paramref name="label"/> for <paramref name="seconds"/>; the embedding is still (noise only).</summary>
+    public SyntheticSession Add(string label, double seconds, double offset = 0, double noise = 0) =>
+        Add(label, seconds, _ => offset, noise);
+
+    /// <summary>Reps: the embedding swings along one direction with the given period, starting at the stretch's start.</summary>
+    public SyntheticSession AddReps(string label, double period, int reps, double noise = 0.3, double amplitude = 1) =>
+        Add(label, period * reps, t => amplitude * Math.Sin(2 * Math.PI * t / period), noise);
+
+    private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise)
+    {
+        int count = (int)Math.Round(seconds * _fps);
+        int labelIndex = Classes.ToList().IndexOf(label);
+        for (int i = 0; i < count; i++)
+        {
+            var p = new float[Classes.Count];
+            Array.Fill(p, 0.01f);
+            p[labelIndex] = 0.9f;
+            var e = new float[_dims];
+            double m = motion((double)i / _fps);
+            for (int k = 0; k < _dims; k++) e[k] = (float)(m * _direction[k] + noise * Gaussian());
+            _frames.Add(new FramePrediction(_frames.Count, Now, p, e));
+        }
+        return this;
+    }
+
+    private double Gaussian() =>
+        Math.Sqrt(-2 * Math.Log(1 - _random.NextDouble())) * Math.Cos(2 * Math.PI * _random.NextDouble());
+}
