@@ -18,6 +18,8 @@ public static class JsonExporter
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        // A file, not HTML: keep quotes and non-ASCII names readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static void Write(IEnumerable<SessionLog> sessions, Stream output)

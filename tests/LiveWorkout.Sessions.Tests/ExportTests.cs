@@ -1,0 +1,62 @@
+using System.Runtime.CompilerServices;
+using LiveWorkout.Sessions.Export;
+using LiveWorkout.Sessions.Reports;
+
+namespace LiveWorkout.Sessions.Tests;
+
+/// <summary>Golden files for both export formats (set LIVEWORKOUT_UPDATE_GOLDEN=1 to rewrite them after a deliberate change).</summary>
+public sealed class ExportTests : IDisposable
+{
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    private IReadOnlyList<SessionLog> TwoSessions()
+    {
+        var store = SessionStore.Open(_db.Path, new FixedClock(new DateTimeOffset(2025, 3, 4, 12, 0, 0, TimeSpan.Zero)));
+        long first = WorkoutEvents.Record(store, notes: "legs, then \"core\"");
+        WorkoutEvents.Record(store, WorkoutEvents.Start.AddDays(2).AddHours(10));
+        store.CorrectSet(first, 2, "pull_up", 5);
+        return store.LoadSessions(includeTimeline: true);
+    }
+
+    [Fact]
+    public void Csv_export_matches_the_golden_file()
+    {
+        using var text = new StringWriter();
+        StrongCsvExporter.Write(TwoSessions(), text, TimeZoneInfo.Utc);
+        AssertGolden("export.csv", text.ToString());
+        Assert.StartsWith("Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE\n", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Json_export_matches_the_golden_file() =>
+        AssertGolden("export.json", JsonExporter.Write(TwoSessions()));
+
+    [Fact]
+    public void Html_report_is_self_contained_with_four_png_charts()
+    {
+        var store = SessionStore.Open(_db.Path);
+        long id = Recording.DemoWorkout.Seed(store, WorkoutEvents.Start);
+        string html = HtmlReport.Render(store.LoadSession(id), TimeZoneInfo.Utc);
+        var images = System.Text.RegularExpressions.Regex.Matches(html, "src=\"data:image/png;base64,([^\"]+)\"");
+        Assert.Equal(4, images.Count);
+        foreach (System.Text.RegularExpressions.Match image in images)
+        {
+            byte[] png = Convert.FromBase64String(image.Groups[1].Value);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+            Assert.True(png.Length > 5_000, "a chart with content, not an empty image");
+        }
+        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Contains("<td>plank</td>".Replace("<td>", "</span>", StringComparison.Ordinal), html, StringComparison.Ordinal);
+    }
+
+    private static void AssertGolden(string name, string actual, [CallerFilePath] string here = "")
+    {
+        string path = Path.Combine(Path.GetDirectoryName(here)!, "Golden", name);
+        if (Environment.GetEnvironmentVariable("LIVEWORKOUT_UPDATE_GOLDEN") == "1") File.WriteAllText(path, actual);
+        Assert.True(File.Exists(path), $"golden file {path} is missing: run once with LIVEWORKOUT_UPDATE_GOLDEN=1 and review it");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual.ReplaceLineEndings("\n"));
+    }
+}
