@@ -206,7 +206,7 @@ public sealed class FrameCapture
     private static VideoWriter OpenRecorder(string path, Size size, double fps)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var writer = new VideoWriter(path, FourCC.MP4V, fps, size);
+        var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), fps, size);
         if (!writer.IsOpened())
         {
             writer.Dispose();

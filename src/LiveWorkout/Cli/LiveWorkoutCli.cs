@@ -27,7 +27,7 @@ public static class LiveWorkoutCli
         root.Options.Add(Verbose);
         foreach (Command command in new[]
                  {
-                     PlannedCommands.Live(), PlannedCommands.Replay(), PlannedCommands.Record(),
+                     RecognitionCommands.Live(), RecognitionCommands.Replay(), PlannedCommands.Record(),
                      PlannedCommands.Train(), PlannedCommands.Evaluate(), SessionsCommand.Create(), PlannedCommands.Synth(),
                      DoctorCommand.Create(), BenchCommand.Create(),
                  })

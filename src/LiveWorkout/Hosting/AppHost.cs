@@ -56,6 +56,7 @@ public static class OptionsServiceCollectionExtensions
         services.AddSection<SessionLogOptions>(SessionLogOptions.Section);
         services.AddSection<RecordingOptions>(RecordingOptions.Section);
         services.AddSection<RuntimeOptions>(RuntimeOptions.Section);
+        services.AddSection<Core.Temporal.TemporalOptions>(Core.Temporal.TemporalOptions.Section);
         return services;
     }
 

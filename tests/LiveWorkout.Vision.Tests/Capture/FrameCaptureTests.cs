@@ -18,7 +18,7 @@ public sealed class FrameCaptureTests : IDisposable
     private string WriteClip(int frames, double fps = 25)
     {
         string path = Path.Combine(_dir, "clip.mp4");
-        using var writer = new VideoWriter(path, FourCC.MP4V, fps, new Size(64, 48));
+        using var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), fps, new Size(64, 48));
         using var frame = new Mat(48, 64, MatType.CV_8UC3);
         for (int i = 0; i < frames; i++)
         {

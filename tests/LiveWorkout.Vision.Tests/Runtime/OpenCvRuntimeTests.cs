@@ -22,7 +22,7 @@ public sealed class OpenCvRuntimeTests : IDisposable
     {
         string path = Path.Combine(_dir, "moving-square.mp4");
         const int frames = 45, width = 160, height = 120;
-        using (var writer = new VideoWriter(path, FourCC.MP4V, 30, new Size(width, height)))
+        using (var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), 30, new Size(width, height)))
         {
             Assert.True(writer.IsOpened());
             using var frame = new Mat(height, width, MatType.CV_8UC3);

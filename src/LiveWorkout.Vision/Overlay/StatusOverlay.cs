@@ -1,0 +1,54 @@
+using System.Globalization;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Recognition;
+using OpenCvSharp;
+
+namespace LiveWorkout.Vision.Overlay;
+
+/// <summary>
+/// Draws the recognition status onto a frame: exercise and confidence, reps and the timer of
+/// the current set, and the pipeline's health (fps, frame age, dropped frames).
+/// </summary>
+public static class StatusOverlay
+{
+    private static readonly Scalar Panel = new(30, 30, 30);
+    private static readonly Scalar Accent = new(80, 200, 120);
+    private static readonly Scalar Idle = new(180, 180, 180);
+    private static readonly Scalar Warning = new(60, 60, 230);
+
+    public static void Draw(Mat frame, RecognitionStatus status)
+    {
+        double scale = Math.Clamp(frame.Width / 640.0, 0.5, 2.5);
+        int pad = (int)(10 * scale), lineHeight = (int)(30 * scale);
+        int panelHeight = pad * 2 + lineHeight * 3;
+        int panelWidth = Math.Min(frame.Width, (int)(330 * scale));
+
+        using (var roi = new Mat(frame, new Rect(0, 0, panelWidth, Math.Min(frame.Height, panelHeight))))
+        using (var shade = new Mat(roi.Size(), roi.Type(), Panel))
+            Cv2.AddWeighted(roi, 0.35, shade, 0.65, 0, roi);
+
+        bool inSet = status.SetExercise is not null;
+        string title = inSet ? Pretty(status.SetExercise!) : Pretty(status.Label);
+        var color = inSet ? Accent : Idle;
+        Text(frame, $"{title}  {status.Confidence * 100:0}%", pad, pad + lineHeight - (int)(6 * scale), 0.8 * scale, color, 2);
+
+        string detail = inSet
+            ? ExerciseCatalog.IsStaticHold(status.SetExercise!)
+                ? $"hold {Clock(status.Time - status.SetStart)}"
+                : $"reps {status.SetReps}   set {Clock(status.Time - status.SetStart)}"
+            : $"sets done {status.SetsDone}";
+        Text(frame, detail, pad, pad + 2 * lineHeight - (int)(6 * scale), 0.65 * scale, Scalar.White, 1);
+
+        string health = status.SourceLost
+            ? "source lost - reconnecting"
+            : string.Create(CultureInfo.InvariantCulture, $"{status.Fps:0} fps  age {status.FrameAge.TotalMilliseconds:0} ms  dropped {status.Dropped}");
+        Text(frame, health, pad, pad + 3 * lineHeight - (int)(6 * scale), 0.5 * scale, status.SourceLost ? Warning : Idle, 1);
+    }
+
+    private static void Text(Mat frame, string text, int x, int y, double size, Scalar color, int thickness) =>
+        Cv2.PutText(frame, text, new Point(x, y), HersheyFonts.HersheySimplex, size, color, thickness, LineTypes.AntiAlias);
+
+    private static string Pretty(string label) => label.Replace('_', ' ');
+
+    private static string Clock(TimeSpan t) => t < TimeSpan.Zero ? "0:00" : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
+}

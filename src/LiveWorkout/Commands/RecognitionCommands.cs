@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveWorkout.Cli;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
+using LiveWorkout.Hosting;
+using LiveWorkout.Pipeline;
+using LiveWorkout.Vision.Capture;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout live` and `liveworkout replay`: the recognition pipeline on a live source or a recorded clip.</summary>
+public static class RecognitionCommands
+{
+    private static readonly Option<string?> Model = new("--model") { Description = "Model package folder (default: Model:Path)" };
+    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
+    private static readonly Option<string?> Db = new("--db") { Description = "Session log file (default: Sessions:DatabasePath)" };
+    private static readonly Option<bool> NoLog = new("--no-log") { Description = "Do not write the session log" };
+    private static readonly Option<bool> Record = new("--record") { Description = "Save the raw input to recordings/<timestamp>.mp4 with the predicted sets as <clip>.labels.csv" };
+    private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print only the final summary" };
+
+    public static Command Live()
+    {
+        var source = new Option<string?>("--source", "-s") { Description = "Camera index (0), device (/dev/video0), camera name, or http(s)/rtsp URL (default: Capture:Source)" };
+        var headless = new Option<bool>("--headless") { Description = "No window: events and status on the console only" };
+        var duration = new Option<double?>("--duration-s") { Description = "Stop after this many seconds (default: until Ctrl+C, q or Esc)" };
+        var command = new Command("live", "Recognise exercises from a camera or stream in real time, logging sets and reps");
+        foreach (var o in new Option[] { source, Model, Device, headless, Record, Db, NoLog, duration, Quiet }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = Context(parse, ct, (CaptureOptions.Section + ":Source", parse.GetValue(source)));
+            return CommandRunner.RunAsync(context, async (services, token) =>
+            {
+                var capture = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
+                using var timeout = parse.GetValue(duration) is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+                var settings = Settings(services, parse, capture.Source) with { ShowWindow = !parse.GetValue(headless) };
+                return await Run(services, settings, context, parse.GetValue(Quiet), linked.Token).ConfigureAwait(false);
+            });
+        });
+        return command;
+    }
+
+    public static Command Replay()
+    {
+        var input = new Argument<string>("input") { Description = "Video file, image folder or pattern (e.g. recordings/demo.mp4)" };
+        var realtime = new Option<bool>("--realtime") { Description = "Pace at the clip's frame rate (default: as fast as possible)" };
+        var show = new Option<bool>("--show") { Description = "Show the overlay window while replaying" };
+        var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session");
+        command.Arguments.Add(input);
+        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = Context(parse, ct);
+            return CommandRunner.RunAsync(context, async (services, token) =>
+            {
+                var settings = Settings(services, parse, parse.GetValue(input)!) with
+                {
+                    Realtime = parse.GetValue(realtime),
+                    ShowWindow = parse.GetValue(show),
+                };
+                return await Run(services, settings, context, parse.GetValue(Quiet), token).ConfigureAwait(false);
+            });
+        });
+        return command;
+    }
+
+    private static CommandContext Context(ParseResult parse, CancellationToken ct, params (string, string?)[] more) =>
+        LiveWorkoutCli.Context(parse, ct,
+            [(ModelOptions.Section + ":Path", parse.GetValue(Model)), (ModelOptions.Section + ":Device", parse.GetValue(Device)),
+             (SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)), .. more]);
+
+    private static RecognitionSettings Settings(IServiceProvider services, ParseResult parse, string source)
+    {
+        var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+        var capture = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
+        var sessions = services.GetRequiredService<IOptions<SessionLogOptions>>().Value;
+        var recordings = services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        bool record = parse.GetValue(Record);
+        return new RecognitionSettings
+        {
+            Source = source,
+            ModelPath = model.Path,
+            Device = model.Device,
+            Temporal = services.GetRequiredService<IOptions<TemporalOptions>>().Value,
+            Capture = new CaptureRequest(capture.Width, capture.Height, capture.Fps),
+            ReconnectMax = TimeSpan.FromSeconds(capture.ReconnectMaxSeconds),
+            DatabasePath = parse.GetValue(NoLog) ? null : sessions.ResolveDatabasePath(),
+            RecordPath = record ? Path.Combine(recordings.Folder, DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".mp4") : null,
+        };
+    }
+
+    private static async Task<int> Run(IServiceProvider services, RecognitionSettings settings, CommandContext context, bool quiet, CancellationToken token)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("pipeline");
+        var run = new RecognitionRun(settings, logger);
+        if (!quiet) run.EventRaised += e => PrintEvent(e, context.Output);
+        var result = await run.RunAsync(token).ConfigureAwait(false);
+        RunSummary.Print(result, settings, context.Output);
+        return ExitCodes.Ok;
+    }
+
+    private static void PrintEvent(SessionEvent e, TextWriter output)
+    {
+        string line = e switch
+        {
+            SetStarted s => $"set started: {Pretty(s.Exercise)}",
+            SetEnded s => s.Set.HoldDuration is { } hold
+                ? $"set ended:   {Pretty(s.Set.Exercise)}, held {hold.TotalSeconds:0.0} s"
+                : $"set ended:   {Pretty(s.Set.Exercise)}, {s.Set.Reps} reps in {s.Set.Duration.TotalSeconds:0.0} s (confidence {s.Set.MeanConfidence:0.00})",
+            RestStarted => "rest",
+            SourceLost l => $"source lost: {l.Reason}",
+            SourceRecovered r => $"source back after {r.Gap.TotalSeconds:0.0} s",
+            _ => "",
+        };
+        if (line.Length > 0) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)e.Time.TotalMinutes:00}:{e.Time.Seconds:00}.{e.Time.Milliseconds / 100}  {line}"));
+    }
+
+    private static string Pretty(string label) => label.Replace('_', ' ');
+}

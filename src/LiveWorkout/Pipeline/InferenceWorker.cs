@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Learning.Inference;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Vision.Capture;
+using TorchSharp;
+
+namespace LiveWorkout.Pipeline;
+
+/// <summary>
+/// The classifier stage: one dedicated thread owns the network (TorchSharp dispose scopes are
+/// thread-static) and turns frame samples into predictions. When frames are waiting (replay)
+/// it classifies them in micro-batches; live, the capture channel holds only the newest frame.
+/// Emits managed predictions in frame order to <see cref="Predictions"/>.
+/// </summary>
+public sealed class InferenceWorker
+{
+    private readonly ModelPackage _package;
+    private readonly torch.Device _device;
+    private readonly int _maxBatch;
+    private readonly List<double> _latencies = [];
+
+    public InferenceWorker(ModelPackage package, torch.Device device, int maxBatch)
+    {
+        _package = package;
+        _device = device;
+        _maxBatch = Math.Max(1, maxBatch);
+    }
+
+    /// <summary>Receives every prediction, on the inference thread; completes when the frames end.</summary>
+    public required IObserver<FramePrediction> Predictions { get; init; }
+
+    /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
+    public Action<FramePrediction, TimeSpan>? Classified { get; init; }
+
+    /// <summary>Capture-to-prediction latencies in milliseconds (read after the run).</summary>
+    public IReadOnlyList<double> Latencies => _latencies;
+
+    public Task Start(ChannelReader<FrameSample> frames, FrameBufferPool pool)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(frames, pool);
+                Predictions.OnCompleted();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                Predictions.OnError(e);
+                done.SetException(e);
+            }
+        })
+        { IsBackground = true, Name = "inference" };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void Run(ChannelReader<FrameSample> frames, FrameBufferPool pool)
+    {
+        using var classifier = new FrameClassifier(_package, _device);
+        var batch = new float[_maxBatch * pool.Length];
+        var samples = new List<FrameSample>(_maxBatch);
+        // The capture channel completes when the source ends or the run is cancelled, so waiting
+        // on it (not on the token) lets every captured frame through.
+        while (frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+        {
+            samples.Clear();
+            while (samples.Count < _maxBatch && frames.TryRead(out var sample))
+            {
+                sample.Pixels.AsSpan().CopyTo(batch.AsSpan(samples.Count * pool.Length, pool.Length));
+                pool.Return(sample.Pixels);
+                samples.Add(sample);
+            }
+            if (samples.Count == 0) continue;
+
+            var output = classifier.Predict(batch, samples.Count);
+            for (int i = 0; i < samples.Count; i++)
+            {
+                var prediction = new FramePrediction(samples[i].Index, samples[i].Time, output.Probabilities[i], output.Embeddings[i]);
+                TimeSpan age = Stopwatch.GetElapsedTime(samples[i].CapturedAt);
+                _latencies.Add(age.TotalMilliseconds);
+                Predictions.OnNext(prediction);
+                Classified?.Invoke(prediction, age);
+            }
+        }
+    }
+}

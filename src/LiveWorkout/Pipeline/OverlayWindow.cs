@@ -1,0 +1,44 @@
+using LiveWorkout.Vision.Overlay;
+using OpenCvSharp;
+
+namespace LiveWorkout.Pipeline;
+
+/// <summary>
+/// OpenCV's own window showing each captured frame with the latest status drawn on a copy.
+/// Runs on the capture thread (HighGUI wants one thread); q or Esc ends the run.
+/// </summary>
+public sealed class OverlayWindow : IDisposable
+{
+    private readonly string _title;
+    private readonly StatusBoard _status;
+    private readonly CancellationTokenSource _stop;
+    private readonly Mat _canvas = new();
+    private bool _created;
+
+    public OverlayWindow(string title, StatusBoard status, CancellationTokenSource stop)
+    {
+        _title = title;
+        _status = status;
+        _stop = stop;
+    }
+
+    public void Show(Mat frame, long index)
+    {
+        if (!_created)
+        {
+            Cv2.NamedWindow(_title, WindowFlags.AutoSize);
+            _created = true;
+        }
+        frame.CopyTo(_canvas);
+        StatusOverlay.Draw(_canvas, _status.Current);
+        Cv2.ImShow(_title, _canvas);
+        int key = Cv2.WaitKey(1);
+        if (key is 'q' or 27) _stop.Cancel();
+    }
+
+    public void Dispose()
+    {
+        if (_created) Cv2.DestroyWindow(_title);
+        _canvas.Dispose();
+    }
+}

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Reactive.Concurrency;
+using System.Reactive.Linq;
+using System.Reactive.Subjects;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
+using LiveWorkout.Learning.Native;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Sessions;
+using LiveWorkout.Sessions.Recording;
+using LiveWorkout.Vision.Capture;
+using LiveWorkout.Vision.Preprocessing;
+using Microsoft.Extensions.Logging;
+
+namespace LiveWorkout.Pipeline;
+
+/// <summary>Everything one run of the recognition pipeline needs to know.</summary>
+public sealed record RecognitionSettings
+{
+    public required string Source { get; init; }
+    public required string ModelPath { get; init; }
+    public string Device { get; init; } = "auto";
+    public TemporalOptions Temporal { get; init; } = new();
+    public CaptureRequest Capture { get; init; } = new();
+    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Replay: pace at the clip's frame rate instead of as fast as possible.</summary>
+    public bool Realtime { get; init; }
+
+    /// <summary>Show the overlay window (live and replay); false for headless runs.</summary>
+    public bool ShowWindow { get; init; }
+
+    /// <summary>Record the raw input here (mp4) with the predicted sets beside it as labels.</summary>
+    public string? RecordPath { get; init; }
+
+    /// <summary>The session log; null runs without logging (evaluation, benchmarks).</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>Most frames classified together when they are waiting (replay).</summary>
+    public int MaxBatch { get; init; } = 16;
+
+    /// <summary>Stop after this many frames.</summary>
+    public long? MaxFrames { get; init; }
+}
+
+/// <summary>What a run produced.</summary>
+public sealed record RecognitionResult(
+    long? SessionId,
+    IReadOnlyList<SessionEvent> Events,
+    IReadOnlyList<RecognizedSet> Sets,
+    IReadOnlyList<FramePrediction> Predictions,
+    IReadOnlyList<string> Classes,
+    long FramesClassified,
+    long FramesDropped,
+    int FramesSkipped,
+    TimeSpan MediaDuration,
+    TimeSpan WallTime,
+    IReadOnlyList<double> LatenciesMs,
+    string Device)
+{
+    /// <summary>Classified frames per wall-clock second.</summary>
+    public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
+
+    /// <summary>Media seconds processed per wall-clock second (replay: how much faster than real time).</summary>
+    public double RealTimeFactor => WallTime > TimeSpan.Zero ? MediaDuration.TotalSeconds / WallTime.TotalSeconds : 0;
+}
+
+/// <summary>
+/// One run of the pipeline of DESIGN.md: capture (own thread) → preprocessing by the model's
+/// spec → classifier (own thread, micro-batches) → temporal logic (Rx, on media time) →
+/// session log, status overlay, console and optional recording. Cancelling ends it cleanly:
+/// the open set is closed, the log flushed, the result returned.
+/// </summary>
+public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
+{
+    /// <summary>Each session event as it happens (on the inference thread).</summary>
+    public event Action<SessionEvent>? EventRaised;
+
+    public async Task<RecognitionResult> RunAsync(CancellationToken cancellation)
+    {
+        using var package = ModelPackage.Load(settings.ModelPath);
+        var device = TorchRuntime.SelectDevice(settings.Device);
+        var source = SourceSpec.Parse(settings.Source);
+        using var preprocessor = new FramePreprocessor(package.Input);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+
+        var capture = new FrameCapture(source, preprocessor, new CaptureSettings
+        {
+            Request = settings.Capture,
+            Realtime = settings.Realtime,
+            ReconnectMax = settings.ReconnectMax,
+            RecordPath = settings.RecordPath,
+            MaxFrames = settings.MaxFrames,
+        }, logger);
+
+        var status = new StatusBoard();
+        using var window = settings.ShowWindow ? new OverlayWindow($"LiveWorkout - {source.Location}", status, stop) : null;
+        if (window is not null) capture.FrameCaptured += window.Show;
+
+        var predictions = new Subject<FramePrediction>();
+        var sourceEvents = new Subject<SessionEvent>();
+        capture.SourceEvent += e => { status.OnSourceEvent(e); sourceEvents.OnNext(e); };
+
+        var events = new List<SessionEvent>();
+        var kept = new List<FramePrediction>();
+        var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
+
+        var store = settings.DatabasePath is null ? null : SessionStore.Open(settings.DatabasePath);
+        using var recorder = store?.StartRecording(new NewSession(DateTimeOffset.Now, source.Location, $"{package.Architecture} ({settings.ModelPath})", TorchRuntime.DescribeDevice(device)));
+
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = temporal.Process(predictions, sourceEvents).Subscribe(
+            e =>
+            {
+                events.Add(e);
+                status.OnSessionEvent(e);
+                recorder?.Record(e);
+                EventRaised?.Invoke(e);
+            },
+            error => finished.TrySetException(error),
+            () => finished.TrySetResult());
+
+        var worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
+        {
+            Predictions = predictions,
+            Classified = (p, age) =>
+            {
+                kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
+            },
+        };
+
+        var clock = Stopwatch.StartNew();
+        var captureTask = capture.Start(stop.Token);
+        var inferenceTask = worker.Start(capture.Frames, capture.Pool);
+        try
+        {
+            await Task.WhenAll(captureTask, inferenceTask).ConfigureAwait(false);
+            await finished.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            recorder?.Complete();
+        }
+        clock.Stop();
+
+        var sets = events.OfType<SetEnded>().Select(e => e.Set).ToList();
+        if (settings.RecordPath is not null && File.Exists(settings.RecordPath))
+            new ClipAnnotation(sets.Select(s => new AnnotatedSet(s.Start, s.End, s.Exercise, s.Reps, s.RepTimes))).Save(ClipAnnotation.PathFor(settings.RecordPath));
+
+        TimeSpan media = kept.Count > 0 ? kept[^1].Time + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
+        return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, kept.Count, capture.Counters.Dropped,
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, TorchRuntime.DescribeDevice(device));
+    }
+}
