@@ -61,36 +61,7 @@ public static class SessionsCommand
         command.Arguments.Add(SessionId);
         command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
         {
-            var log = Required(store).LoadSession(parse.GetValue(SessionId));
-            var summary = SessionSummary.Of(log);
-            var s = log.Session;
-            output.WriteLine($"Session {s.Id}  {DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local)}  duration {DisplayFormat.Duration(summary.Duration)}  active {DisplayFormat.Duration(summary.ActiveTime)}  {summary.Sets} sets  {summary.TotalReps} reps{(s.Complete ? "" : "  (interrupted)")}");
-            output.WriteLine($"source {s.Source}  model {s.Model}  device {s.Device}{(s.Notes.Length > 0 ? $"  notes: {s.Notes}" : "")}");
-            output.WriteLine();
-            var table = new TextTable(">set", ">start", "exercise", ">reps", ">duration", ">conf", "note");
-            foreach (var entry in SessionTimeline.Of(log))
-            {
-                string start = DisplayFormat.Duration(entry.Start), duration = DisplayFormat.Duration(entry.Duration);
-                switch (entry.Kind)
-                {
-                    case TimelineEntryKind.Set:
-                        var set = entry.Set!;
-                        string reps = set.HoldDuration is { } hold ? $"{DisplayFormat.Duration(hold)} hold" : N(set.Reps);
-                        var notes = new List<string>();
-                        if (set.Corrected) notes.Add($"corrected (was {DisplayFormat.Exercise(set.RecognizedExercise)} x{set.RecognizedReps})");
-                        if (set.Status == SetStatus.Open) notes.Add("unfinished");
-                        table.Add(N(set.Order), start, DisplayFormat.Exercise(set.Exercise), reps, duration,
-                            set.MeanConfidence.ToString("0.00", CultureInfo.InvariantCulture), string.Join("; ", notes));
-                        break;
-                    case TimelineEntryKind.Rest:
-                        table.Add("", start, "  rest", "", duration, "", "");
-                        break;
-                    default:
-                        table.Add("", start, "  no frames", "", duration, "", entry.Detail ?? "");
-                        break;
-                }
-            }
-            table.Write(output);
+            SessionPrinter.Print(Required(store).LoadSession(parse.GetValue(SessionId)), output);
             return ExitCodes.Ok;
         }));
         return command;
