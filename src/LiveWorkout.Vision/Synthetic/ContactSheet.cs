@@ -7,10 +7,11 @@ namespace LiveWorkout.Vision.Synthetic;
 /// <summary>
 /// A contact sheet of the synthetic world: one row per class (name at the row start), each cell a
 /// different person, scene and camera (front, three-quarter, side in turn), caught mid-movement.
+/// Without camera effects (noise, blur, JPEG) the sheet compresses to a small PNG.
 /// </summary>
 public static class ContactSheet
 {
-    public static Mat Render(int seed, int columns = 6, int cellWidth = 160, int cellHeight = 120, bool effects = true)
+    public static Mat Render(int seed, int columns = 6, int cellWidth = 160, int cellHeight = 120, bool cameraEffects = true)
     {
         const int labelWidth = 132;
         var classes = ExerciseCatalog.All;
@@ -22,12 +23,13 @@ public static class ContactSheet
             Cv2.PutText(sheet, classes[row], new Point(6, row * cellHeight + cellHeight / 2 + 5), HersheyFonts.HersheySimplex, 0.45, Scalar.All(0), 1, LineTypes.AntiAlias);
             for (int col = 0; col < columns; col++)
             {
-                var rng = new Random(HashCode.Combine(seed, row, col) & 0x7fffffff ^ seed * 7919 + row * 131 + col);
+                var rng = new Random(SeedMix.Of(seed, row, col));
                 var motion = ExerciseCatalog.IsIdle(classes[row])
                     ? new IdleMotion(IdleMotion.Activities[col % IdleMotion.Activities.Count])
                     : ExerciseMotion.For(classes[row]);
                 var person = SyntheticPerson.Random(rng);
-                var spec = SceneSpec.Random(rng, new SceneOptions(views[col % views.Length], Effects: effects, OcclusionChance: 0), motion.UsesBar, IsOnFloor(motion));
+                var spec = SceneSpec.Random(rng, new SceneOptions(views[col % views.Length], OcclusionChance: 0), motion.UsesBar, IsOnFloor(motion));
+                if (!cameraEffects) spec = spec with { Effects = EffectSettings.None };
                 var solver = new BodySolver(person);
                 var camera = spec.CameraFor(MotionSampling.Spread(motion, solver, Vec3.Zero), person, cellWidth, cellHeight);
                 using var renderer = new SceneRenderer(person, spec, camera, Vec3.Zero);

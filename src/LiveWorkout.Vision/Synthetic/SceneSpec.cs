@@ -56,7 +56,7 @@ public sealed record SceneSpec(
             Look: options.Effects ? SceneLook.Random(rng) : SceneLook.Neutral,
             Effects: options.Effects ? EffectSettings.Random(rng) : EffectSettings.None,
             BackdropSeed: rng.Next(),
-            Bar: needsBar || rng.NextDouble() < 0.15,
+            Bar: needsBar || rng.NextDouble() < 0.08,
             Mat: onFloor && rng.NextDouble() < 0.7,
             Occluder: occluder);
     }
