@@ -12,7 +12,6 @@ public static class PlannedCommands
     public static Command Record() => Planned("record", "Record raw frames from a camera or stream to a clip", 5);
     public static Command Train() => Planned("train", "Train a classifier and write a model package and report", 4);
     public static Command Evaluate() => Planned("evaluate", "Evaluate a model package on a dataset", 4);
-    public static Command Synth() => Planned("synth", "Render the synthetic exercise world: images, clips, contact sheet", 3);
 
     private static Command Planned(string name, string description, int issue)
     {

@@ -1,0 +1,81 @@
+namespace LiveWorkout.Vision.Synthetic.Motions;
+
+/// <summary>What people do between sets.</summary>
+public enum IdleActivity { Standing, WalkingAcross, Stretching, Drinking, AdjustingEquipment }
+
+/// <summary>
+/// Time between sets: standing about, walking across, stretching, drinking from a bottle,
+/// adjusting equipment. Unlike exercises it has no reps; <see cref="AtTime"/> gives the posture
+/// a number of seconds into the activity (walking crosses the scene over the whole duration).
+/// </summary>
+public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
+{
+    public IdleActivity Activity { get; } = activity;
+
+    public static IReadOnlyList<IdleActivity> Activities { get; } = Enum.GetValues<IdleActivity>();
+
+    public override string Exercise => Core.ExerciseCatalog.Idle;
+    public override double CycleSeconds => Activity == IdleActivity.WalkingAcross ? 1.1 : 6.0;
+
+    /// <summary>How far walking goes either side of the anchor, metres.</summary>
+    public const double WalkHalfLength = 1.1;
+
+    public override BodyAngles Start => AtTime(0, 8);
+
+    public override BodyAngles At(double phase, double depth, int rep) => AtTime(phase * 8, 8);
+
+    public BodyAngles AtTime(double t, double duration)
+    {
+        double w = 2 * Math.PI * t;
+        var stand = BodyAngles.Standing;
+        switch (Activity)
+        {
+            case IdleActivity.Standing:
+                return stand with
+                {
+                    Roll = 2.5 * Math.Sin(w / 5), HeadPitch = 6 * Math.Sin(w / 7),
+                    LeftArm = new ArmAngles(4 + 4 * Math.Sin(w / 6), 10, 10, 8), RightArm = new ArmAngles(-5, 40, 10, -55),
+                    LeftLeg = new LegAngles(3, 6, 4, 0), RightLeg = new LegAngles(-3, 4, 10, 0),
+                };
+            case IdleActivity.WalkingAcross:
+            {
+                double s = Math.Sin(w / CycleSeconds), c = Math.Cos(w / CycleSeconds);
+                double progress = duration > 0 ? Math.Clamp(t / duration, 0, 1) : 0.5;
+                return stand with
+                {
+                    Yaw = 90, Pitch = 3,
+                    ShiftZ = -WalkHalfLength + 2 * WalkHalfLength * progress,
+                    LeftLeg = new LegAngles(25 * s, 3, 10 + 30 * Math.Max(0, c), 0),
+                    RightLeg = new LegAngles(-25 * s, 3, 10 + 30 * Math.Max(0, -c), 0),
+                    LeftArm = new ArmAngles(-20 * s, 8, -20 * s + 15, 8), RightArm = new ArmAngles(20 * s, 8, 20 * s + 15, 8),
+                };
+            }
+            case IdleActivity.Stretching:
+            {
+                // Side bends with the arms overhead, then a forward fold, over a 12-second cycle.
+                double cycle = t % 12 / 12, fold = Math.Clamp((Math.Sin(2 * Math.PI * cycle) * -1.5) + 0.2, 0, 1);
+                var overhead = stand.WithArms(new ArmAngles(0, 165, 0, 175)) with { Roll = 18 * Math.Sin(w / 3), HeadPitch = -5 };
+                var folded = stand.WithArms(new ArmAngles(20, 8, 20, 6)) with { Pitch = 95, HeadPitch = 10 };
+                return BodyAngles.Lerp(overhead, folded, fold);
+            }
+            case IdleActivity.Drinking:
+            {
+                double sip = Math.Clamp(1.6 * Math.Sin(w / 6) + 0.3, 0, 1);
+                var down = stand with { Held = HeldProp.Bottle, RightArm = new ArmAngles(15, 10, 70, 5), HeadPitch = 5 };
+                var up = down with { RightArm = new ArmAngles(70, 25, 160, -30), HeadPitch = -30, Pitch = -4 };
+                return BodyAngles.Lerp(down, up, sip);
+            }
+            default:
+            {
+                // Bent over, hands working at something on the floor in front.
+                double s = Math.Sin(w / 2.5);
+                return stand with
+                {
+                    Pitch = 62 + 6 * s, HeadPitch = 5,
+                    LeftLeg = new LegAngles(45, 10, 45, -20), RightLeg = new LegAngles(45, 10, 45, -20),
+                    LeftArm = new ArmAngles(75 + 10 * s, 12, 70 + 15 * s, 8), RightArm = new ArmAngles(70 - 10 * s, 12, 60 - 15 * s, 8),
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace LiveWorkout.Vision.Synthetic.Motions;
+
+/// <summary>Push-up on the hands and toes; the chest is lowest mid-rep.</summary>
+public sealed class PushUpMotion : KeyPoseMotion
+{
+    public override string Exercise => "push_up";
+    public override double CycleSeconds => 1.8;
+
+    public override BodyAngles Start => BodyAngles.Standing with
+    {
+        Pitch = 72, HeadPitch = -30, HandSupport = 1, SupportHeight = 0.97,
+        LeftLeg = new LegAngles(0, 3, 0, 5), RightLeg = new LegAngles(0, 3, 0, 5),
+    };
+
+    public override IReadOnlyList<BodyAngles> EntryPath => [FloorPostures.Crouch with { HandSupport = 1, SupportHeight = 0.95 }];
+
+    protected override BodyAngles Extreme(int rep) => Start with { SupportHeight = 0.32, HeadPitch = -20 };
+}
+
+/// <summary>Postures several floor exercises pass through.</summary>
+public static class FloorPostures
+{
+    /// <summary>Squatting down with the hands towards the floor.</summary>
+    public static BodyAngles Crouch => BodyAngles.Standing with
+    {
+        Pitch = 45, HeadPitch = -20,
+        LeftLeg = new LegAngles(115, 12, 125, -25), RightLeg = new LegAngles(115, 12, 125, -25),
+        LeftArm = new ArmAngles(95, 10, 95, 10), RightArm = new ArmAngles(95, 10, 95, 10),
+    };
+
+    /// <summary>Sitting on the floor, knees up.</summary>
+    public static BodyAngles Seated => BodyAngles.Standing with
+    {
+        Pitch = -15,
+        LeftLeg = new LegAngles(120, 6, 100, 35), RightLeg = new LegAngles(120, 6, 100, 35),
+        LeftArm = new ArmAngles(30, 15, 60, 10), RightArm = new ArmAngles(30, 15, 60, 10),
+    };
+}

@@ -1,0 +1,23 @@
+namespace LiveWorkout.Vision.Synthetic;
+
+/// <summary>
+/// Derives child seeds (per class, group, cell) from a parent seed. SplitMix64 rather than
+/// HashCode.Combine, whose output changes from process to process.
+/// </summary>
+public static class SeedMix
+{
+    public static int Of(int seed, params ReadOnlySpan<int> parts)
+    {
+        ulong x = (ulong)(uint)seed;
+        foreach (int p in parts) x = Mix(x ^ ((ulong)(uint)p + 0x9E3779B97F4A7C15UL));
+        return (int)(Mix(x) & 0x7fffffff);
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,159 @@
+using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Vision.Synthetic.Motions;
+
+namespace LiveWorkout.Vision.Synthetic;
+
+/// <summary>A stretch of a clip with one label: a set, or idle time (transitions, rests, activities).</summary>
+public sealed record LabelledSpan(double Start, double End, string Label);
+
+/// <summary>
+/// A session script laid out in time: posture at any instant, and the labels. A set's label starts
+/// when its first rep starts moving (after getting into position) and ends when its last rep ends;
+/// getting into position, getting up and everything else is idle. Reps vary a little in duration
+/// and depth; a rep's time is the middle of its cycle, where the motion puts its extreme.
+/// Sets that would not end before the clip does are left out, and standing fills the rest.
+/// </summary>
+public sealed class SessionTimeline
+{
+    private readonly List<Piece> _pieces = [];
+    private readonly List<AnnotatedSet> _sets = [];
+    private double _end;
+
+    private sealed record Piece(double Start, double Duration, Func<double, BodyAngles> Pose);
+
+    public SessionTimeline(SessionScript script, Random rng)
+    {
+        Duration = script.DurationSeconds;
+        BodyAngles current = BodyAngles.Standing;
+        IReadOnlyList<BodyAngles> exitPath = [];
+        foreach (var segment in script.Segments)
+        {
+            int mark = _pieces.Count;
+            double markEnd = _end;
+            if (segment is IdleSegment idle)
+            {
+                var motion = new IdleMotion(idle.Activity);
+                Transition(current, [.. exitPath, motion.AtTime(0, idle.Seconds)], rng);
+                double seconds = idle.Seconds;
+                Add(seconds, t => motion.AtTime(t, seconds));
+                current = motion.AtTime(seconds, seconds);
+                exitPath = [];
+            }
+            else if (segment is SetSegment set)
+            {
+                var motion = ExerciseMotion.For(set.Exercise);
+                Transition(current, [.. exitPath, .. motion.EntryPath, motion.Start], rng);
+                if (!AddSet(set, motion, rng))
+                {
+                    _pieces.RemoveRange(mark, _pieces.Count - mark);
+                    _end = markEnd;
+                    break;
+                }
+                current = motion.Start;
+                exitPath = motion.EntryPath.Reverse().ToList();
+            }
+            if (_end > Duration) break;
+        }
+        if (_end < Duration)
+        {
+            Transition(current, [.. exitPath, BodyAngles.Standing], rng);
+            var standing = new IdleMotion(IdleActivity.Standing);
+            double rest = Math.Max(0, Duration - _end);
+            Add(rest + 1, t => standing.AtTime(t, rest));
+        }
+        Labels = new ClipAnnotation(_sets);
+        Exercises = _sets.Select(s => s.Exercise).Distinct().ToList();
+    }
+
+    public double Duration { get; }
+    public ClipAnnotation Labels { get; }
+    public IReadOnlyList<string> Exercises { get; }
+
+    /// <summary>The labelled sets and the idle spans between them, in order; they tile [0, Duration].</summary>
+    public IReadOnlyList<LabelledSpan> Spans()
+    {
+        var spans = new List<LabelledSpan>();
+        double t = 0;
+        foreach (var s in Labels.Sets)
+        {
+            if (s.Start.TotalSeconds > t) spans.Add(new LabelledSpan(t, s.Start.TotalSeconds, ExerciseCatalog.Idle));
+            spans.Add(new LabelledSpan(s.Start.TotalSeconds, s.End.TotalSeconds, s.Exercise));
+            t = s.End.TotalSeconds;
+        }
+        if (t < Duration) spans.Add(new LabelledSpan(t, Duration, ExerciseCatalog.Idle));
+        return spans;
+    }
+
+    public BodyAngles AnglesAt(double time)
+    {
+        int lo = 0, hi = _pieces.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) / 2;
+            if (_pieces[mid].Start <= time) lo = mid; else hi = mid - 1;
+        }
+        var piece = _pieces[lo];
+        return piece.Pose(Math.Clamp(time - piece.Start, 0, piece.Duration));
+    }
+
+    private void Add(double duration, Func<double, BodyAngles> pose)
+    {
+        _pieces.Add(new Piece(_end, duration, pose));
+        _end += duration;
+    }
+
+    /// <summary>Eases through the waypoints, about a second each.</summary>
+    private void Transition(BodyAngles from, IReadOnlyList<BodyAngles> waypoints, Random rng)
+    {
+        foreach (var to in waypoints)
+        {
+            var a = from;
+            double d = 0.6 + rng.NextDouble() * 0.6;
+            Add(d, t => BodyAngles.Lerp(a, to, SmoothStep(t / d)));
+            from = to;
+        }
+    }
+
+    private bool AddSet(SetSegment set, ExerciseMotion motion, Random rng)
+    {
+        double start = _end;
+        if (motion.IsStaticHold)
+        {
+            double hold = set.HoldSeconds;
+            if (start + hold > Duration - 0.5) return false;
+            Add(hold, t => motion.At(t / motion.CycleSeconds % 1, set.Depth, 0));
+            _sets.Add(new AnnotatedSet(Seconds(start), Seconds(start + hold), set.Exercise, 0, []));
+            return true;
+        }
+        bool continuous = motion.CycleSeconds < 1.2; // running and jumping jacks flow without pauses
+        var repStarts = new double[set.Reps];
+        var repDurations = new double[set.Reps];
+        var repDepths = new double[set.Reps];
+        double t = 0;
+        for (int i = 0; i < set.Reps; i++)
+        {
+            if (i > 0 && !continuous) t += rng.NextDouble() * 0.3 / set.Tempo;
+            repStarts[i] = t;
+            repDurations[i] = motion.CycleSeconds / set.Tempo * (0.92 + rng.NextDouble() * 0.16);
+            repDepths[i] = Math.Clamp(set.Depth * (0.93 + rng.NextDouble() * 0.14), 0.5, 1);
+            t += repDurations[i];
+        }
+        if (start + t > Duration - 0.5) return false;
+        Add(t, time =>
+        {
+            int i = Array.BinarySearch(repStarts, time);
+            if (i < 0) i = ~i - 1;
+            i = Math.Clamp(i, 0, set.Reps - 1);
+            double phase = (time - repStarts[i]) / repDurations[i];
+            return phase >= 1 ? motion.Start : motion.At(Math.Max(0, phase), repDepths[i], i);
+        });
+        var repTimes = Enumerable.Range(0, set.Reps).Select(i => Seconds(start + repStarts[i] + repDurations[i] / 2)).ToList();
+        _sets.Add(new AnnotatedSet(Seconds(start), Seconds(start + t), set.Exercise, set.Reps, repTimes));
+        return true;
+    }
+
+    private static TimeSpan Seconds(double s) => TimeSpan.FromSeconds(s);
+
+    private static double SmoothStep(double x) { x = Math.Clamp(x, 0, 1); return x * x * (3 - 2 * x); }
+}

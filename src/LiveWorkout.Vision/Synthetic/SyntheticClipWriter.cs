@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
+using OpenCvSharp;
+
+namespace LiveWorkout.Vision.Synthetic;
+
+/// <summary>Options of <c>synth clips</c>.</summary>
+public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false);
+
+/// <summary>What was written for one clip.</summary>
+public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames, ClipAnnotation Labels);
+
+/// <summary>
+/// Writes a synthetic session as an mp4 (OpenCV VideoWriter, mp4v) with its <c>.labels.csv</c>
+/// beside it, and optionally <c>.joints2d.csv</c> (image pixels) and <c>.joints3d.csv</c> (world metres).
+/// </summary>
+public static class SyntheticClipWriter
+{
+    public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
+    {
+        using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps);
+        string? dir = Path.GetDirectoryName(Path.GetFullPath(videoPath));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        using var writer = new VideoWriter(videoPath, VideoWriter.FourCC('m', 'p', '4', 'v'), options.Fps, new Size(options.Width, options.Height));
+        if (!writer.IsOpened())
+            throw new LiveWorkoutException($"OpenCV cannot write mp4 video to {videoPath}: check 'liveworkout doctor' (FFmpeg) and that the folder is writable");
+
+        StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;
+        StringBuilder? joints3d = options.Joints ? new StringBuilder("frame,time,joint,x,y,z\n") : null;
+        using var frame = new Mat();
+        for (int i = 0; i < session.FrameCount; i++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var pose = session.Render(i, frame);
+            writer.Write(frame);
+            if (joints2d is null || joints3d is null) continue;
+            string time = session.TimeOf(i).ToString("0.####", CultureInfo.InvariantCulture);
+            for (int j = 0; j < Joints.Count; j++)
+            {
+                var p = pose.Joints[j];
+                var q = session.Camera.Project(p);
+                joints2d.Append(CultureInfo.InvariantCulture, $"{i},{time},{Joints.Names[j]},{q.X:0.##},{q.Y:0.##}\n");
+                joints3d.Append(CultureInfo.InvariantCulture, $"{i},{time},{Joints.Names[j]},{p.X:0.####},{p.Y:0.####},{p.Z:0.####}\n");
+            }
+        }
+        writer.Release();
+
+        string labelsPath = ClipAnnotation.PathFor(videoPath);
+        session.Labels.Save(labelsPath);
+        if (joints2d is not null && joints3d is not null)
+        {
+            string stem = Path.Combine(Path.GetDirectoryName(videoPath) ?? "", Path.GetFileNameWithoutExtension(videoPath));
+            File.WriteAllText(stem + ".joints2d.csv", joints2d.ToString());
+            File.WriteAllText(stem + ".joints3d.csv", joints3d.ToString());
+        }
+        return new WrittenClip(videoPath, labelsPath, session.FrameCount, session.Labels);
+    }
+}

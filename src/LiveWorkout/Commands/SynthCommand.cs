@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveWorkout.Cli;
+using LiveWorkout.Core;
+using LiveWorkout.Vision.Synthetic;
+using OpenCvSharp;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout synth images|clips|sheet`: render the synthetic exercise world.</summary>
+public static class SynthCommand
+{
+    public static Command Create()
+    {
+        var synth = new Command("synth", "Render the synthetic exercise world: images, clips, contact sheet");
+        synth.Subcommands.Add(Images());
+        synth.Subcommands.Add(Clips());
+        synth.Subcommands.Add(Sheet());
+        return synth;
+    }
+
+    private static Option<int> SeedOption() => new("--seed") { Description = "Random seed: the same seed and options give the same files", DefaultValueFactory = _ => 1 };
+
+    private static Command Images()
+    {
+        var output = new Option<string>("--out") { Description = "Dataset folder to write", Required = true };
+        var perClass = new Option<int>("--per-class") { Description = "Images per class", DefaultValueFactory = _ => 200 };
+        var seed = SeedOption();
+        var size = new Option<string>("--size") { Description = "Image size WxH", DefaultValueFactory = _ => "160x120" };
+        var splits = new Option<string>("--splits") { Description = "train,validation,test fractions, or 'none' for one folder per class", DefaultValueFactory = _ => "0.7,0.15,0.15" };
+        var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "png" };
+        var command = new Command("images", "Write a folder-per-class image dataset (train/validation/test, grouped by person and scene) with manifest.csv");
+        foreach (var o in new Option[] { output, perClass, seed, size, splits, format.AcceptOnlyFromAmong("png", "jpg") }) command.Options.Add(o);
+        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
+        {
+            var (w, h) = ParseSize(parse.GetValue(size)!);
+            var options = new ImageDatasetOptions(parse.GetValue(perClass), parse.GetValue(seed), w, h, ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!);
+            string root = parse.GetValue(output)!;
+            var writer = parse.InvocationConfiguration.Output;
+            var rows = SyntheticImageDataset.Write(root, options, new Progress<string>(writer.WriteLine), token);
+            writer.WriteLine($"wrote {rows.Count} images in {rows.Select(r => r.Group).Distinct().Count()} groups to {root} (manifest.csv)");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Clips()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the clips", Required = true };
+        var count = new Option<int>("--count") { Description = "Number of clips", DefaultValueFactory = _ => 1 };
+        var seed = SeedOption();
+        var size = new Option<string>("--size") { Description = "Frame size WxH", DefaultValueFactory = _ => "640x480" };
+        var duration = new Option<double>("--duration-s") { Description = "Seconds per clip", DefaultValueFactory = _ => 60 };
+        var joints = new Option<bool>("--joints") { Description = "Also write <clip>.joints2d.csv and <clip>.joints3d.csv" };
+        var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints }) command.Options.Add(o);
+        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
+        {
+            var (w, h) = ParseSize(parse.GetValue(size)!);
+            double seconds = parse.GetValue(duration);
+            if (seconds is < 2 or > 3600) throw new LiveWorkoutException("--duration-s must be between 2 and 3600 seconds", ExitCodes.BadConfiguration);
+            int n = parse.GetValue(count);
+            if (n < 1) throw new LiveWorkoutException("--count must be at least 1", ExitCodes.BadConfiguration);
+            string folder = parse.GetValue(output)!;
+            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints));
+            for (int i = 0; i < n; i++)
+            {
+                int clipSeed = SeedMix.Of(parse.GetValue(seed), i);
+                var clip = SyntheticClipWriter.Write(Path.Combine(folder, $"synth-{i:D3}.mp4"), clipSeed, options, token);
+                parse.InvocationConfiguration.Output.WriteLine(
+                    $"{clip.VideoPath}: {clip.Frames} frames, sets: {string.Join(", ", clip.Labels.Sets.Select(s => $"{s.Exercise} x{s.Reps}"))}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Sheet()
+    {
+        var output = new Option<string>("--out") { Description = "PNG file to write", Required = true };
+        var seed = SeedOption();
+        var columns = new Option<int>("--columns") { Description = "People and cameras per row", DefaultValueFactory = _ => 6 };
+        var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (a much smaller PNG)" };
+        var command = new Command("sheet", "Write a contact sheet PNG: a row per class, several people and cameras per row");
+        foreach (var o in new Option[] { output, seed, columns, clean }) command.Options.Add(o);
+        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, _) =>
+        {
+            string file = parse.GetValue(output)!;
+            if (parse.GetValue(columns) is < 1 or > 20) throw new LiveWorkoutException("--columns must be between 1 and 20", ExitCodes.BadConfiguration);
+            if (!file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new LiveWorkoutException($"--out {file}: the contact sheet is a .png file", ExitCodes.BadConfiguration);
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            using var sheet = ContactSheet.Render(parse.GetValue(seed), parse.GetValue(columns), cameraEffects: !parse.GetValue(clean));
+            Cv2.ImWrite(file, sheet, new ImageEncodingParam(ImwriteFlags.PngCompression, 9));
+            parse.InvocationConfiguration.Output.WriteLine($"wrote {file} ({sheet.Width}x{sheet.Height}, {new FileInfo(file).Length / 1024} KiB)");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    internal static (int Width, int Height) ParseSize(string text)
+    {
+        var parts = text.ToLowerInvariant().Split('x');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w) &&
+            int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) && w is >= 32 and <= 4096 && h is >= 32 and <= 4096)
+            return (w, h);
+        throw new LiveWorkoutException($"--size '{text}' is not WIDTHxHEIGHT between 32 and 4096 (example: 160x120)", ExitCodes.BadConfiguration);
+    }
+
+    internal static IReadOnlyList<double>? ParseSplits(string text)
+    {
+        if (text.Equals("none", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = text.Split(',');
+        var values = new List<double>();
+        foreach (var p in parts)
+            if (double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v <= 1) values.Add(v);
+            else break;
+        if (values.Count != 3 || Math.Abs(values.Sum() - 1) > 1e-6 || values[0] <= 0)
+            throw new LiveWorkoutException($"--splits '{text}' must be three fractions train,validation,test summing to 1 (example: 0.7,0.15,0.15), or 'none'", ExitCodes.BadConfiguration);
+        return values;
+    }
+}
+
+/// <summary>`bench synth`: synthetic frames per second at 320x240 and 640x480 on one core.</summary>
+public static class SynthBench
+{
+    public static Command Create()
+    {
+        var seconds = new Option<double>("--seconds") { Description = "Measuring time per size", DefaultValueFactory = _ => 3.0 };
+        var command = new Command("synth", "Synthetic frames/s on one core at 320x240 and 640x480 (rendering, without video encoding)");
+        command.Options.Add(seconds);
+        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, _) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine($"{"size",-9} {"frames",7} {"frames/s",10} {"ms/frame",9} {"scene set-up ms",16}");
+            foreach (var (w, h) in new[] { (320, 240), (640, 480) })
+            {
+                var row = SynthBenchmark.Run(w, h, TimeSpan.FromSeconds(parse.GetValue(seconds)));
+                output.WriteLine($"{$"{w}x{h}",-9} {row.Frames,7} {row.FramesPerSecond,10:0.0} {1000 / row.FramesPerSecond,9:0.00} {row.SetupMilliseconds,16:0.0}");
+            }
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+}

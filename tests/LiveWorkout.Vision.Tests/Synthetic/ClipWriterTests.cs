@@ -1,0 +1,38 @@
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Vision.Synthetic;
+using OpenCvSharp;
+
+namespace LiveWorkout.Vision.Tests.Synthetic;
+
+public sealed class ClipWriterTests
+{
+    [Fact]
+    public void Written_clip_reads_back_with_its_labels_and_joints()
+    {
+        using var folder = new TempFolder();
+        string path = System.IO.Path.Combine(folder.Path, "clip.mp4");
+        var written = SyntheticClipWriter.Write(path, seed: 8, new ClipOptions(Width: 160, Height: 120, DurationSeconds: 4, Joints: true));
+
+        Assert.Equal(120, written.Frames);
+        using (var capture = new VideoCapture(path))
+        {
+            Assert.True(capture.IsOpened());
+            Assert.Equal(160, capture.FrameWidth);
+            Assert.Equal(120, capture.FrameHeight);
+            Assert.Equal(30, capture.Fps, 1);
+            int frames = 0;
+            using var frame = new Mat();
+            while (capture.Read(frame) && !frame.Empty()) frames++;
+            Assert.Equal(120, frames);
+        }
+        var labels = ClipAnnotation.Load(ClipAnnotation.PathFor(path));
+        Assert.Equal(written.Labels.ToCsv(), labels.ToCsv());
+
+        var joints2d = File.ReadAllLines(System.IO.Path.Combine(folder.Path, "clip.joints2d.csv"));
+        var joints3d = File.ReadAllLines(System.IO.Path.Combine(folder.Path, "clip.joints3d.csv"));
+        Assert.Equal("frame,time,joint,x,y", joints2d[0]);
+        Assert.Equal("frame,time,joint,x,y,z", joints3d[0]);
+        Assert.Equal(1 + 120 * Joints.Count, joints2d.Length);
+        Assert.Equal(1 + 120 * Joints.Count, joints3d.Length);
+    }
+}
