@@ -10,9 +10,10 @@ public sealed record RepPeak(TimeSpan Time, double Prominence, double? BackCorre
 /// <summary>The periodicity found in a stretch of a set.</summary>
 /// <param name="PeriodSeconds">Estimated rep period, or null when the stretch is not periodic within the bounds.</param>
 /// <param name="Peaks">Candidate reps, in time order, at least 0.6 periods apart.</param>
-/// <param name="ReferenceProminence">Median prominence of the peaks that repeat: the set's typical swing.</param>
+/// <param name="ReferenceProminence">Upper-decile prominence of the peaks that repeat: the set's full swing.</param>
+/// <param name="Periodicity">Rise of the normalised autocorrelation from the valley before the period to its peak there (about 2 for a long clean repetition).</param>
 /// <param name="Direction">The motion direction in feature space (first principal component), to keep the sign stable between analyses.</param>
-public sealed record RepAnalysis(double? PeriodSeconds, IReadOnlyList<RepPeak> Peaks, double ReferenceProminence, double[]? Direction)
+public sealed record RepAnalysis(double? PeriodSeconds, IReadOnlyList<RepPeak> Peaks, double ReferenceProminence, double[]? Direction, double Periodicity = 0)
 {
     public static RepAnalysis None { get; } = new(null, [], 0, null);
 }
@@ -32,8 +33,14 @@ public static class RepAnalyzer
     /// <summary>The period search range is widened by this share so a period right at a bound is still found.</summary>
     private const double BoundTolerance = 0.05;
 
-    /// <summary>Below this normalised autocorrelation a stretch counts as not periodic.</summary>
-    private const double MinAutocorrelation = 0.2;
+    /// <summary>Principal components whose summed autocorrelation gives the period.</summary>
+    private const int PeriodComponents = 3;
+
+    /// <summary>A shorter candidate period wins if its autocorrelation rises at least this share as high.</summary>
+    private const double ShorterPeriodShare = 0.85;
+
+    /// <summary>Below this rise of the autocorrelation from its valley to its peak a stretch counts as not periodic.</summary>
+    private const double MinPeriodicity = 0.4;
 
     public static RepAnalysis Analyze(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features,
         double minPeriod, double maxPeriod, double minCorrelation, double[]? previousDirection = null)
@@ -43,10 +50,14 @@ public static class RepAnalyzer
         double span = (times[^1] - times[0]).TotalSeconds;
         if (span < 2 * minPeriod) return RepAnalysis.None;
 
-        double[][] grid = Resample(times, features, span);
+        // Low-pass over a fifth of the shortest period: less frame noise, reps keep over 90% of their swing.
+        double[][] grid = LowPass(Resample(times, features, span), (int)Math.Round(minPeriod / 10 / GridSeconds));
         int m = grid.Length;
-        double? period = EstimatePeriod(Detrend(grid, (int)Math.Round(maxPeriod / GridSeconds / 2)), minPeriod, maxPeriod);
-        if (period is null) return RepAnalysis.None;
+        // The period comes from the few strongest motion directions: summed over hundreds of
+        // embedding dimensions, noise would drown a motion that lives in one or two of them.
+        double[][] drifting = Detrend(grid, (int)Math.Round(maxPeriod / GridSeconds / 2));
+        var (period, periodicity) = EstimatePeriod(PrincipalScores(drifting, PeriodComponents), minPeriod, maxPeriod);
+        if (period is null) return RepAnalysis.None with { Periodicity = periodicity };
 
         int periodSamples = Math.Max(2, (int)Math.Round(period.Value / GridSeconds));
         double[][] centred = Detrend(grid, periodSamples / 2);
@@ -58,8 +69,9 @@ public static class RepAnalyzer
         var peaks = FindPeaks(signal, periodSamples, times[0]);
         var repeating = peaks.Where(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation)
             .Select(p => p.Prominence).Order().ToList();
-        double reference = repeating.Count == 0 ? 0 : repeating[repeating.Count / 2];
-        return new RepAnalysis(period, peaks, reference, direction);
+        // Upper decile (nearest rank): early in a set most repeating peaks may still be set-up wiggles.
+        double reference = repeating.Count == 0 ? 0 : repeating[(int)Math.Ceiling(0.9 * repeating.Count) - 1];
+        return new RepAnalysis(period, peaks, reference, direction, periodicity);
     }
 
     private static double[][] Resample(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features, double span)
@@ -79,6 +91,20 @@ public static class RepAnalyzer
             grid[i] = row;
         }
         return grid;
+    }
+
+    private static double[][] LowPass(double[][] grid, int half)
+    {
+        if (half <= 0) return grid;
+        var detrended = Detrend(grid, half);
+        var result = new double[grid.Length][];
+        for (int i = 0; i < grid.Length; i++)
+        {
+            var row = new double[grid[i].Length];
+            for (int k = 0; k < row.Length; k++) row[k] = grid[i][k] - detrended[i][k];
+            result[i] = row;
+        }
+        return result;
     }
 
     /// <summary>Subtracts a centred moving average (half-width in samples), shrinking the window at the edges.</summary>
@@ -105,37 +131,74 @@ public static class RepAnalyzer
         return result;
     }
 
-    private static double? EstimatePeriod(double[][] y, double minPeriod, double maxPeriod)
+    private static (double? Period, double Periodicity) EstimatePeriod(double[][] y, double minPeriod, double maxPeriod)
     {
         int m = y.Length;
         int kMin = Math.Max(1, (int)Math.Floor(minPeriod * (1 - BoundTolerance) / GridSeconds));
         int kMax = Math.Min((int)Math.Ceiling(maxPeriod * (1 + BoundTolerance) / GridSeconds), (m - 1) / 2);
-        if (kMax < kMin + 1) return null;
+        if (kMax < kMin + 1) return (null, 0);
         double energy = 0;
         for (int i = 0; i < m; i++) energy += Dot(y[i], y[i]);
-        if (energy <= 1e-12) return null;
+        if (energy <= 1e-12) return (null, 0);
         // Biased estimator (divide by the full energy): it favours the fundamental over its multiples.
         var r = new double[kMax + 2];
-        for (int k = kMin - 1; k <= Math.Min(kMax + 1, m - 1); k++)
+        int kTop = Math.Min(kMax + 1, m - 1);
+        for (int k = 1; k <= kTop; k++)
         {
             double s = 0;
             for (int i = 0; i + k < m; i++) s += Dot(y[i], y[i + k]);
             r[k] = s / energy;
         }
+        // A period is a local maximum that rises well above the valley before it (half a period
+        // of anti-correlation): slow drift gives high but falling r with only tiny bumps.
         int best = -1;
-        for (int k = kMin; k <= kMax; k++)
+        double bestRise = 0, valley = double.PositiveInfinity;
+        for (int k = 1; k <= kMax; k++)
         {
-            bool rightOk = k + 1 > m - 1 || r[k] >= r[k + 1];
-            if (r[k] > r[k - 1] && rightOk && (best < 0 || r[k] > r[best])) best = k;
+            valley = Math.Min(valley, r[k]);
+            if (k < kMin) continue;
+            bool rightOk = k + 1 > kTop || r[k] >= r[k + 1];
+            double rise = r[k] - valley;
+            if (r[k] > r[k - 1] && rightOk && rise > bestRise) { best = k; bestRise = rise; }
         }
-        if (best < 0 || r[best] < MinAutocorrelation) return null;
+        if (best < 0) return (null, 0);
+        if (bestRise < MinPeriodicity) return (null, bestRise);
+        // Octave errors: a multiple of the period can win on noise; prefer the shortest lag nearly as strong.
+        valley = double.PositiveInfinity;
+        for (int k = 1; k < best; k++)
+        {
+            valley = Math.Min(valley, r[k]);
+            if (k < kMin || r[k] <= r[k - 1] || r[k] < r[k + 1]) continue;
+            if (r[k] - valley >= ShorterPeriodShare * bestRise) { best = k; bestRise = r[k] - valley; break; }
+        }
         double lag = best;
         if (best + 1 <= m - 1)
         {
             double a = r[best - 1], b = r[best], c = r[best + 1], den = a - 2 * b + c;
             if (Math.Abs(den) > 1e-12) lag += Math.Clamp(0.5 * (a - c) / den, -0.5, 0.5);
         }
-        return lag * GridSeconds;
+        return (lag * GridSeconds, bestRise);
+    }
+
+    /// <summary>Scores of the rows on their first <paramref name="count"/> principal components (power iteration with deflation).</summary>
+    private static double[][] PrincipalScores(double[][] rows, int count)
+    {
+        int m = rows.Length;
+        count = Math.Min(count, rows[0].Length);
+        var residual = rows.Select(r => (double[])r.Clone()).ToArray();
+        var scores = new double[m][];
+        for (int i = 0; i < m; i++) scores[i] = new double[count];
+        for (int c = 0; c < count; c++)
+        {
+            double[] v = PrincipalDirection(residual, null);
+            for (int i = 0; i < m; i++)
+            {
+                double p = Dot(residual[i], v);
+                scores[i][c] = p;
+                for (int k = 0; k < v.Length; k++) residual[i][k] -= p * v[k];
+            }
+        }
+        return scores;
     }
 
     /// <summary>First principal component by power iteration, its sign kept from the previous analysis.</summary>

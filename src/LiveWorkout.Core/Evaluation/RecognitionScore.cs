@@ -1,0 +1,141 @@
+using System.Text.Json.Serialization;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Recognition;
+
+namespace LiveWorkout.Core.Evaluation;
+
+/// <summary>Frame-level scores: every frame counts once, idle included.</summary>
+public sealed record FrameMetrics(long Frames, double Accuracy, double MacroF1, IReadOnlyList<ClassScore> PerClass,
+    IReadOnlyList<string> Classes, long[][] Confusion);
+
+/// <summary>
+/// Set detection: a true positive is a predicted set matched one-to-one to a labelled set of the
+/// same exercise at temporal IoU ≥ 0.5. With nothing to predict and nothing predicted,
+/// precision and recall are 1; otherwise an empty denominator gives 0.
+/// </summary>
+public sealed record SetMetrics(int TruePositives, int FalsePositives, int FalseNegatives, double Precision, double Recall, double F1);
+
+/// <summary>
+/// Onset/offset delay of matched sets (predicted minus true, seconds): the signed median shows
+/// bias, the 90th percentile of the absolute delay shows spread. Null without matches.
+/// </summary>
+public sealed record TimingMetrics(int MatchedSets, double? OnsetMedianSeconds, double? OnsetAbsP90Seconds,
+    double? OffsetMedianSeconds, double? OffsetAbsP90Seconds);
+
+/// <summary>
+/// Rep counting over the labelled sets with reps (reps &gt; 0; holds are left out since their
+/// normalised error is undefined). A labelled set with no matching prediction counts as a
+/// failure: predicted 0 reps in <see cref="Mae"/> (error 1) and not within one in
+/// <see cref="OffByOneAccuracy"/>. <see cref="MaeMatched"/> looks at matched sets only, to
+/// separate counting from recognition. Null when no labelled set has reps.
+/// </summary>
+/// <param name="Sets">Labelled sets with reps.</param>
+/// <param name="MatchedSets">Of those, how many were matched.</param>
+/// <param name="Mae">RepCount convention: mean of |predicted − true| / true.</param>
+/// <param name="MaeMatched">The same over matched sets only.</param>
+/// <param name="OffByOneAccuracy">Share of the labelled sets matched with |predicted − true| ≤ 1.</param>
+/// <param name="MeanSignedError">Mean predicted − true over matched sets (over- or under-counting).</param>
+public sealed record RepMetrics(int Sets, int MatchedSets, double? Mae, double? MaeMatched, double? OffByOneAccuracy, double? MeanSignedError);
+
+/// <summary>
+/// How well predictions fit labels, for one clip or pooled over many (frames pooled, sets
+/// micro-aggregated: counts and matched sets summed before dividing).
+/// </summary>
+public sealed class RecognitionScore
+{
+    private readonly ConfusionMatrix _confusion;
+
+    private RecognitionScore(string name, int clips, ConfusionMatrix confusion, IReadOnlyList<SetMatch> matches,
+        IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious)
+    {
+        Name = name;
+        Clips = clips;
+        _confusion = confusion;
+        Matches = matches;
+        Missed = missed;
+        Spurious = spurious;
+        Frames = new FrameMetrics(confusion.Total, confusion.Accuracy, confusion.MacroF1, confusion.PerClass, confusion.Classes.ToList(), confusion.Counts);
+        Sets = SetScores(matches.Count, spurious.Count, missed.Count);
+        Timing = TimingScores(matches);
+        Reps = RepScores(matches, missed);
+    }
+
+    public string Name { get; }
+
+    public int Clips { get; }
+
+    public FrameMetrics Frames { get; }
+
+    public SetMetrics Sets { get; }
+
+    public TimingMetrics Timing { get; }
+
+    public RepMetrics Reps { get; }
+
+    [JsonIgnore] public IReadOnlyList<SetMatch> Matches { get; }
+
+    [JsonIgnore] public IReadOnlyList<AnnotatedSet> Missed { get; }
+
+    [JsonIgnore] public IReadOnlyList<RecognizedSet> Spurious { get; }
+
+    /// <summary>Scores one clip: frame labels against the annotation, predicted sets against labelled sets.</summary>
+    /// <param name="frames">Each frame's predicted label (idle included); its true label is the annotation's at that time.</param>
+    /// <param name="classes">Class order for the confusion matrix (usually the model's); other labels are appended.</param>
+    public static RecognitionScore ForClip(string name, IEnumerable<PredictedFrame> frames, IReadOnlyList<RecognizedSet> sets,
+        ClipAnnotation truth, IEnumerable<string> classes)
+    {
+        var confusion = new ConfusionMatrix(classes);
+        foreach (var f in frames) confusion.Add(truth.LabelAt(f.Time), f.Label);
+        var matching = SetMatching.Match(sets, truth.Sets);
+        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious);
+    }
+
+    /// <summary>Pools clips: frames summed into one confusion matrix, sets micro-aggregated.</summary>
+    public static RecognitionScore Pool(string name, IReadOnlyList<RecognitionScore> clips)
+    {
+        var confusion = new ConfusionMatrix(clips.Count > 0 ? clips[0]._confusion.Classes : ExerciseCatalog.All);
+        foreach (var c in clips) confusion.Add(c._confusion);
+        return new RecognitionScore(name, clips.Sum(c => c.Clips), confusion,
+            clips.SelectMany(c => c.Matches).ToList(), clips.SelectMany(c => c.Missed).ToList(), clips.SelectMany(c => c.Spurious).ToList());
+    }
+
+    private static SetMetrics SetScores(int tp, int fp, int fn)
+    {
+        int predicted = tp + fp, labelled = tp + fn;
+        double precision = predicted == 0 ? (labelled == 0 ? 1 : 0) : (double)tp / predicted;
+        double recall = labelled == 0 ? (predicted == 0 ? 1 : 0) : (double)tp / labelled;
+        return new SetMetrics(tp, fp, fn, precision, recall, Metric.F1(precision, recall));
+    }
+
+    private static TimingMetrics TimingScores(IReadOnlyList<SetMatch> matches) => new(
+        matches.Count,
+        Metric.Median(matches.Select(m => m.OnsetDelaySeconds)),
+        Metric.Percentile(matches.Select(m => Math.Abs(m.OnsetDelaySeconds)), 90),
+        Metric.Median(matches.Select(m => m.OffsetDelaySeconds)),
+        Metric.Percentile(matches.Select(m => Math.Abs(m.OffsetDelaySeconds)), 90));
+
+    private static RepMetrics RepScores(IReadOnlyList<SetMatch> matches, IReadOnlyList<AnnotatedSet> missed)
+    {
+        var matched = matches.Where(m => m.Truth.Reps > 0).ToList();
+        int missedCount = missed.Count(s => s.Reps > 0);
+        int total = matched.Count + missedCount;
+        if (total == 0) return new RepMetrics(0, 0, null, null, null, null);
+        var matchedErrors = matched.Select(m => Math.Abs(m.RepError) / (double)m.Truth.Reps).ToList();
+        double? maeMatched = matched.Count == 0 ? null : matchedErrors.Average();
+        double mae = (matchedErrors.Sum() + missedCount * 1.0) / total;
+        double obo = matched.Count(m => Math.Abs(m.RepError) <= 1) / (double)total;
+        double? signed = matched.Count == 0 ? null : matched.Average(m => (double)m.RepError);
+        return new RepMetrics(total, matched.Count, mae, maeMatched, obo, signed);
+    }
+}
+
+/// <summary>A frame's predicted label at its media time.</summary>
+public sealed record PredictedFrame(TimeSpan Time, string Label)
+{
+    /// <summary>
+    /// Frame labels implied by recognised sets: a frame inside a set (start to end, both
+    /// inclusive, since a set ends at its last frame) has the set's exercise, any other is idle.
+    /// </summary>
+    public static IReadOnlyList<PredictedFrame> FromSets(IEnumerable<TimeSpan> frameTimes, IReadOnlyList<RecognizedSet> sets) =>
+        frameTimes.Select(t => new PredictedFrame(t, sets.FirstOrDefault(s => t >= s.Start && t <= s.End)?.Exercise ?? ExerciseCatalog.Idle)).ToList();
+}

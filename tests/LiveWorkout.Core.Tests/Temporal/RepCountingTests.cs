@@ -1,0 +1,148 @@
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
+using static LiveWorkout.Core.Tests.Temporal.VirtualTimeRun;
+
+namespace LiveWorkout.Core.Tests.Temporal;
+
+public sealed class RepCountingTests
+{
+    private const double SetUpSeconds = 4;
+
+    /// <summary>Idle, a still set-up stretch labelled as the exercise, reps, idle: like a person getting into position.</summary>
+    private static SyntheticSession Session(double period, int reps, int fps = 15, int seed = 7, double noise = 0.3) =>
+        new SyntheticSession(fps, embeddingDims: 16, seed: seed)
+            .Add("idle", 3, noise: noise)
+            .Add("squat", SetUpSeconds, offset: 0.5, noise: noise)
+            .AddReps("squat", period, reps, noise)
+            .Add("idle", 4, noise: noise);
+
+    [Theory]
+    [InlineData(0.6, 20)]
+    [InlineData(1.0, 12)]
+    [InlineData(2.0, 10)]
+    [InlineData(3.5, 8)]
+    [InlineData(6.0, 6)]
+    public void Reps_are_counted_within_one_online_and_in_the_set(double period, int reps)
+    {
+        var events = Play(Session(period, reps).Frames);
+
+        var set = events.OfType<SetEnded>().Single().Set;
+        var announced = events.OfType<RepCounted>().ToList();
+        Assert.InRange(set.Reps, reps - 1, reps + 1);
+        // The final count is exactly what was announced, numbered in order.
+        Assert.Equal(set.RepTimes, announced.Select(r => r.Time));
+        Assert.Equal(Enumerable.Range(1, announced.Count), announced.Select(r => r.RepNumber));
+        Assert.All(announced, r => Assert.Equal("squat", r.Exercise));
+    }
+
+    [Theory]
+    [InlineData(0.6, 20)]
+    [InlineData(2.0, 10)]
+    [InlineData(6.0, 6)]
+    public void No_reps_during_set_up(double period, int reps)
+    {
+        var events = Play(Session(period, reps).Frames);
+
+        var repsStart = TimeSpan.FromSeconds(3 + SetUpSeconds);
+        Assert.All(events.OfType<RepCounted>(), r => Assert.True(r.Time >= repsStart, $"rep at {r.Time} is in the set-up"));
+        Assert.Equal(TimeSpan.FromSeconds(3), events.OfType<SetStarted>().Single().Time);
+    }
+
+    [Fact]
+    public void Rep_times_fall_on_the_extremes_a_period_apart()
+    {
+        const double period = 2.0;
+        var times = events(Play(Session(period, 10, noise: 0.1).Frames));
+
+        var gaps = times.Zip(times.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        Assert.All(gaps, g => Assert.InRange(g, 0.8 * period, 1.2 * period));
+        // Sine peaks/valleys sit at a quarter period from a cycle's start: either way, a quarter or three off the grid.
+        double phase = ((times[0].TotalSeconds - 7) % period) / period;
+        Assert.True(Math.Abs(phase - 0.25) < 0.1 || Math.Abs(phase - 0.75) < 0.1, $"phase {phase}");
+
+        static List<TimeSpan> events(List<SessionEvent> e) => e.OfType<RepCounted>().Select(r => r.Time).ToList();
+    }
+
+    [Fact]
+    public void Reps_appear_online_while_the_set_is_open()
+    {
+        var session = Session(1.0, 12);
+        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions());
+        var latencies = new List<double>();
+        foreach (var frame in session.Frames)
+            foreach (var rep in tracker.Push(frame).OfType<RepCounted>())
+                latencies.Add((frame.Time - rep.Time).TotalSeconds);
+
+        // Most reps are announced before the set ends, most within a period plus the update
+        // interval (the first ones wait until the period is known), none much later.
+        Assert.True(latencies.Count >= 10, $"only {latencies.Count} reps online");
+        Assert.All(latencies, l => Assert.InRange(l, 0, 3.5));
+        Assert.True(latencies.Count(l => l <= 1.0 + 0.5 + 0.2) >= 0.8 * latencies.Count, string.Join(", ", latencies));
+    }
+
+    [Fact]
+    public void Without_an_embedding_the_probabilities_carry_the_motion()
+    {
+        var session = Session(2.0, 8);
+        // The classifier's squat probability breathes with each rep; the embedding is gone.
+        var frames = session.Frames.Select(f =>
+        {
+            if (f.Embedding.Length == 0 || f.Probabilities[0] < 0.5f || f.Time < TimeSpan.FromSeconds(7)) return f with { Embedding = [] };
+            var p = (float[])f.Probabilities.Clone();
+            float swing = 0.05f * (float)Math.Sin(2 * Math.PI * (f.Time.TotalSeconds - 7) / 2.0);
+            p[0] += swing; p[1] -= swing;
+            return f with { Probabilities = p, Embedding = [] };
+        }).ToList();
+
+        var set = Play(frames).OfType<SetEnded>().Single().Set;
+
+        Assert.InRange(set.Reps, 7, 9);
+    }
+
+    [Fact]
+    public void Still_noise_gives_no_reps()
+    {
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3).Add("idle", 2).Add("squat", 30, noise: 0.3).Add("idle", 3);
+
+        var events = Play(session.Frames);
+
+        Assert.Empty(events.OfType<RepCounted>());
+        Assert.Equal(0, events.OfType<SetEnded>().Single().Set.Reps);
+    }
+
+    [Fact]
+    public void Period_bounds_per_exercise_are_respected()
+    {
+        // Reps every 2 s, but squats are configured to be 3–6 s: no period fits well enough to count 10.
+        var options = new TemporalOptions();
+        options.RepPeriods["squat"] = new RepPeriodBounds { MinSeconds = 0.5, MaxSeconds = 1.5 };
+
+        var set = Play(Session(2.0, 10).Frames, options).OfType<SetEnded>().Single().Set;
+
+        Assert.NotInRange(set.Reps, 9, 11);
+    }
+
+    [Fact]
+    public void Replays_are_deterministic()
+    {
+        var frames = Session(1.5, 10, seed: 11).Frames;
+
+        var first = Describe(Play(frames), withTimeline: true);
+        var second = Describe(Play(frames), withTimeline: true);
+
+        Assert.Equal(first, second);
+    }
+
+    [Fact]
+    public void Analyzer_finds_the_period_of_a_clean_sinusoid()
+    {
+        var times = Enumerable.Range(0, 300).Select(i => TimeSpan.FromSeconds(i / 30.0)).ToList();
+        var features = times.Select(t => new[] { (float)Math.Sin(2 * Math.PI * t.TotalSeconds / 1.25), 0.5f }).ToList();
+
+        var analysis = RepAnalyzer.Analyze(times, features, 0.6, 6, 0.5);
+
+        Assert.NotNull(analysis.PeriodSeconds);
+        Assert.Equal(1.25, analysis.PeriodSeconds.Value, 0.05);
+        Assert.InRange(analysis.Peaks.Count, 7, 8);
+    }
+}
