@@ -108,8 +108,20 @@ public sealed class ImageDataset
             string cls = Path.GetFileName(classFolder);
             if (cls.StartsWith('.')) continue;
             foreach (string file in Directory.EnumerateFiles(classFolder, "*", SearchOption.AllDirectories).Where(IsImage).Order(StringComparer.Ordinal))
-                yield return (file, cls, split, Path.GetRelativePath(root, file));
+                yield return (file, cls, split, GroupOf(Path.GetRelativePath(root, file)));
         }
+    }
+
+    /// <summary>
+    /// Files named <c>name__0.jpg</c>, <c>name__1.jpg</c> are shots of one thing (e.g. an exercise's start and end
+    /// photo) and form the group <c>name</c>; any other file is its own group.
+    /// </summary>
+    internal static string GroupOf(string relativePath)
+    {
+        string stem = Path.GetFileNameWithoutExtension(relativePath);
+        int cut = stem.LastIndexOf("__", StringComparison.Ordinal);
+        if (cut <= 0 || cut + 2 >= stem.Length || !stem[(cut + 2)..].All(char.IsAsciiDigit)) return relativePath;
+        return Path.Combine(Path.GetDirectoryName(relativePath) ?? "", stem[..cut]);
     }
 
     private static List<(string, string, string, string)> ReadManifest(string root, string manifest, List<SkippedFile> skipped)

@@ -28,7 +28,7 @@ public static class LiveWorkoutCli
         foreach (Command command in new[]
                  {
                      PlannedCommands.Live(), PlannedCommands.Replay(), PlannedCommands.Record(),
-                     PlannedCommands.Train(), PlannedCommands.Evaluate(), PlannedCommands.Sessions(), PlannedCommands.Synth(),
+                     TrainCommand.Create(), EvaluateCommand.Create(), PlannedCommands.Sessions(), PlannedCommands.Synth(),
                      DoctorCommand.Create(), BenchCommand.Create(),
                  })
             root.Subcommands.Add(command);

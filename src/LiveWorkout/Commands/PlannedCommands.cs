@@ -12,8 +12,6 @@ public static class PlannedCommands
     public static Command Live() => Planned("live", "Recognise exercises from a camera or stream in real time", 5);
     public static Command Replay() => Planned("replay", "Run a recorded clip or image folder through the pipeline", 5);
     public static Command Record() => Planned("record", "Record raw frames from a camera or stream to a clip", 5);
-    public static Command Train() => Planned("train", "Train a classifier and write a model package and report", 4);
-    public static Command Evaluate() => Planned("evaluate", "Evaluate a model package on a dataset", 4);
     public static Command Synth() => Planned("synth", "Render the synthetic exercise world: images, clips, contact sheet", 3);
 
     public static Command Sessions()
