@@ -18,6 +18,7 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure throughput: torch (CNN images/s), synth (frames/s), pipeline (replay fps, latency)");
         bench.Subcommands.Add(TorchBench.Create());
+        bench.Subcommands.Add(ModelsBench.Create());
         return bench;
     }
 }
