@@ -10,8 +10,6 @@ namespace LiveWorkout.Commands;
 public static class PlannedCommands
 {
     public static Command Record() => Planned("record", "Record raw frames from a camera or stream to a clip", 5);
-    public static Command Train() => Planned("train", "Train a classifier and write a model package and report", 4);
-    public static Command Evaluate() => Planned("evaluate", "Evaluate a model package on a dataset", 4);
 
     private static Command Planned(string name, string description, int issue)
     {

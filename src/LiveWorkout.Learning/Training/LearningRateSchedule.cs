@@ -1,0 +1,15 @@
+using LiveWorkout.Learning.Models;
+
+namespace LiveWorkout.Learning.Training;
+
+/// <summary>The learning rate of an epoch, computed from scratch so a resumed run gets the same value.</summary>
+public static class LearningRateSchedule
+{
+    /// <summary>Rate for zero-based <paramref name="epoch"/>: constant; step (x0.1 every third of the run); cosine to 1% of the base.</summary>
+    public static double At(string schedule, double baseRate, int epoch, int epochs) => schedule switch
+    {
+        ScheduleNames.Step => baseRate * Math.Pow(0.1, epoch / Math.Max(1, (int)Math.Ceiling(epochs / 3.0))),
+        ScheduleNames.Cosine => baseRate * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * epoch / Math.Max(1, epochs)))),
+        _ => baseRate,
+    };
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Data;
+using LiveWorkout.Learning.Models;
+using LiveWorkout.Vision.Augmentation;
+
+namespace LiveWorkout.Learning.Training;
+
+/// <summary>Everything that decides a training run; stored in options.json and in every checkpoint.</summary>
+public sealed record TrainingOptions
+{
+    public required string Data { get; init; }
+    public required string Output { get; init; }
+    public string Architecture { get; init; } = ModelZoo.OursName;
+    public int Epochs { get; init; } = 30;
+    public int BatchSize { get; init; } = 32;
+    public double LearningRate { get; init; } = 1e-3;
+    public string Optimizer { get; init; } = OptimizerNames.AdamW;
+    public double Momentum { get; init; } = 0.9;
+    public double WeightDecay { get; init; }
+    public string Schedule { get; init; } = ScheduleNames.Constant;
+    /// <summary>Epochs without a better validation accuracy before stopping; 0 never stops early.</summary>
+    public int Patience { get; init; } = 10;
+    public int Seed { get; init; } = 42;
+    public string Device { get; init; } = "auto";
+    public string Balance { get; init; } = "none";
+    public int Cap { get; init; }
+    public string Split { get; init; } = "0.8,0.1,0.1";
+    public string Augment { get; init; } = "full";
+    public int Width { get; init; }
+    public int Height { get; init; }
+    public MaskRegion? Mask { get; init; }
+    public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
+    /// <summary>Clips: frames sampled per second of video (used when the dataset holds videos).</summary>
+    public double FramesPerSecond { get; init; } = 2;
+
+    /// <summary>Options for <paramref name="architecture"/> with its own defaults (optimizer, lr, batch, schedule, augmentation).</summary>
+    public static TrainingOptions ForArchitecture(string architecture, string data, string output)
+    {
+        var arch = ModelZoo.Get(architecture);
+        var t = arch.Training;
+        return new TrainingOptions
+        {
+            Data = data, Output = output, Architecture = arch.Name, Optimizer = t.Optimizer, LearningRate = t.LearningRate,
+            Momentum = t.Momentum, WeightDecay = t.WeightDecay, Schedule = t.Schedule, BatchSize = t.BatchSize, Augment = t.Augment,
+        };
+    }
+
+    /// <summary>The input spec: the architecture's default, resized and masked as asked.</summary>
+    public InputSpec Input()
+    {
+        var spec = ModelZoo.Get(Architecture).Input;
+        if (Width > 0 && Height > 0) spec = spec with { Width = Width, Height = Height };
+        return spec with { Mask = Mask };
+    }
+
+    /// <summary>Checks every value; throws a one-line LiveWorkoutException naming the option.</summary>
+    public void Validate()
+    {
+        ModelZoo.Get(Architecture);
+        if (Epochs < 1) throw new LiveWorkoutException("--epochs must be at least 1", 2);
+        if (BatchSize < 1) throw new LiveWorkoutException("--batch must be at least 1", 2);
+        if (!(LearningRate > 0)) throw new LiveWorkoutException("--lr must be above 0", 2);
+        if (!OptimizerNames.All.Contains(Optimizer)) throw new LiveWorkoutException($"unknown --optimizer '{Optimizer}': use {string.Join(", ", OptimizerNames.All)}", 2);
+        if (!ScheduleNames.All.Contains(Schedule)) throw new LiveWorkoutException($"unknown --schedule '{Schedule}': use {string.Join(", ", ScheduleNames.All)}", 2);
+        if (Patience < 0) throw new LiveWorkoutException("--patience must be 0 (off) or more", 2);
+        if (Workers < 1) throw new LiveWorkoutException("--workers must be at least 1", 2);
+        if ((Width > 0) != (Height > 0)) throw new LiveWorkoutException("--size needs both width and height, like 112x112", 2);
+        if (!(FramesPerSecond > 0)) throw new LiveWorkoutException("--fps must be above 0", 2);
+        var balance = ClassBalancer.Parse(Balance);
+        if (balance == BalanceMode.Cap && Cap <= 0) throw new LiveWorkoutException("--balance cap needs --cap N (images per class)", 2);
+        SplitRatios.Parse(Split);
+        AugmentationSettings.Named(Augment);
+        if (Mask is { } m && (m.X < 0 || m.Y < 0 || m.Width <= 0 || m.Height <= 0 || m.X + m.Width > 1 || m.Y + m.Height > 1))
+            throw new LiveWorkoutException("--mask must be x,y,w,h fractions of the frame inside 0..1, like 0,0,0.5,0.15", 2);
+        Input().Validate();
+    }
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using LiveWorkout.Cli;
+using LiveWorkout.Hosting;
+using LiveWorkout.Learning.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TorchSharp;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout evaluate`: a model package on a dataset, with the same report as training.</summary>
+public static class EvaluateCommand
+{
+    private static readonly Option<string> Model = new("--model") { Description = "Model package folder (model.json + model.dat)", Required = true };
+    private static readonly Option<string> Data = new("--data") { Description = "Dataset folder of images or clips, one subfolder per class", Required = true };
+    private static readonly Option<string> Out = new("--out") { Description = "Report folder", DefaultValueFactory = _ => "evaluation" };
+    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
+    private static readonly Option<int> Workers = new("--workers") { Description = "Background loader threads", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1) };
+    private static readonly Option<double> Fps = new("--fps") { Description = "Clip datasets: frames sampled per second", DefaultValueFactory = _ => 2 };
+
+    public static Command Create()
+    {
+        var command = new Command("evaluate", "Evaluate a model package on a dataset");
+        foreach (Option o in new Option[] { Model, Data, Out, Device, Workers, Fps }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            return CommandRunner.RunAsync(context, (services, token) =>
+            {
+                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
+                string device = services.GetRequiredService<IOptions<ModelOptions>>().Value.Device;
+                return Task.Factory.StartNew(() =>
+                {
+                    new ModelEvaluation(context.Output).Run(parse.GetValue(Model)!, parse.GetValue(Data)!, parse.GetValue(Out)!, device, parse.GetValue(Workers), parse.GetValue(Fps), token);
+                    return ExitCodes.Ok;
+                }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            });
+        });
+        return command;
+    }
+}

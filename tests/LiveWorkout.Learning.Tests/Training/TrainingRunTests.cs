@@ -1,0 +1,91 @@
+using LiveWorkout.Core;
+using LiveWorkout.Learning.Models;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Learning.Training;
+
+namespace LiveWorkout.Learning.Tests.Training;
+
+public sealed class TrainingRunTests : IDisposable
+{
+    private readonly TinyDataset _data = new(perClass: 24);
+    private readonly string _run = Path.Combine(Path.GetTempPath(), "lw-run-" + Guid.NewGuid().ToString("N"));
+
+    private TrainingOptions Options(int epochs) => TrainingOptions.ForArchitecture(ModelZoo.OursName, _data.Root, _run) with
+    {
+        Epochs = epochs, BatchSize = 16, Width = 32, Height = 32, Device = "cpu", Workers = 2, Augment = "seed1", LearningRate = 3e-3, Seed = 7, Patience = 0,
+    };
+
+    [Fact]
+    public void A_tiny_run_learns_and_writes_a_complete_run_folder()
+    {
+        var output = new StringWriter();
+        var outcome = new TrainingRun(output, interactive: false).Start(Options(epochs: 6), CancellationToken.None);
+
+        var history = outcome.State.History;
+        Assert.Equal(6, history.Count);
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.7, $"loss {history[0].TrainLoss:0.000} -> {history[^1].TrainLoss:0.000}");
+        Assert.True(outcome.Test.Accuracy >= 0.7, $"test accuracy {outcome.Test.Accuracy:0.000} with 3 classes (chance 0.33)\n{output}");
+        foreach (string file in new[] { "history.csv", "metrics.json", "options.json", "model/model.json", "model/model.dat", "checkpoint/checkpoint.json",
+                     "report/accuracy.png", "report/loss.png", "report/confusion.png", "report/confusion.csv", "report/per_class.csv", "report/samples.png" })
+            Assert.True(File.Exists(Path.Combine(_run, file)), file + " missing");
+        Assert.Matches(@"^loss \d\.\d{3}, train acc \d\.\d{3}, val acc \d\.\d{3}, \d+\.\d examples/sec on cpu$", outcome.Summary);
+        using var package = ModelPackage.Load(outcome.ModelFolder);
+        Assert.Equal(TinyDataset.Classes, package.Classes);
+        Assert.Equal(outcome.Test.Accuracy, package.Manifest.Metrics["test_accuracy"]);
+    }
+
+    [Fact]
+    public void Resume_continues_from_the_saved_epoch()
+    {
+        new TrainingRun(TextWriter.Null, false).Start(Options(epochs: 1), CancellationToken.None);
+        var output = new StringWriter();
+        var outcome = new TrainingRun(output, false).Resume(_run, epochs: 2, device: null, workers: null, CancellationToken.None);
+
+        Assert.Contains("resuming after epoch 1 of 2", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal([1, 2], outcome.State.History.Select(h => h.Epoch));
+        Assert.Equal(2, File.ReadAllLines(Path.Combine(_run, "history.csv")).Length - 1);
+    }
+
+    [Fact]
+    public async Task Cancelling_saves_a_checkpoint_that_resumes()
+    {
+        using var cancel = new CancellationTokenSource();
+        var run = new TrainingRun(TextWriter.Null, false);
+        // Cancel as soon as the first epoch is done, the way Ctrl+C would arrive mid-run.
+        var watcher = Task.Run(async () =>
+        {
+            while (!File.Exists(Path.Combine(_run, "checkpoint", TrainingCheckpoint.StateFile))) await Task.Delay(20);
+            await cancel.CancelAsync();
+        });
+        Assert.ThrowsAny<OperationCanceledException>(() => run.Start(Options(epochs: 50), cancel.Token));
+        await watcher;
+        var state = TrainingCheckpoint.ReadState(Path.Combine(_run, "checkpoint"));
+        Assert.InRange(state.CompletedEpochs, 1, 49);
+        var outcome = new TrainingRun(TextWriter.Null, false).Resume(_run, epochs: state.CompletedEpochs + 1, null, null, CancellationToken.None);
+        Assert.Equal(state.CompletedEpochs + 1, outcome.State.History[^1].Epoch);
+    }
+
+    [Fact]
+    public void Resuming_on_data_with_other_classes_fails_clearly()
+    {
+        new TrainingRun(TextWriter.Null, false).Start(Options(epochs: 1), CancellationToken.None);
+        Directory.CreateDirectory(Path.Combine(_data.Root, "hexagon"));
+        TinyDataset.Draw(Path.Combine(_data.Root, "hexagon", "a.png"), "circle", 40, new Random(1));
+        var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Resume(_run, 2, null, null, CancellationToken.None));
+        Assert.Contains("hexagon", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_input_size_the_architecture_cannot_take_fails_before_training()
+    {
+        var options = TrainingOptions.ForArchitecture(ModelZoo.KimCnnName, _data.Root, _run) with { Width = 32, Height = 32, Device = "cpu" };
+        var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
+        Assert.Contains("--size 100x100", e.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _data.Dispose();
+        if (Directory.Exists(_run)) Directory.Delete(_run, recursive: true);
+    }
+}
