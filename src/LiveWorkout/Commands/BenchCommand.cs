@@ -18,11 +18,8 @@ public static class BenchCommand
     {
         var bench = new Command("bench", "Measure throughput: torch (CNN images/s), synth (frames/s), pipeline (replay fps, latency)");
         bench.Subcommands.Add(TorchBench.Create());
-<<<<<<< HEAD
         bench.Subcommands.Add(SynthBench.Create());
-=======
         bench.Subcommands.Add(ModelsBench.Create());
->>>>>>> wip/learning
         return bench;
     }
 }
