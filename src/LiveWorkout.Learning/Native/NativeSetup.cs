@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace LiveWorkout.Learning.Native;
 
 /// <summary>Runs before any code of this assembly, so the app and the test host get the same native set-up.</summary>
-internal static class NativeSetup
+public static class NativeSetup
 {
 #pragma warning disable CA2255 // A module initializer is exactly right: before libtorch loads and allocates.
     [ModuleInitializer]
@@ -13,11 +12,11 @@ internal static class NativeSetup
         AllocatorTuning.Apply();
         // libtorch logs a warning per convolution on CPUs NNPACK does not support; keep errors only.
         // It reads the native environment when it loads, which .NET's SetEnvironmentVariable does not change on Unix.
-        if (!OperatingSystem.IsWindows() && Environment.GetEnvironmentVariable("TORCH_CPP_LOG_LEVEL") is null)
-            _ = setenv("TORCH_CPP_LOG_LEVEL", "ERROR", 0);
+        if (Vision.Runtime.NativeEnvironment.Get("TORCH_CPP_LOG_LEVEL") is null)
+            Vision.Runtime.NativeEnvironment.Set("TORCH_CPP_LOG_LEVEL", "ERROR");
     }
 #pragma warning restore CA2255
 
-    [DllImport("libc", CallingConvention = CallingConvention.Cdecl, CharSet = CharSet.Ansi, BestFitMapping = false)]
-    private static extern int setenv(string name, string value, int overwrite);
+    /// <summary>Call first thing in Main: some commands touch TorchSharp before any type of this assembly.</summary>
+    public static void EnsureInitialized() { }
 }

@@ -203,15 +203,5 @@ public sealed class FrameCapture
         if (wait > TimeSpan.Zero) cancellation.WaitHandle.WaitOne(wait);
     }
 
-    private static VideoWriter OpenRecorder(string path, Size size, double fps)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), fps, size);
-        if (!writer.IsOpened())
-        {
-            writer.Dispose();
-            throw new LiveWorkoutException($"cannot write the recording {path}: check the folder is writable");
-        }
-        return writer;
-    }
+    private static VideoWriter OpenRecorder(string path, Size size, double fps) => Mp4Writer.Open(path, fps, size);
 }

@@ -7,7 +7,7 @@ using OpenCvSharp;
 namespace LiveWorkout.Vision.Synthetic;
 
 /// <summary>Options of <c>synth clips</c>.</summary>
-public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false);
+public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true);
 
 /// <summary>What was written for one clip.</summary>
 public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames, ClipAnnotation Labels);
@@ -20,12 +20,9 @@ public static class SyntheticClipWriter
 {
     public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
     {
-        using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps);
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(videoPath));
-        if (dir is not null) Directory.CreateDirectory(dir);
-        using var writer = new VideoWriter(videoPath, VideoWriter.FourCC('m', 'p', '4', 'v'), options.Fps, new Size(options.Width, options.Height));
-        if (!writer.IsOpened())
-            throw new LiveWorkoutException($"OpenCV cannot write mp4 video to {videoPath}: check 'liveworkout doctor' (FFmpeg) and that the folder is writable");
+        using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
+            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: 0.05));
+        using var writer = Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;
         StringBuilder? joints3d = options.Joints ? new StringBuilder("frame,time,joint,x,y,z\n") : null;

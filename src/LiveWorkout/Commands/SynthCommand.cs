@@ -52,8 +52,9 @@ public static class SynthCommand
         var size = new Option<string>("--size") { Description = "Frame size WxH", DefaultValueFactory = _ => "640x480" };
         var duration = new Option<double>("--duration-s") { Description = "Seconds per clip", DefaultValueFactory = _ => 60 };
         var joints = new Option<bool>("--joints") { Description = "Also write <clip>.joints2d.csv and <clip>.joints3d.csv" };
+        var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (files several times smaller)" };
         var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
-        foreach (var o in new Option[] { output, count, seed, size, duration, joints }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
@@ -62,7 +63,7 @@ public static class SynthCommand
             int n = parse.GetValue(count);
             if (n < 1) throw new LiveWorkoutException("--count must be at least 1", ExitCodes.BadConfiguration);
             string folder = parse.GetValue(output)!;
-            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints));
+            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean));
             for (int i = 0; i < n; i++)
             {
                 int clipSeed = SeedMix.Of(parse.GetValue(seed), i);
