@@ -72,7 +72,7 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
         // Latest wins: no backlog builds up, so the frame age stays around one inference.
         var sorted = result.LatenciesMs.Order().ToList();
         double p95 = sorted[(int)(0.95 * (sorted.Count - 1))];
-        Assert.True(p95 < 500, $"p95 frame age {p95:0} ms");
+        Assert.True(p95 < 1000, $"p95 frame age {p95:0} ms");
         Assert.Contains(result.Events, e => e is SourceLost);
     }
 }

@@ -136,8 +136,11 @@ public sealed class FrameCaptureTests : IDisposable
         Assert.True(received > 5, $"received {received}");
         Assert.True(capture.Counters.Dropped > 20, $"dropped {capture.Counters.Dropped}");
         Assert.Equal(capture.Counters.Captured, received + capture.Counters.Dropped);
-        // Latest wins: a frame is never older than one consumer period plus a frame or two.
-        Assert.True(ages.Max() < 250, $"max frame age {ages.Max():0} ms");
+        // Latest wins: a frame is about one consumer period plus a frame old. A queue would make the
+        // ages climb towards seconds (30 fps in, 10 fps out); percentiles keep a busy CI's rare stall out.
+        ages.Sort();
+        double median = ages[ages.Count / 2], p90 = ages[(int)(0.9 * (ages.Count - 1))];
+        Assert.True(median < 300 && p90 < 600, $"frame age median {median:0} ms, p90 {p90:0} ms");
         lock (events)
         {
             Assert.IsType<SourceLost>(events[0]);
