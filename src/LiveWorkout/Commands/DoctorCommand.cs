@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using LiveWorkout.Cli;
 using LiveWorkout.Hosting;
+using LiveWorkout.Core;
 using LiveWorkout.Learning.Native;
+using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Vision.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -138,14 +140,19 @@ public static class DoctorCommand
 
     private static DoctorCheck ModelCheck(string path)
     {
-        string full = Path.GetFullPath(path);
-        if (!Directory.Exists(full))
+        if (!Directory.Exists(path))
             return new("model", CheckStatus.Fail, $"{path}: folder not found", "pass --model <folder> or set Model:Path; the repository ships models/default");
-        string[] needed = ["model.json", "model.dat"];
-        var missing = needed.Where(f => !File.Exists(Path.Combine(full, f))).ToList();
-        if (missing.Count > 0)
-            return new("model", CheckStatus.Fail, $"{path}: missing {string.Join(", ", missing)}", "point Model:Path at a model package written by 'liveworkout train'");
-        return new("model", CheckStatus.Ok, $"{path} (model.json, model.dat present)");
+        try
+        {
+            using var package = ModelPackage.Load(path);
+            var input = package.Input;
+            return new("model", CheckStatus.Ok,
+                $"{path}: {package.Architecture}, {package.Classes.Count} classes, input {input.Channels}x{input.Height}x{input.Width} {input.Color}");
+        }
+        catch (LiveWorkoutException e)
+        {
+            return new("model", CheckStatus.Fail, $"{path}: {e.Message}", "point Model:Path at a model package written by 'liveworkout train'");
+        }
     }
 
     private static DoctorCheck FolderCheck(string name, string path, bool needed)

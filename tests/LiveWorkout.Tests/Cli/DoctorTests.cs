@@ -17,6 +17,24 @@ public sealed class DoctorTests : IDisposable
     }
 
     [Fact]
+    public void A_real_model_package_passes_and_a_damaged_one_fails()
+    {
+        string model = Path.Combine(_dir, "model");
+        using (var package = LiveWorkout.Learning.Packaging.ModelPackage.Create("kimcnn", LiveWorkout.Core.ExerciseCatalog.All,
+                   new LiveWorkout.Core.Imaging.InputSpec(100, 100, LiveWorkout.Core.Imaging.ColorMode.Rgb, [0f, 0f, 0f], [1f, 1f, 1f])))
+            package.Save(model);
+        string db = $"Sessions:DatabasePath={Path.Combine(_dir, "s.db")}";
+        var good = AppProcess.Run(["doctor", "--model", model, "--set", db], _dir);
+        Assert.Contains("[ok  ] model", good.Output, StringComparison.Ordinal);
+        Assert.Contains("kimcnn, 11 classes, input 3x100x100", good.Output, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(model, "model.json"), "{ not json");
+        var bad = AppProcess.Run(["doctor", "--model", model, "--set", db], _dir);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("[FAIL] model", bad.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Doctor_reports_runtime_device_and_opencv()
     {
         var r = AppProcess.Run(["doctor", "--set", $"Sessions:DatabasePath={Path.Combine(_dir, "s.db")}"], _dir);
