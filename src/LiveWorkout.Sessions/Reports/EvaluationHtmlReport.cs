@@ -39,7 +39,9 @@ public static class EvaluationHtmlReport
         foreach (var (timeline, score) in timelines.Zip(report.Clips)) Ribbon(html, timeline, score);
 
         html.Append("<h2>Scores per clip</h2>\n");
+        html.Append("<div class=\"scroll\">");
         ClipTable(html, report);
+        html.Append("</div>\n");
         html.Append("<div class=\"pair\"><div>\n<h2>Confusion matrix (frames, pooled)</h2>\n");
         ConfusionSvg(html, t.Frames);
         html.Append("</div><div>\n<h2>Per class (frames, pooled)</h2>\n");
@@ -106,9 +108,11 @@ public static class EvaluationHtmlReport
         var present = Enumerable.Range(0, frames.Classes.Count)
             .Where(i => frames.Confusion[i].Sum() > 0 || frames.Confusion.Sum(row => row[i]) > 0).ToList();
         if (present.Count == 0) { html.Append("<p>No frames.</p>\n"); return; }
-        int cell = Math.Clamp(420 / present.Count, 26, 48), label = 104, size = label + present.Count * cell + 4;
-        html.Append(Inv, $"<svg class=\"confusion\" viewBox=\"0 0 {size} {size + 16}\" width=\"{size}\" height=\"{size + 16}\" role=\"img\">");
-        html.Append(Inv, $"<text x=\"{label}\" y=\"{size + 12}\" class=\"tick\">rows: labelled · columns: recognised</text>");
+        // Room on the left for row names, above for the slanted column names, and to the right for the last of them.
+        int cell = Math.Clamp(400 / present.Count, 26, 48), label = 104, grid = present.Count * cell;
+        int width = label + grid + 80, height = label + grid + 20;
+        html.Append(Inv, $"<svg class=\"confusion\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" role=\"img\">");
+        html.Append(Inv, $"<text x=\"{label}\" y=\"{label + grid + 14}\" class=\"tick\">rows: labelled · columns: recognised</text>");
         for (int r = 0; r < present.Count; r++)
         {
             long[] row = frames.Confusion[present[r]];
@@ -138,7 +142,7 @@ public static class EvaluationHtmlReport
     {
         html.Append("<table><thead><tr><th>clip</th><th class=\"n\">frames</th><th class=\"n\">acc</th><th class=\"n\">macro-F1</th><th class=\"n\">raw top-1</th>")
             .Append("<th class=\"n\">sets TP/FP/FN</th><th class=\"n\">set P</th><th class=\"n\">set R</th><th class=\"n\">set F1</th>")
-            .Append("<th class=\"n\">onset med / p90</th><th class=\"n\">end med / p90</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">frames/s</th><th class=\"n\">RTF</th></tr></thead><tbody>\n");
+            .Append("<th class=\"n\">onset med /<br>|onset| p90</th><th class=\"n\">end med /<br>|end| p90</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">frames/s</th><th class=\"n\">RTF</th></tr></thead><tbody>\n");
         foreach (var clip in report.Clips) ClipRow(html, clip, "");
         if (report.Clips.Count != 1) ClipRow(html, report.Total, " class=\"total\"");
         html.Append("</tbody></table>\n");
@@ -225,8 +229,8 @@ public static class EvaluationHtmlReport
         svg{display:block;background:#fff;font-size:12px;fill:#333}svg.ribbon{margin:0 0 6px;border-radius:4px}
         svg .clip{font-weight:600}svg .score,svg .tick{fill:#777;font-size:11px}svg .reps{fill:#fff;font-size:11px;font-weight:600}svg .count{font-size:11px}
         .legend span{display:inline-block;margin-right:14px}.legend i,.chip{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
-        table{border-collapse:collapse;width:100%;background:#fff;font-size:13px}th,td{padding:4px 8px;border-bottom:1px solid #eee;text-align:left}
+        table{border-collapse:collapse;width:100%;background:#fff;font-size:12px}th,td{padding:4px 6px;border-bottom:1px solid #eee;text-align:left}
         th{background:#f0f0f0}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.total td{font-weight:600;border-top:2px solid #ccc}
-        .pair{display:flex;gap:20px;align-items:flex-start}.pair>div{flex:1}.warn{color:#a60}.notes{color:#555;font-size:13px}details{margin:8px 0}
+        .scroll{overflow-x:auto}td:first-child{word-break:break-all;min-width:90px}.pair{display:flex;gap:20px;align-items:flex-start}.pair>div{flex:1}.warn{color:#a60}.notes{color:#555;font-size:13px}details{margin:8px 0}
         """;
 }

@@ -62,7 +62,8 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         }
         if (report.Failed.Count > 0)
         {
-            context.Error.WriteLine($"error: {report.Failed.Count} of {search.Clips.Count} clips could not be evaluated (see the lines above)");
+            // One clip: its own error line says it all.
+            if (search.Clips.Count > 1) context.Error.WriteLine($"error: {report.Failed.Count} of {search.Clips.Count} clips could not be evaluated (see the lines above)");
             return ExitCodes.Failed;
         }
         return ExitCodes.Ok;
