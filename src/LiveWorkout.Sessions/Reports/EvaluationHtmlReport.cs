@@ -83,7 +83,7 @@ public static class EvaluationHtmlReport
             html.Append(Inv, $"<text x=\"{left - 6}\" y=\"{y + 13}\" text-anchor=\"end\">{(l == 0 ? "truth" : "predicted")}</text>");
             html.Append(Inv, $"<rect x=\"{left}\" y=\"{y + 1}\" width=\"{plot:0.#}\" height=\"{lane - 2}\" fill=\"{ColorOf(ExerciseCatalog.Idle)}\"/>");
             var bars = l == 0
-                ? clip.Truth.Select(s => (s.Exercise, s.Start, s.End, Reps: s.Reps > 0 ? $"×{s.Reps}" : ""))
+                ? clip.Truth.Select(s => (s.Exercise, s.Start, s.End, Reps: s.Reps > 0 ? $"×{s.Reps}" : ExerciseCatalog.IsStaticHold(s.Exercise) ? $"{s.Duration.TotalSeconds:0}s" : ""))
                 : clip.Predicted.Select(s => (s.Exercise, s.Start, s.End, Reps: s.HoldDuration is { } h ? $"{h.TotalSeconds:0}s" : $"×{s.Reps}"));
             foreach (var (exercise, start, end, reps) in bars)
             {
@@ -127,7 +127,7 @@ public static class EvaluationHtmlReport
                 string fill = r == c ? $"rgb({shade},{Math.Max(shade, 190)},{shade})" : $"rgb(255,{shade},{shade})";
                 int x = label + c * cell;
                 html.Append(Inv, $"<rect x=\"{x}\" y=\"{y}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{fill}\" stroke=\"#eee\"/>");
-                if (count > 0) html.Append(Inv, $"<text x=\"{x + cell / 2}\" y=\"{y + cell / 2 + 4}\" text-anchor=\"middle\" class=\"count\">{count}</text>");
+                if (count > 0) html.Append(Inv, $"<text x=\"{x + cell / 2}\" y=\"{y + cell / 2 + 4}\" text-anchor=\"middle\" class=\"count\"{(share > 0.5 ? " fill=\"#fff\"" : "")}>{count}</text>");
             }
         }
         for (int c = 0; c < present.Count; c++)
@@ -141,8 +141,8 @@ public static class EvaluationHtmlReport
     private static void ClipTable(StringBuilder html, EvaluationReport report)
     {
         html.Append("<table><thead><tr><th>clip</th><th class=\"n\">frames</th><th class=\"n\">acc</th><th class=\"n\">macro-F1</th><th class=\"n\">raw top-1</th>")
-            .Append("<th class=\"n\">sets TP/FP/FN</th><th class=\"n\">set P</th><th class=\"n\">set R</th><th class=\"n\">set F1</th>")
-            .Append("<th class=\"n\">onset med /<br>|onset| p90</th><th class=\"n\">end med /<br>|end| p90</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">frames/s</th><th class=\"n\">RTF</th></tr></thead><tbody>\n");
+            .Append("<th class=\"n\">sets TP/FP/FN</th><th class=\"n\">set P / R</th><th class=\"n\">set F1</th>")
+            .Append("<th class=\"n\">onset s<br>med / |p90|</th><th class=\"n\">end s<br>med / |p90|</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">frames/s<br>RTF</th></tr></thead><tbody>\n");
         foreach (var clip in report.Clips) ClipRow(html, clip, "");
         if (report.Clips.Count != 1) ClipRow(html, report.Total, " class=\"total\"");
         html.Append("</tbody></table>\n");
@@ -153,10 +153,10 @@ public static class EvaluationHtmlReport
         string[] cells =
         [
             s.Frames.Frames.ToString(Inv), P(s.Frames.Accuracy), P(s.Frames.MacroF1), s.Classifier is { } c ? P(c.Accuracy) : "–",
-            $"{s.Sets.TruePositives}/{s.Sets.FalsePositives}/{s.Sets.FalseNegatives}", P(s.Sets.Precision), P(s.Sets.Recall), P(s.Sets.F1),
-            $"{Sec(s.Timing.OnsetMedianSeconds)} / {Sec(s.Timing.OnsetAbsP90Seconds)}", $"{Sec(s.Timing.OffsetMedianSeconds)} / {Sec(s.Timing.OffsetAbsP90Seconds)}",
+            $"{s.Sets.TruePositives}/{s.Sets.FalsePositives}/{s.Sets.FalseNegatives}", $"{P(s.Sets.Precision)} / {P(s.Sets.Recall)}", P(s.Sets.F1),
+            $"{Sec(s.Timing.OnsetMedianSeconds)} / {Sec(s.Timing.OnsetAbsP90Seconds, signed: false)}", $"{Sec(s.Timing.OffsetMedianSeconds)} / {Sec(s.Timing.OffsetAbsP90Seconds, signed: false)}",
             s.Reps.Mae is { } mae ? P(mae) : "–", s.Reps.OffByOneAccuracy is { } obo ? P(obo) : "–",
-            s.Throughput is { } t ? t.FramesPerSecond.ToString("0", Inv) : "–", s.Throughput is { } u ? u.RealTimeFactor.ToString("0.0", Inv) + "×" : "–",
+            s.Throughput is { } t ? $"{t.FramesPerSecond.ToString("0", Inv)} · {t.RealTimeFactor.ToString("0.0", Inv)}×" : "–",
         ];
         html.Append(Inv, $"<tr{attributes}><td>{E(s.Name)}</td>");
         foreach (string cell in cells) html.Append(Inv, $"<td class=\"n\">{E(cell)}</td>");
@@ -206,7 +206,7 @@ public static class EvaluationHtmlReport
 
     private static string P(double v) => v.ToString("0.000", Inv);
 
-    private static string Sec(double? v) => v is { } s ? s.ToString("+0.00;-0.00;0.00", Inv) + " s" : "–";
+    private static string Sec(double? v, bool signed = true) => v is { } s ? s.ToString(signed ? "+0.00;-0.00;0.00" : "0.00", Inv) : "–";
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 
@@ -231,6 +231,6 @@ public static class EvaluationHtmlReport
         .legend span{display:inline-block;margin-right:14px}.legend i,.chip{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
         table{border-collapse:collapse;width:100%;background:#fff;font-size:12px}th,td{padding:4px 6px;border-bottom:1px solid #eee;text-align:left}
         th{background:#f0f0f0}.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}tr.total td{font-weight:600;border-top:2px solid #ccc}
-        .scroll{overflow-x:auto}td:first-child{word-break:break-all;min-width:90px}.pair{display:flex;gap:20px;align-items:flex-start}.pair>div{flex:1}.warn{color:#a60}.notes{color:#555;font-size:13px}details{margin:8px 0}
+        .scroll{overflow-x:auto}.pair{display:flex;gap:20px;align-items:flex-start}.pair>div{flex:1}.warn{color:#a60}.notes{color:#555;font-size:13px}details{margin:8px 0}
         """;
 }
