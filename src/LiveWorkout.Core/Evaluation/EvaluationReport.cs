@@ -23,5 +23,17 @@ public sealed class EvaluationReport
 
     public RecognitionScore Total { get; }
 
+    /// <summary>The model package evaluated, when known.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>Clips left out before running: no labels, or a class the model does not know.</summary>
+    public IReadOnlyList<ClipIssue> Skipped { get; init; } = [];
+
+    /// <summary>Clips that could not be evaluated: malformed labels, unreadable video.</summary>
+    public IReadOnlyList<ClipIssue> Failed { get; init; } = [];
+
+    /// <summary>Whole-clip labels: classes of the clip folders the model does not know, with their clip counts.</summary>
+    public IReadOnlyDictionary<string, int> UnknownClasses { get; init; } = new Dictionary<string, int>();
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }

@@ -10,12 +10,12 @@ public static class EvaluationTable
 
     public static string Format(EvaluationReport report)
     {
-        var rows = new List<string[]>
-        {
-            new[] { "clip", "frames", "acc", "macroF1", "sets TP/FP/FN", "set P", "set R", "set F1", "onset med", "|onset| p90", "end med", "|end| p90", "rep MAE", "rep OBO" },
-        };
-        foreach (var clip in report.Clips) rows.Add(Row(clip));
-        if (report.Clips.Count != 1) rows.Add(Row(report.Total));
+        // Runs of the real pipeline also report the raw classifier and the speed; pure metric reports do not.
+        bool run = report.Clips.Any(c => c.Classifier is not null || c.Throughput is not null);
+        string[] header = ["clip", "frames", "acc", "macroF1", "sets TP/FP/FN", "set P", "set R", "set F1", "onset med", "|onset| p90", "end med", "|end| p90", "rep MAE", "rep OBO"];
+        var rows = new List<string[]> { run ? [.. header, "raw top1", "frames/s", "RTF"] : header };
+        foreach (var clip in report.Clips) rows.Add(Row(clip, run));
+        if (report.Clips.Count != 1) rows.Add(Row(report.Total, run));
 
         var sb = new StringBuilder();
         Append(sb, rows, separatorAfter: 0, separatorBefore: report.Clips.Count != 1 ? rows.Count - 1 : -1);
@@ -26,6 +26,15 @@ public static class EvaluationTable
         Append(sb, perClass, separatorAfter: 0, separatorBefore: -1);
         return sb.ToString();
     }
+
+    private static string[] Row(RecognitionScore s, bool run) => run ? [.. Row(s), .. RunCells(s)] : Row(s);
+
+    private static string[] RunCells(RecognitionScore s) =>
+    [
+        s.Classifier is { } c ? P(c.Accuracy) : "-",
+        s.Throughput is { } t ? t.FramesPerSecond.ToString("0", Invariant) : "-",
+        s.Throughput is { } u ? u.RealTimeFactor.ToString("0.0", Invariant) + "x" : "-",
+    ];
 
     private static string[] Row(RecognitionScore s) =>
     [

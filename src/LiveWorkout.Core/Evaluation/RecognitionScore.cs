@@ -46,8 +46,10 @@ public sealed class RecognitionScore
     private readonly ConfusionMatrix _confusion;
 
     private RecognitionScore(string name, int clips, ConfusionMatrix confusion, IReadOnlyList<SetMatch> matches,
-        IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious)
+        IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious, ClassifierMetrics? classifier, ThroughputMetrics? throughput)
     {
+        Classifier = classifier;
+        Throughput = throughput;
         Name = name;
         Clips = clips;
         _confusion = confusion;
@@ -72,6 +74,12 @@ public sealed class RecognitionScore
 
     public RepMetrics Reps { get; }
 
+    /// <summary>Raw classifier top-1 frame accuracy; null when the per-frame probabilities were not scored.</summary>
+    public ClassifierMetrics? Classifier { get; }
+
+    /// <summary>Frames/s and real-time factor of the run; null when not measured.</summary>
+    public ThroughputMetrics? Throughput { get; }
+
     [JsonIgnore] public IReadOnlyList<SetMatch> Matches { get; }
 
     [JsonIgnore] public IReadOnlyList<AnnotatedSet> Missed { get; }
@@ -81,13 +89,15 @@ public sealed class RecognitionScore
     /// <summary>Scores one clip: frame labels against the annotation, predicted sets against labelled sets.</summary>
     /// <param name="frames">Each frame's predicted label (idle included); its true label is the annotation's at that time.</param>
     /// <param name="classes">Class order for the confusion matrix (usually the model's); other labels are appended.</param>
+    /// <param name="classifier">Optional raw classifier top-1 tally of the same frames.</param>
+    /// <param name="throughput">Optional speed of the run that produced the predictions.</param>
     public static RecognitionScore ForClip(string name, IEnumerable<PredictedFrame> frames, IReadOnlyList<RecognizedSet> sets,
-        ClipAnnotation truth, IEnumerable<string> classes)
+        ClipAnnotation truth, IEnumerable<string> classes, ClassifierMetrics? classifier = null, ThroughputMetrics? throughput = null)
     {
         var confusion = new ConfusionMatrix(classes);
         foreach (var f in frames) confusion.Add(truth.LabelAt(f.Time), f.Label);
         var matching = SetMatching.Match(sets, truth.Sets);
-        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious);
+        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput);
     }
 
     /// <summary>Pools clips: frames summed into one confusion matrix, sets micro-aggregated.</summary>
@@ -96,7 +106,8 @@ public sealed class RecognitionScore
         var confusion = new ConfusionMatrix(clips.Count > 0 ? clips[0]._confusion.Classes : ExerciseCatalog.All);
         foreach (var c in clips) confusion.Add(c._confusion);
         return new RecognitionScore(name, clips.Sum(c => c.Clips), confusion,
-            clips.SelectMany(c => c.Matches).ToList(), clips.SelectMany(c => c.Missed).ToList(), clips.SelectMany(c => c.Spurious).ToList());
+            clips.SelectMany(c => c.Matches).ToList(), clips.SelectMany(c => c.Missed).ToList(), clips.SelectMany(c => c.Spurious).ToList(),
+            ClassifierMetrics.Pool(clips.Select(c => c.Classifier)), ThroughputMetrics.Pool(clips.Select(c => c.Throughput)));
     }
 
     private static SetMetrics SetScores(int tp, int fp, int fn)

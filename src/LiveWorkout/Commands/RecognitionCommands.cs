@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LiveWorkout.Cli;
+using LiveWorkout.Core;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
 using LiveWorkout.Hosting;
@@ -49,12 +50,19 @@ public static class RecognitionCommands
         var input = new Argument<string>("input") { Description = "Video file, image folder or pattern (e.g. recordings/demo.mp4)" };
         var realtime = new Option<bool>("--realtime") { Description = "Pace at the clip's frame rate (default: as fast as possible)" };
         var show = new Option<bool>("--show") { Description = "Show the overlay window while replaying" };
-        var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session");
+        var evaluate = new Option<bool>("--evaluate") { Description = "Score the recognition against the labels: a clip with <clip>.labels.csv, or every labelled video under a folder (no session log)" };
+        var report = new Option<string?>("--report") { Description = "With --evaluate: write evaluation.html (self-contained) and evaluation.json to this folder" };
+        var json = new Option<string?>("--json") { Description = "With --evaluate: write the scores as JSON to this file" };
+        var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
+        var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session, or score it against its labels (--evaluate)");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet }) command.Options.Add(o);
+        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, wholeClip }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct);
+            bool evaluating = parse.GetValue(evaluate);
+            if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(wholeClip)))
+                throw new LiveWorkoutException("--report, --json and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var settings = Settings(services, parse, parse.GetValue(input)!) with
@@ -62,6 +70,12 @@ public static class RecognitionCommands
                     Realtime = parse.GetValue(realtime),
                     ShowWindow = parse.GetValue(show),
                 };
+                if (evaluating)
+                {
+                    var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json));
+                    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("evaluation");
+                    return await new ReplayEvaluate(request, context, logger).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
+                }
                 return await Run(services, settings, context, parse.GetValue(Quiet), token).ConfigureAwait(false);
             });
         });

@@ -239,4 +239,25 @@ public sealed class RecognitionScoreTests
         Assert.Contains(lines, l => l.StartsWith("clip ", StringComparison.Ordinal) && l.Contains("+1.00 s", StringComparison.Ordinal) && l.Contains("0.100", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("class", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Raw_classifier_and_throughput_pool_by_summing_and_appear_in_the_table_and_json()
+    {
+        var truth = new ClipAnnotation([Truth("squat", 10, 20, 10)]);
+        var a = RecognitionScore.ForClip("a", [], [], truth, ExerciseCatalog.All, new ClassifierMetrics(100, 50), new ThroughputMetrics(100, 10, 2));
+        var b = RecognitionScore.ForClip("b", [], [], truth, ExerciseCatalog.All, new ClassifierMetrics(300, 60), new ThroughputMetrics(300, 30, 8));
+        var report = new EvaluationReport([a, b]) { Failed = [new ClipIssue("c", "bad labels")] };
+
+        Assert.Equal(110.0 / 400, report.Total.Classifier!.Accuracy, 9);
+        Assert.Equal(40.0, report.Total.Throughput!.FramesPerSecond, 9);
+        Assert.Equal(4.0, report.Total.Throughput!.RealTimeFactor, 9);
+        var lines = EvaluationTable.Format(report).Split('\n');
+        Assert.Contains("raw top1", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("total", StringComparison.Ordinal) && System.Text.RegularExpressions.Regex.IsMatch(l, @"0\.275\s+40\s+4\.0x$"));
+        using var json = JsonDocument.Parse(report.ToJson());
+        Assert.Equal(400, json.RootElement.GetProperty("total").GetProperty("classifier").GetProperty("frames").GetInt64());
+        Assert.Equal("bad labels", json.RootElement.GetProperty("failed")[0].GetProperty("reason").GetString());
+        // Pure metric reports (no pipeline run) keep the plain table.
+        Assert.DoesNotContain("raw top1", EvaluationTable.Format(new EvaluationReport([Score([])])), StringComparison.Ordinal);
+    }
 }

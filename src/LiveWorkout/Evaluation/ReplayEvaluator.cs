@@ -1,0 +1,83 @@
+using System.Globalization;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Evaluation;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace LiveWorkout.Evaluation;
+
+/// <summary>An evaluation of labelled clips: the scores and, per clip, what was labelled and what was recognised.</summary>
+public sealed record ReplayEvaluation(EvaluationReport Report, IReadOnlyList<ClipTimeline> Timelines);
+
+/// <summary>
+/// Runs the real recognition pipeline (no session log) on each labelled clip and scores it
+/// against its labels. A clip that cannot be evaluated (malformed labels, unreadable video) is
+/// reported on one line and the others go on.
+/// </summary>
+public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger, TextWriter output, TextWriter error)
+{
+    public async Task<ReplayEvaluation> RunAsync(ClipSearch search, CancellationToken cancellation)
+    {
+        var scores = new List<RecognitionScore>();
+        var timelines = new List<ClipTimeline>();
+        var failed = new List<ClipIssue>();
+        for (int i = 0; i < search.Clips.Count; i++)
+        {
+            var clip = search.Clips[i];
+            try
+            {
+                var (score, timeline) = await EvaluateAsync(clip, cancellation).ConfigureAwait(false);
+                scores.Add(score);
+                timelines.Add(timeline);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"[{i + 1}/{search.Clips.Count}] {clip.Name}: {score.Frames.Frames} frames, {timeline.Predicted.Count} sets recognised / {timeline.Truth.Count} labelled, {score.Sets.TruePositives} matched, frame accuracy {score.Frames.Accuracy:0.000}"));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                string message = OneLine(e.Message);
+                string reason = message.Contains(clip.VideoPath, StringComparison.Ordinal) || (clip.LabelsPath is { } l && message.Contains(l, StringComparison.Ordinal))
+                    ? message : $"{clip.VideoPath}: {message}";
+                error.WriteLine($"error: {reason}");
+                failed.Add(new ClipIssue(clip.Name, reason));
+            }
+        }
+        var report = new EvaluationReport(scores)
+        {
+            Model = template.ModelPath,
+            Skipped = search.Skipped,
+            Failed = failed,
+            UnknownClasses = search.UnknownClasses,
+        };
+        return new ReplayEvaluation(report, timelines);
+    }
+
+    private async Task<(RecognitionScore, ClipTimeline)> EvaluateAsync(LabelledClip clip, CancellationToken cancellation)
+    {
+        // Labels first: a malformed file fails fast, before the video is decoded.
+        var labels = clip.LoadLabels();
+        var settings = template with { Source = clip.VideoPath, DatabasePath = null, RecordPath = null };
+        var result = await new RecognitionRun(settings, logger).RunAsync(cancellation).ConfigureAwait(false);
+        if (result.FramesClassified == 0)
+            throw new LiveWorkoutException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
+
+        var truth = labels ?? clip.WholeClip(result.MediaDuration);
+        var frames = PredictedFrame.FromSets(result.Predictions.Select(p => p.Time), result.Sets);
+        var score = RecognitionScore.ForClip(clip.Name, frames, result.Sets, truth, result.Classes,
+            RawTopOne(result, truth),
+            new ThroughputMetrics(result.FramesClassified, result.MediaDuration.TotalSeconds, result.WallTime.TotalSeconds));
+        return (score, new ClipTimeline(clip.Name, result.MediaDuration, truth.Sets, result.Sets));
+    }
+
+    /// <summary>The classifier's own top-1 class per frame against the labels, before smoothing and segmentation.</summary>
+    private static ClassifierMetrics RawTopOne(RecognitionResult result, ClipAnnotation truth)
+    {
+        long correct = 0;
+        foreach (FramePrediction p in result.Predictions)
+            if (string.Equals(result.Classes[p.TopClass], truth.LabelAt(p.Time), StringComparison.Ordinal)) correct++;
+        return new ClassifierMetrics(result.Predictions.Count, correct);
+    }
+
+    private static string OneLine(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -1,0 +1,48 @@
+using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Tests.Pipeline;
+using LiveWorkout.Vision.Synthetic;
+using TorchSharp;
+
+namespace LiveWorkout.Tests.Evaluation;
+
+/// <summary>
+/// A real (untrained, seeded) model package and two small labelled clips of the synthetic
+/// world, each holding one set: enough to run `replay --evaluate` end to end in seconds.
+/// </summary>
+public sealed class EvaluationFixture : IDisposable
+{
+    public EvaluationFixture()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("lw-evaluate-").FullName;
+        ModelPath = Path.Combine(Directory, "model");
+        torch.random.manual_seed(5);
+        using (var package = ModelPackage.Create("kimcnn", ExerciseCatalog.All, new InputSpec(100, 100, ColorMode.Rgb, [0f, 0f, 0f], [1f, 1f, 1f])))
+            package.Save(ModelPath);
+
+        ClipFolder = Path.Combine(Directory, "clips");
+        // Seeds whose 15 s sessions hold one whole set (jumping jack ×8, bicep curl ×4).
+        Clips = new[] { SeedMix.Of(1, 11), SeedMix.Of(1, 17) }
+            .Select((seed, i) => SyntheticClipWriter.Write(Path.Combine(ClipFolder, $"session-{i}.mp4"), seed, new ClipOptions(64, 48, 15, 30)))
+            .ToList();
+        Pipeline = new PipelineFixture();
+    }
+
+    public string Directory { get; }
+    public string ModelPath { get; }
+    public string ClipFolder { get; }
+    public IReadOnlyList<WrittenClip> Clips { get; }
+
+    /// <summary>Bouncing-disc clips for tests that only need some video.</summary>
+    public PipelineFixture Pipeline { get; }
+
+    /// <summary>A fresh empty folder under the fixture's.</summary>
+    public string NewFolder(string name) => System.IO.Directory.CreateDirectory(Path.Combine(Directory, name)).FullName;
+
+    public void Dispose()
+    {
+        Pipeline.Dispose();
+        System.IO.Directory.Delete(Directory, recursive: true);
+    }
+}

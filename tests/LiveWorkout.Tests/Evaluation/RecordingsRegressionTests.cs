@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text.Json;
+using LiveWorkout.Cli;
+using LiveWorkout.Core.Annotations;
+
+namespace LiveWorkout.Tests.Evaluation;
+
+/// <summary>
+/// The shipped default model on the shipped demo recordings, through the real pipeline
+/// (`replay recordings --evaluate --model models/default`): recognition quality must not fall
+/// below the thresholds here. Missing model or recordings fail the test: they are part of the
+/// product, not optional extras.
+/// </summary>
+public sealed class RecordingsRegressionTests
+{
+    /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise.</summary>
+    public const double MinSetF1 = 0.80;
+
+    /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep.</summary>
+    public const double MinRepOffByOneAccuracy = 0.70;
+
+    [Fact]
+    public async Task Default_model_on_the_demo_recordings_stays_above_the_thresholds()
+    {
+        string root = RepositoryRoot();
+        string model = Path.Combine(root, "models", "default");
+        string recordings = Path.Combine(root, "recordings");
+        if (!File.Exists(Path.Combine(model, "model.json")) || !File.Exists(Path.Combine(model, "model.dat")))
+            Assert.Fail($"no default model package at {model} (model.json + model.dat): train it with the command in README.md and commit it");
+        var clips = Directory.Exists(recordings) ? Directory.GetFiles(recordings, "*.mp4").Order(StringComparer.Ordinal).ToList() : [];
+        if (clips.Count == 0)
+            Assert.Fail($"no demo recordings (*.mp4) in {recordings}: add the demo clip with its <clip>.labels.csv");
+        var unlabelled = clips.Where(c => !File.Exists(ClipAnnotation.PathFor(c))).Select(Path.GetFileName).ToList();
+        if (unlabelled.Count > 0)
+            Assert.Fail($"recordings without labels: {string.Join(", ", unlabelled)} (each needs <clip>.labels.csv beside it)");
+
+        string json = Path.Combine(Directory.CreateTempSubdirectory("lw-regression-").FullName, "scores.json");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            int code = await LiveWorkoutCli.InvokeAsync(["replay", recordings, "--evaluate", "--model", model, "--json", json], output, error);
+            Assert.True(code == ExitCodes.Ok, $"replay --evaluate exited with {code}: {error}");
+
+            using var doc = JsonDocument.Parse(File.ReadAllText(json));
+            var total = doc.RootElement.GetProperty("total");
+            double setF1 = total.GetProperty("sets").GetProperty("f1").GetDouble();
+            var obo = total.GetProperty("reps").GetProperty("offByOneAccuracy");
+            string scores = $"{output}";
+            Assert.True(setF1 >= MinSetF1, string.Create(CultureInfo.InvariantCulture, $"set F1 {setF1:0.000} fell below {MinSetF1:0.000}:\n{scores}"));
+            Assert.True(obo.ValueKind == JsonValueKind.Number, $"no labelled set with reps in the recordings, so rep counting is not checked:\n{scores}");
+            Assert.True(obo.GetDouble() >= MinRepOffByOneAccuracy,
+                string.Create(CultureInfo.InvariantCulture, $"rep off-by-one accuracy {obo.GetDouble():0.000} fell below {MinRepOffByOneAccuracy:0.000}:\n{scores}"));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(json)!, recursive: true);
+        }
+    }
+
+    /// <summary>The checkout the tests were built from: the first folder above the test binaries holding LiveWorkout.sln.</summary>
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "LiveWorkout.sln"))) return dir.FullName;
+        Assert.Fail($"no LiveWorkout.sln above {AppContext.BaseDirectory}: run the tests from a checkout");
+        return "";
+    }
+}

@@ -1,0 +1,174 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using LiveWorkout.Cli;
+using LiveWorkout.Core.Annotations;
+
+namespace LiveWorkout.Tests.Evaluation;
+
+public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : IClassFixture<EvaluationFixture>
+{
+    private sealed record Run(int Code, string Output, string Error);
+
+    private async Task<Run> Replay(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync(["replay", .. args, "--model", fixture.ModelPath, "--device", "cpu"], output, error);
+        return new Run(code, output.ToString(), error.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task A_folder_of_labelled_clips_is_scored_with_a_table_json_and_html_report()
+    {
+        string folder = fixture.NewFolder("folder-run");
+        foreach (var clip in fixture.Clips)
+        {
+            File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
+            File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
+        }
+        // A video without labels, one folder down: skipped with a warning.
+        Directory.CreateDirectory(Path.Combine(folder, "more"));
+        File.Copy(fixture.Clips[0].VideoPath, Path.Combine(folder, "more", "unlabelled.mp4"));
+        string report = Path.Combine(folder, "report"), json = Path.Combine(folder, "scores.json");
+
+        var run = await Replay(folder, "--evaluate", "--report", report, "--json", json);
+
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        Assert.Equal([$"warning: skipped {Path.Combine("more", "unlabelled.mp4")}: no labels file (unlabelled.labels.csv)"], Lines(run.Error));
+        var table = Lines(run.Output);
+        Assert.Contains(table, l => l.StartsWith("clip ", StringComparison.Ordinal) && l.Contains("set F1", StringComparison.Ordinal) && l.Contains("raw top1", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("session-0.mp4 ", StringComparison.Ordinal));
+        Assert.Contains(table, l => l.StartsWith("total ", StringComparison.Ordinal));
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        Assert.Equal(2, root.GetProperty("clips").GetArrayLength());
+        Assert.Equal("more/unlabelled.mp4", root.GetProperty("skipped")[0].GetProperty("clip").GetString());
+        Assert.Equal(0, root.GetProperty("failed").GetArrayLength());
+        var total = root.GetProperty("total");
+        // Every frame of both clips was classified and scored, and the truth side matches the labels.
+        Assert.Equal(fixture.Clips.Sum(c => c.Frames), total.GetProperty("frames").GetProperty("frames").GetInt64());
+        Assert.Equal(fixture.Clips.Sum(c => c.Frames), total.GetProperty("classifier").GetProperty("frames").GetInt64());
+        var sets = total.GetProperty("sets");
+        Assert.Equal(2, sets.GetProperty("truePositives").GetInt32() + sets.GetProperty("falseNegatives").GetInt32());
+        Assert.Equal(2, total.GetProperty("reps").GetProperty("sets").GetInt32());
+        var support = total.GetProperty("frames").GetProperty("perClass").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("class").GetString()!, c => c.GetProperty("support").GetInt64());
+        foreach (var set in fixture.Clips.SelectMany(c => c.Labels.Sets))
+            Assert.Equal(FramesInside(set), support[set.Exercise]);
+        Assert.True(total.GetProperty("throughput").GetProperty("realTimeFactor").GetDouble() > 0);
+        // The report folder holds the same JSON.
+        Assert.Equal(File.ReadAllText(json), File.ReadAllText(Path.Combine(report, "evaluation.json")));
+
+        string html = File.ReadAllText(Path.Combine(report, "evaluation.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(ExternalResource(), html);
+        var svgs = Svg().Matches(html).Select(m => XElement.Parse(m.Value)).ToList(); // inline SVG is well-formed XML
+        Assert.Equal(2, svgs.Count(s => (string?)s.Attribute("class") == "ribbon"));
+        Assert.Single(svgs, s => (string?)s.Attribute("class") == "confusion");
+        Assert.Contains("session-1.mp4", html, StringComparison.Ordinal);
+        Assert.Contains(">truth<", html, StringComparison.Ordinal);
+        Assert.Contains(">predicted<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whole_clip_labels_make_each_clip_one_set_of_its_folder_class_and_skip_unknown_classes()
+    {
+        string root = fixture.NewFolder("by-class");
+        string clip = fixture.Pipeline.WriteClip("disc.mp4", seconds: 2);
+        foreach (string cls in new[] { "squat", "deadlift" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, cls));
+            File.Copy(clip, Path.Combine(root, cls, "a.mp4"));
+        }
+        File.Copy(clip, Path.Combine(root, "deadlift", "b.mp4"));
+        string json = Path.Combine(root, "scores.json");
+
+        var run = await Replay(root, "--evaluate", "--whole-clip-labels", "--json", json);
+
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        Assert.Equal(["warning: skipped 2 clips of classes the model does not know: deadlift (2)"], Lines(run.Error));
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal(2, doc.RootElement.GetProperty("unknownClasses").GetProperty("deadlift").GetInt32());
+        var clipScore = Assert.Single(doc.RootElement.GetProperty("clips").EnumerateArray());
+        Assert.Equal(Path.Combine("squat", "a.mp4"), clipScore.GetProperty("name").GetString());
+        var squat = clipScore.GetProperty("frames").GetProperty("perClass").EnumerateArray().Single(c => c.GetProperty("class").GetString() == "squat");
+        Assert.Equal(60, squat.GetProperty("support").GetInt64()); // every frame is squat
+        var sets = clipScore.GetProperty("sets");
+        Assert.Equal(1, sets.GetProperty("truePositives").GetInt32() + sets.GetProperty("falseNegatives").GetInt32());
+        Assert.Equal(0, clipScore.GetProperty("reps").GetProperty("sets").GetInt32()); // reps unknown: left out
+    }
+
+    [Fact]
+    public async Task A_malformed_labels_file_is_one_line_naming_it_and_the_other_clips_go_on()
+    {
+        string folder = fixture.NewFolder("malformed");
+        var good = fixture.Clips[1];
+        File.Copy(good.VideoPath, Path.Combine(folder, "good.mp4"));
+        File.Copy(good.LabelsPath, Path.Combine(folder, "good.labels.csv"));
+        File.Copy(good.VideoPath, Path.Combine(folder, "bad.mp4"));
+        string badLabels = Path.Combine(folder, "bad.labels.csv");
+        File.WriteAllText(badLabels, ClipAnnotation.Header + "\n1.0,abc,squat,3,\n");
+        string json = Path.Combine(folder, "scores.json");
+
+        var run = await Replay(folder, "--evaluate", "--json", json);
+
+        Assert.Equal(ExitCodes.Failed, run.Code);
+        var errors = Lines(run.Error);
+        var line = Assert.Single(errors, l => l.Contains(badLabels, StringComparison.Ordinal));
+        Assert.Matches($"^error: {Regex.Escape(badLabels)} line 2: 'abc' is not a time in seconds$", line);
+        Assert.Equal("error: 1 of 2 clips could not be evaluated (see the lines above)", errors[^1]);
+        Assert.Equal(2, errors.Length);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("good.mp4", Assert.Single(doc.RootElement.GetProperty("clips").EnumerateArray()).GetProperty("name").GetString());
+        Assert.Equal("bad.mp4", Assert.Single(doc.RootElement.GetProperty("failed").EnumerateArray()).GetProperty("clip").GetString());
+    }
+
+    [Fact]
+    public async Task An_unreadable_video_is_one_line_naming_it_with_exit_code_1()
+    {
+        string folder = fixture.NewFolder("unreadable");
+        string video = Path.Combine(folder, "broken.mp4");
+        File.WriteAllText(video, "this is not a video");
+        File.Copy(fixture.Clips[0].LabelsPath, ClipAnnotation.PathFor(video));
+
+        var run = await Replay(video, "--evaluate");
+
+        Assert.Equal(ExitCodes.Failed, run.Code);
+        string line = Assert.Single(Lines(run.Error));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(video, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("no-labels")]
+    [InlineData("json-without-evaluate")]
+    [InlineData("empty-folder")]
+    public async Task Bad_requests_are_one_line_with_exit_code_2(string kind)
+    {
+        string folder = fixture.NewFolder("bad-" + kind);
+        string clip = Path.Combine(folder, "clip.mp4");
+        File.Copy(fixture.Clips[0].VideoPath, clip);
+        var run = kind switch
+        {
+            "no-labels" => await Replay(clip, "--evaluate"),
+            "json-without-evaluate" => await Replay(clip, "--json", Path.Combine(folder, "x.json")),
+            _ => await Replay(fixture.NewFolder("bad-empty-inner"), "--evaluate"),
+        };
+        Assert.Equal(ExitCodes.BadConfiguration, run.Code);
+        Assert.Single(Lines(run.Error));
+    }
+
+    /// <summary>Frames of a 30 fps clip whose time falls inside a labelled set (start inclusive, end exclusive).</summary>
+    private static long FramesInside(AnnotatedSet set) =>
+        Enumerable.Range(0, 10_000).Select(i => TimeSpan.FromSeconds(i / 30.0)).Count(t => t >= set.Start && t < set.End);
+
+    [GeneratedRegex(@"<svg\b.*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex Svg();
+
+    [GeneratedRegex(@"(src|href)\s*=\s*""(https?:)?//", RegexOptions.IgnoreCase)]
+    private static partial Regex ExternalResource();
+}
