@@ -15,6 +15,7 @@ public static class TorchRuntime
         try
         {
             using var probe = torch.zeros(1);
+            NnpackSwitch.DisableIfUnsupported();
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or BadImageFormatException)
         {

@@ -31,6 +31,13 @@ public sealed class TorchRuntimeTests
         Assert.True(AllocatorTuning.IsActive, AllocatorTuning.Status);
     }
 
+    [LinuxFact]
+    public void Nnpack_is_switched_off_once_libtorch_is_loaded()
+    {
+        TorchRuntime.EnsureLoaded();
+        Assert.False(NnpackSwitch.IsEnabled());
+    }
+
     [Fact]
     public void Versions_are_reported()
     {
