@@ -72,7 +72,7 @@ public static class SyntheticImageDataset
     }
 
     /// <summary>Stratified by class: each class's groups are shuffled and cut by the split fractions (every split gets a group when there are enough).</summary>
-    private static string[] AssignSplits(int groups, IReadOnlyList<double>? fractions, Random rng)
+    internal static string[] AssignSplits(int groups, IReadOnlyList<double>? fractions, Random rng)
     {
         var result = new string[groups];
         if (fractions is null) { Array.Fill(result, ""); return result; }
@@ -88,7 +88,7 @@ public static class SyntheticImageDataset
         return result;
     }
 
-    private static void WriteManifest(string path, IEnumerable<ManifestRow> rows)
+    internal static void WriteManifest(string path, IEnumerable<ManifestRow> rows)
     {
         var sb = new StringBuilder(ManifestHeader).Append('\n');
         foreach (var r in rows)

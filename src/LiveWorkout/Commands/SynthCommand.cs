@@ -14,6 +14,7 @@ public static class SynthCommand
     {
         var synth = new Command("synth", "Render the synthetic exercise world: images, clips, contact sheet");
         synth.Subcommands.Add(Images());
+        synth.Subcommands.Add(Frames());
         synth.Subcommands.Add(Clips());
         synth.Subcommands.Add(Sheet());
         return synth;
@@ -39,6 +40,35 @@ public static class SynthCommand
             var writer = parse.InvocationConfiguration.Output;
             var rows = SyntheticImageDataset.Write(root, options, new Progress<string>(writer.WriteLine), token);
             writer.WriteLine($"wrote {rows.Count} images in {rows.Select(r => r.Group).Distinct().Count()} groups to {root} (manifest.csv)");
+            return Task.FromResult(ExitCodes.Ok);
+        }));
+        return command;
+    }
+
+    private static Command Frames()
+    {
+        var output = new Option<string>("--out") { Description = "Dataset folder to write", Required = true };
+        var sessions = new Option<int>("--sessions") { Description = "Synthetic sessions to sample", DefaultValueFactory = _ => 100 };
+        var seed = SeedOption();
+        var size = new Option<string>("--size") { Description = "Image size WxH", DefaultValueFactory = _ => "160x120" };
+        var duration = new Option<double>("--duration-s") { Description = "Seconds per session", DefaultValueFactory = _ => 60 };
+        var every = new Option<double>("--every-s") { Description = "Seconds between sampled frames", DefaultValueFactory = _ => 0.5 };
+        var splits = new Option<string>("--splits") { Description = "train,validation,test fractions over sessions, or 'none'", DefaultValueFactory = _ => "0.7,0.15,0.15" };
+        var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "jpg" };
+        var command = new Command("frames", "Write a folder-per-class dataset of frames sampled from whole synthetic sessions (labelled by their timeline, grouped by session)");
+        foreach (var o in new Option[] { output, sessions, seed, size, duration, every, splits, format.AcceptOnlyFromAmong("png", "jpg") }) command.Options.Add(o);
+        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
+        {
+            var (w, h) = ParseSize(parse.GetValue(size)!);
+            double seconds = parse.GetValue(duration);
+            if (seconds is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600 seconds", ExitCodes.BadConfiguration);
+            var options = new SessionFramesOptions(parse.GetValue(sessions), parse.GetValue(seed), w, h, seconds, parse.GetValue(every),
+                ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!);
+            string root = parse.GetValue(output)!;
+            var writer = parse.InvocationConfiguration.Output;
+            var rows = SessionFrameDataset.Write(root, options, new Progress<string>(writer.WriteLine), token);
+            writer.WriteLine($"wrote {rows.Count} frames of {options.Sessions} sessions to {root} (manifest.csv): " +
+                string.Join(", ", rows.GroupBy(r => r.Class).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
             return Task.FromResult(ExitCodes.Ok);
         }));
         return command;
