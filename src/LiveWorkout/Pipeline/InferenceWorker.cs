@@ -37,6 +37,20 @@ public sealed class InferenceWorker
     /// <summary>Capture-to-prediction latencies in milliseconds (read after the run).</summary>
     public IReadOnlyList<double> Latencies => _latencies;
 
+    /// <summary>Stopwatch timestamp of the capture of the frame being emitted: read it from <see cref="Predictions"/>' observers, which run on this thread.</summary>
+    public long CurrentCapturedAt { get; private set; }
+
+    /// <summary>Frames classified so far (any thread).</summary>
+    public long FramesClassified => Interlocked.Read(ref _classified);
+
+    /// <summary>
+    /// Tensors alive on the inference thread after the last batch (DisposeScopeManager's exact
+    /// per-thread count, which only the owning thread can read); -1 before the first batch.
+    /// </summary>
+    public long LiveTensors => Interlocked.Read(ref _liveTensors);
+
+    private long _classified, _liveTensors = -1;
+
     public Task Start(ChannelReader<FrameSample> frames, FrameBufferPool pool)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -83,9 +97,12 @@ public sealed class InferenceWorker
                 var prediction = new FramePrediction(samples[i].Index, samples[i].Time, output.Probabilities[i], output.Embeddings[i]);
                 TimeSpan age = Stopwatch.GetElapsedTime(samples[i].CapturedAt);
                 _latencies.Add(age.TotalMilliseconds);
+                CurrentCapturedAt = samples[i].CapturedAt;
                 Predictions.OnNext(prediction);
                 Classified?.Invoke(prediction, age);
+                Interlocked.Increment(ref _classified);
             }
+            Interlocked.Exchange(ref _liveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
     }
 }

@@ -58,6 +58,7 @@ public sealed record RecognitionResult(
     TimeSpan MediaDuration,
     TimeSpan WallTime,
     IReadOnlyList<double> LatenciesMs,
+    IReadOnlyList<double> EventLatenciesMs,
     string Device)
 {
     /// <summary>Classified frames per wall-clock second.</summary>
@@ -75,8 +76,16 @@ public sealed record RecognitionResult(
 /// </summary>
 public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
 {
+    private InferenceWorker? _worker;
+
     /// <summary>Each session event as it happens (on the inference thread).</summary>
     public event Action<SessionEvent>? EventRaised;
+
+    /// <summary>Frames classified so far (any thread; 0 before the run starts).</summary>
+    public long FramesClassified => _worker?.FramesClassified ?? 0;
+
+    /// <summary>Tensors alive on the inference thread after its last batch (-1 before the first).</summary>
+    public long LiveTensors => _worker?.LiveTensors ?? -1;
 
     public async Task<RecognitionResult> RunAsync(CancellationToken cancellation)
     {
@@ -104,6 +113,8 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         capture.SourceEvent += e => { status.OnSourceEvent(e); sourceEvents.OnNext(e); };
 
         var events = new List<SessionEvent>();
+        var eventLatencies = new List<double>();
+        InferenceWorker? worker = null;
         var kept = new List<FramePrediction>();
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
@@ -115,6 +126,9 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             e =>
             {
                 events.Add(e);
+                // Events a frame triggers arrive on the inference thread while that frame is emitted.
+                if (e is not (SourceLost or SourceRecovered) && worker?.CurrentCapturedAt is > 0 and var at)
+                    eventLatencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
                 status.OnSessionEvent(e);
                 recorder?.Record(e);
                 EventRaised?.Invoke(e);
@@ -122,7 +136,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             error => finished.TrySetException(error),
             () => finished.TrySetResult());
 
-        var worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
+        worker = _worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
         {
             Predictions = predictions,
             Classified = (p, age) =>
@@ -152,6 +166,6 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
 
         TimeSpan media = kept.Count > 0 ? kept[^1].Time + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
         return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, kept.Count, capture.Counters.Dropped,
-            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, TorchRuntime.DescribeDevice(device));
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies, TorchRuntime.DescribeDevice(device));
     }
 }
