@@ -47,7 +47,6 @@ public sealed class MjpegStreamServer : IDisposable
             foreach (int count in framesPerConnection)
             {
                 using var client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-                client.NoDelay = true;
                 var stream = client.GetStream();
                 await using (stream.ConfigureAwait(false))
                 {
