@@ -19,7 +19,7 @@ public sealed class InferenceWorker
     private readonly ModelPackage _package;
     private readonly torch.Device _device;
     private readonly int _maxBatch;
-    private readonly List<double> _latencies = [];
+    private readonly LatencyWindow _latencies = new(20_000);
 
     public InferenceWorker(ModelPackage package, torch.Device device, int maxBatch)
     {
@@ -34,8 +34,8 @@ public sealed class InferenceWorker
     /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
     public Action<FramePrediction, TimeSpan>? Classified { get; init; }
 
-    /// <summary>Capture-to-prediction latencies in milliseconds (read after the run).</summary>
-    public IReadOnlyList<double> Latencies => _latencies;
+    /// <summary>Capture-to-prediction latencies in milliseconds of the most recent frames (read after the run).</summary>
+    public IReadOnlyList<double> Latencies => _latencies.ToList();
 
     /// <summary>Stopwatch timestamp of the capture of the frame being emitted: read it from <see cref="Predictions"/>' observers, which run on this thread.</summary>
     public long CurrentCapturedAt { get; private set; }
@@ -105,4 +105,16 @@ public sealed class InferenceWorker
             Interlocked.Exchange(ref _liveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
     }
+}
+
+/// <summary>The most recent N values: latency figures for percentiles without growing through a long session.</summary>
+public sealed class LatencyWindow(int capacity)
+{
+    private readonly double[] _values = new double[capacity];
+    private long _count;
+
+    public void Add(double value) => _values[_count++ % _values.Length] = value;
+
+    public List<double> ToList() =>
+        _count <= _values.Length ? _values.Take((int)_count).ToList() : _values.ToList();
 }

@@ -43,6 +43,12 @@ public sealed record RecognitionSettings
 
     /// <summary>Stop after this many frames.</summary>
     public long? MaxFrames { get; init; }
+
+    /// <summary>
+    /// Keep every frame's probabilities in the result (replay and evaluation want them); live runs
+    /// of hours leave this off so the run's memory stays flat.
+    /// </summary>
+    public bool KeepPredictions { get; init; } = true;
 }
 
 /// <summary>What a run produced.</summary>
@@ -61,6 +67,7 @@ public sealed record RecognitionResult(
     IReadOnlyList<double> EventLatenciesMs,
     string Device)
 {
+
     /// <summary>Classified frames per wall-clock second.</summary>
     public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
 
@@ -113,9 +120,10 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         capture.SourceEvent += e => { status.OnSourceEvent(e); sourceEvents.OnNext(e); };
 
         var events = new List<SessionEvent>();
-        var eventLatencies = new List<double>();
+        var eventLatencies = new LatencyWindow(20_000);
         InferenceWorker? worker = null;
         var kept = new List<FramePrediction>();
+        TimeSpan? lastTime = null;
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
         var store = settings.DatabasePath is null ? null : SessionStore.Open(settings.DatabasePath);
@@ -141,7 +149,8 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             Predictions = predictions,
             Classified = (p, age) =>
             {
-                kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                lastTime = p.Time;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },
         };
@@ -164,8 +173,8 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         if (settings.RecordPath is not null && File.Exists(settings.RecordPath))
             new ClipAnnotation(sets.Select(s => new AnnotatedSet(s.Start, s.End, s.Exercise, s.Reps, s.RepTimes))).Save(ClipAnnotation.PathFor(settings.RecordPath));
 
-        TimeSpan media = kept.Count > 0 ? kept[^1].Time + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
-        return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, kept.Count, capture.Counters.Dropped,
-            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies, TorchRuntime.DescribeDevice(device));
+        TimeSpan media = lastTime is { } last ? last + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
+        return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, worker.FramesClassified, capture.Counters.Dropped,
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device));
     }
 }
