@@ -31,6 +31,13 @@ public sealed class InferenceWorker
     /// <summary>Receives every prediction, on the inference thread; completes when the frames end.</summary>
     public required IObserver<FramePrediction> Predictions { get; init; }
 
+    /// <summary>
+    /// Wait for full batches (the last may be short) instead of taking what is waiting. Replay
+    /// sets it: libtorch's float results depend on the batch size, so batches that follow the
+    /// machine's timing would make two replays of one clip differ in the last bits.
+    /// </summary>
+    public bool FullBatches { get; init; }
+
     /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
     public Action<FramePrediction, TimeSpan>? Classified { get; init; }
 
@@ -83,8 +90,13 @@ public sealed class InferenceWorker
         while (frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             samples.Clear();
-            while (samples.Count < _maxBatch && frames.TryRead(out var sample))
+            while (samples.Count < _maxBatch)
             {
+                if (!frames.TryRead(out var sample))
+                {
+                    if (FullBatches && frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) continue;
+                    break;
+                }
                 sample.Pixels.AsSpan().CopyTo(batch.AsSpan(samples.Count * pool.Length, pool.Length));
                 pool.Return(sample.Pixels);
                 samples.Add(sample);

@@ -147,6 +147,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         worker = _worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
         {
             Predictions = predictions,
+            FullBatches = !source.IsLive && !settings.Realtime,
             Classified = (p, age) =>
             {
                 if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));

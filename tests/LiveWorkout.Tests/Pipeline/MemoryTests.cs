@@ -9,6 +9,11 @@ namespace LiveWorkout.Tests.Pipeline;
 /// A long replay through the whole pipeline must not leak: live tensors, native heap and managed
 /// heap are sampled after warm-up and must stay flat. A plateau is fine, a slope is a leak.
 /// </summary>
+[CollectionDefinition(nameof(MemoryTests), DisableParallelization = true)]
+public sealed class MemoryTestsCollection;
+
+/// <remarks>Alone in its collection, run after the parallel tests: other tests in the same process would move the heaps.</remarks>
+[Collection(nameof(MemoryTests))]
 public sealed class MemoryTests(PipelineFixture fixture, ITestOutputHelper output) : IClassFixture<PipelineFixture>
 {
     private const int Frames = 3600;             // 6 minutes at 10 fps, 160x120
