@@ -152,13 +152,16 @@ public sealed class BatchLoader(
         return null;
     }
 
-    /// <summary>Big photos are shrunk to twice the model size first: augmenting megapixels is wasted work.</summary>
+    /// <summary>
+    /// Big photos are shrunk to twice the model size first: augmenting megapixels is wasted work.
+    /// The same step as FramePreprocessor's own first step (which then leaves the image alone),
+    /// so an unaugmented image gives the pipeline's floats exactly.
+    /// </summary>
     private Mat Shrink(Mat image)
     {
-        double scale = Math.Max(2.0 * input.Width / image.Width, 2.0 * input.Height / image.Height);
-        if (scale >= 1) return image;
+        if (FramePreprocessor.ShrunkSize(image.Size(), input) is not { } size) return image;
         var small = new Mat();
-        Cv2.Resize(image, small, new Size(Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale))), 0, 0, InterpolationFlags.Area);
+        Cv2.Resize(image, small, size, 0, 0, InterpolationFlags.Area);
         image.Dispose();
         return small;
     }

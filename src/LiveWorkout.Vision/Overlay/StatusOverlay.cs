@@ -13,7 +13,7 @@ public static class StatusOverlay
 {
     private static readonly Scalar Panel = new(30, 30, 30);
     private static readonly Scalar Accent = new(80, 200, 120);
-    private static readonly Scalar Idle = new(180, 180, 180);
+    private static readonly Scalar Idle = new(215, 215, 215);
     private static readonly Scalar Warning = new(60, 60, 230);
 
     public static void Draw(Mat frame, RecognitionStatus status)
@@ -25,7 +25,7 @@ public static class StatusOverlay
 
         using (var roi = new Mat(frame, new Rect(0, 0, panelWidth, Math.Min(frame.Height, panelHeight))))
         using (var shade = new Mat(roi.Size(), roi.Type(), Panel))
-            Cv2.AddWeighted(roi, 0.35, shade, 0.65, 0, roi);
+            Cv2.AddWeighted(roi, 0.25, shade, 0.75, 0, roi);
 
         bool inSet = status.SetExercise is not null;
         string title = inSet ? Pretty(status.SetExercise!) : Pretty(status.Label);
@@ -45,8 +45,12 @@ public static class StatusOverlay
         Text(frame, health, pad, pad + 3 * lineHeight - (int)(6 * scale), 0.5 * scale, status.SourceLost ? Warning : Idle, 1);
     }
 
-    private static void Text(Mat frame, string text, int x, int y, double size, Scalar color, int thickness) =>
+    /// <summary>Text with a dark outline, so it stays readable where the panel lies over bright video.</summary>
+    private static void Text(Mat frame, string text, int x, int y, double size, Scalar color, int thickness)
+    {
+        Cv2.PutText(frame, text, new Point(x, y), HersheyFonts.HersheySimplex, size, Scalar.Black, thickness + 2, LineTypes.AntiAlias);
         Cv2.PutText(frame, text, new Point(x, y), HersheyFonts.HersheySimplex, size, color, thickness, LineTypes.AntiAlias);
+    }
 
     private static string Pretty(string label) => label.Replace('_', ' ');
 

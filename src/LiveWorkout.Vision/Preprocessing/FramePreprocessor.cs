@@ -15,6 +15,7 @@ public sealed class FramePreprocessor : IDisposable
     private readonly Mat _bgr = new();
     private readonly Mat _resized = new();
     private readonly Mat _converted = new();
+    private readonly Mat _shrunk = new();
 
     public FramePreprocessor(InputSpec spec)
     {
@@ -40,7 +41,7 @@ public sealed class FramePreprocessor : IDisposable
         if (frame.Empty()) throw new LiveWorkoutException("empty frame: the image could not be decoded");
         if (destination.Length < Length) throw new ArgumentException($"destination holds {destination.Length} floats, {Length} needed", nameof(destination));
 
-        Mat bgr = ToBgr(frame);
+        Mat bgr = ShrinkLarge(ToBgr(frame));
         Rect crop = CropFor(bgr.Size());
         using (var region = new Mat(bgr, crop))
         {
@@ -54,6 +55,26 @@ public sealed class FramePreprocessor : IDisposable
         if (_spec.Color == ColorMode.Gray) Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2GRAY);
         else Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2RGB);
         WriteNormalized(_converted, destination);
+    }
+
+    /// <summary>
+    /// The size a frame is first shrunk to (area averaging), or null when it is at most twice the
+    /// model's input. Training shrinks big photos this way before augmenting them (augmenting
+    /// megapixels is wasted work); doing the same here keeps every path's pixels identical.
+    /// Shrinking an already shrunk frame again gives null, so the step is idempotent.
+    /// </summary>
+    public static Size? ShrunkSize(Size source, InputSpec spec)
+    {
+        double scale = Math.Max(2.0 * spec.Width / source.Width, 2.0 * spec.Height / source.Height);
+        if (scale >= 1) return null;
+        return new Size(Math.Max(1, (int)(source.Width * scale)), Math.Max(1, (int)(source.Height * scale)));
+    }
+
+    private Mat ShrinkLarge(Mat bgr)
+    {
+        if (ShrunkSize(bgr.Size(), _spec) is not { } size) return bgr;
+        Cv2.Resize(bgr, _shrunk, size, 0, 0, InterpolationFlags.Area);
+        return _shrunk;
     }
 
     private Mat ToBgr(Mat frame)
@@ -124,5 +145,6 @@ public sealed class FramePreprocessor : IDisposable
         _bgr.Dispose();
         _resized.Dispose();
         _converted.Dispose();
+        _shrunk.Dispose();
     }
 }

@@ -27,7 +27,7 @@ public static class LiveWorkoutCli
         root.Options.Add(Verbose);
         foreach (Command command in new[]
                  {
-                     RecognitionCommands.Live(), RecognitionCommands.Replay(), PlannedCommands.Record(),
+                     RecognitionCommands.Live(), RecognitionCommands.Replay(), RecordCommand.Create(),
                      TrainCommand.Create(), EvaluateCommand.Create(), SessionsCommand.Create(), SynthCommand.Create(),
                      DoctorCommand.Create(), BenchCommand.Create(),
                  })
@@ -46,7 +46,10 @@ public static class LiveWorkoutCli
             error.WriteLine("Run 'liveworkout --help' (or '<command> --help') for usage.");
             return ExitCodes.BadConfiguration;
         }
-        var config = new InvocationConfiguration { Output = output, Error = error };
+        // Ctrl+C (SIGINT) and SIGTERM cancel the command's token; a run then closes its open set,
+        // flushes its log, prints its summary and exits 0. The default grace of 2 s before
+        // System.CommandLine gives up with 130 is too short for that on a busy machine.
+        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
         return await parse.InvokeAsync(config, cancellation).ConfigureAwait(false);
     }
 

@@ -20,6 +20,7 @@ public static class BenchCommand
         bench.Subcommands.Add(TorchBench.Create());
         bench.Subcommands.Add(SynthBench.Create());
         bench.Subcommands.Add(ModelsBench.Create());
+        bench.Subcommands.Add(PipelineBench.Create());
         return bench;
     }
 }

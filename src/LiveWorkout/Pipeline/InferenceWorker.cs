@@ -19,7 +19,7 @@ public sealed class InferenceWorker
     private readonly ModelPackage _package;
     private readonly torch.Device _device;
     private readonly int _maxBatch;
-    private readonly List<double> _latencies = [];
+    private readonly LatencyWindow _latencies = new(20_000);
 
     public InferenceWorker(ModelPackage package, torch.Device device, int maxBatch)
     {
@@ -31,11 +31,32 @@ public sealed class InferenceWorker
     /// <summary>Receives every prediction, on the inference thread; completes when the frames end.</summary>
     public required IObserver<FramePrediction> Predictions { get; init; }
 
+    /// <summary>
+    /// Wait for full batches (the last may be short) instead of taking what is waiting. Replay
+    /// sets it: libtorch's float results depend on the batch size, so batches that follow the
+    /// machine's timing would make two replays of one clip differ in the last bits.
+    /// </summary>
+    public bool FullBatches { get; init; }
+
     /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
     public Action<FramePrediction, TimeSpan>? Classified { get; init; }
 
-    /// <summary>Capture-to-prediction latencies in milliseconds (read after the run).</summary>
-    public IReadOnlyList<double> Latencies => _latencies;
+    /// <summary>Capture-to-prediction latencies in milliseconds of the most recent frames (read after the run).</summary>
+    public IReadOnlyList<double> Latencies => _latencies.ToList();
+
+    /// <summary>Stopwatch timestamp of the capture of the frame being emitted: read it from <see cref="Predictions"/>' observers, which run on this thread.</summary>
+    public long CurrentCapturedAt { get; private set; }
+
+    /// <summary>Frames classified so far (any thread).</summary>
+    public long FramesClassified => Interlocked.Read(ref _classified);
+
+    /// <summary>
+    /// Tensors alive on the inference thread after the last batch (DisposeScopeManager's exact
+    /// per-thread count, which only the owning thread can read); -1 before the first batch.
+    /// </summary>
+    public long LiveTensors => Interlocked.Read(ref _liveTensors);
+
+    private long _classified, _liveTensors = -1;
 
     public Task Start(ChannelReader<FrameSample> frames, FrameBufferPool pool)
     {
@@ -69,8 +90,13 @@ public sealed class InferenceWorker
         while (frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
         {
             samples.Clear();
-            while (samples.Count < _maxBatch && frames.TryRead(out var sample))
+            while (samples.Count < _maxBatch)
             {
+                if (!frames.TryRead(out var sample))
+                {
+                    if (FullBatches && frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) continue;
+                    break;
+                }
                 sample.Pixels.AsSpan().CopyTo(batch.AsSpan(samples.Count * pool.Length, pool.Length));
                 pool.Return(sample.Pixels);
                 samples.Add(sample);
@@ -83,9 +109,24 @@ public sealed class InferenceWorker
                 var prediction = new FramePrediction(samples[i].Index, samples[i].Time, output.Probabilities[i], output.Embeddings[i]);
                 TimeSpan age = Stopwatch.GetElapsedTime(samples[i].CapturedAt);
                 _latencies.Add(age.TotalMilliseconds);
+                CurrentCapturedAt = samples[i].CapturedAt;
                 Predictions.OnNext(prediction);
                 Classified?.Invoke(prediction, age);
+                Interlocked.Increment(ref _classified);
             }
+            Interlocked.Exchange(ref _liveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
     }
+}
+
+/// <summary>The most recent N values: latency figures for percentiles without growing through a long session.</summary>
+public sealed class LatencyWindow(int capacity)
+{
+    private readonly double[] _values = new double[capacity];
+    private long _count;
+
+    public void Add(double value) => _values[_count++ % _values.Length] = value;
+
+    public List<double> ToList() =>
+        _count <= _values.Length ? _values.Take((int)_count).ToList() : _values.ToList();
 }

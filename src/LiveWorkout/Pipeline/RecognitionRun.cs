@@ -43,6 +43,12 @@ public sealed record RecognitionSettings
 
     /// <summary>Stop after this many frames.</summary>
     public long? MaxFrames { get; init; }
+
+    /// <summary>
+    /// Keep every frame's probabilities in the result (replay and evaluation want them); live runs
+    /// of hours leave this off so the run's memory stays flat.
+    /// </summary>
+    public bool KeepPredictions { get; init; } = true;
 }
 
 /// <summary>What a run produced.</summary>
@@ -58,8 +64,10 @@ public sealed record RecognitionResult(
     TimeSpan MediaDuration,
     TimeSpan WallTime,
     IReadOnlyList<double> LatenciesMs,
+    IReadOnlyList<double> EventLatenciesMs,
     string Device)
 {
+
     /// <summary>Classified frames per wall-clock second.</summary>
     public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
 
@@ -75,8 +83,16 @@ public sealed record RecognitionResult(
 /// </summary>
 public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
 {
+    private InferenceWorker? _worker;
+
     /// <summary>Each session event as it happens (on the inference thread).</summary>
     public event Action<SessionEvent>? EventRaised;
+
+    /// <summary>Frames classified so far (any thread; 0 before the run starts).</summary>
+    public long FramesClassified => _worker?.FramesClassified ?? 0;
+
+    /// <summary>Tensors alive on the inference thread after its last batch (-1 before the first).</summary>
+    public long LiveTensors => _worker?.LiveTensors ?? -1;
 
     public async Task<RecognitionResult> RunAsync(CancellationToken cancellation)
     {
@@ -104,7 +120,10 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         capture.SourceEvent += e => { status.OnSourceEvent(e); sourceEvents.OnNext(e); };
 
         var events = new List<SessionEvent>();
+        var eventLatencies = new LatencyWindow(20_000);
+        InferenceWorker? worker = null;
         var kept = new List<FramePrediction>();
+        TimeSpan? lastTime = null;
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
         var store = settings.DatabasePath is null ? null : SessionStore.Open(settings.DatabasePath);
@@ -115,6 +134,9 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             e =>
             {
                 events.Add(e);
+                // Events a frame triggers arrive on the inference thread while that frame is emitted.
+                if (e is not (SourceLost or SourceRecovered) && worker?.CurrentCapturedAt is > 0 and var at)
+                    eventLatencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
                 status.OnSessionEvent(e);
                 recorder?.Record(e);
                 EventRaised?.Invoke(e);
@@ -122,12 +144,14 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             error => finished.TrySetException(error),
             () => finished.TrySetResult());
 
-        var worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
+        worker = _worker = new InferenceWorker(package, device, source.IsLive ? 1 : settings.MaxBatch)
         {
             Predictions = predictions,
+            FullBatches = !source.IsLive && !settings.Realtime,
             Classified = (p, age) =>
             {
-                kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                lastTime = p.Time;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },
         };
@@ -150,8 +174,8 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         if (settings.RecordPath is not null && File.Exists(settings.RecordPath))
             new ClipAnnotation(sets.Select(s => new AnnotatedSet(s.Start, s.End, s.Exercise, s.Reps, s.RepTimes))).Save(ClipAnnotation.PathFor(settings.RecordPath));
 
-        TimeSpan media = kept.Count > 0 ? kept[^1].Time + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
-        return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, kept.Count, capture.Counters.Dropped,
-            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, TorchRuntime.DescribeDevice(device));
+        TimeSpan media = lastTime is { } last ? last + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
+        return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, worker.FramesClassified, capture.Counters.Dropped,
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device));
     }
 }

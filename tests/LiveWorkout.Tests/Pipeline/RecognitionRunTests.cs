@@ -2,6 +2,7 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions;
+using LiveWorkout.Vision.Capture.Loopback;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LiveWorkout.Tests.Pipeline;
@@ -59,7 +60,7 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
     public async Task Live_from_a_loopback_stream_runs_to_the_end_with_fresh_frames_and_counted_drops()
     {
         // 6 s of 30 fps MJPEG served in real time on 127.0.0.1; the stream then ends for good.
-        using var server = new Tests.Pipeline.MjpegServerHandle(180);
+        using var server = new MjpegStreamServer([180], fps: 30, width: 320, height: 240);
         var settings = Settings(server.Url) with { ReconnectMax = TimeSpan.FromMilliseconds(300) };
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var run = new RecognitionRun(settings, NullLogger.Instance);

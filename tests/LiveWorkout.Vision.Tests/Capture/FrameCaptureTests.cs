@@ -3,6 +3,7 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Vision.Capture;
+using LiveWorkout.Vision.Capture.Loopback;
 using LiveWorkout.Vision.Preprocessing;
 using OpenCvSharp;
 
@@ -114,7 +115,7 @@ public sealed class FrameCaptureTests : IDisposable
     public async Task A_live_stream_on_loopback_keeps_frames_fresh_counts_drops_and_reconnects()
     {
         // Two connections of 45 frames at 30 fps, then the server is gone.
-        using var server = new MjpegServer([45, 45]);
+        using var server = new MjpegStreamServer([45, 45]);
         using var pre = new FramePreprocessor(Spec);
         var settings = new CaptureSettings { ReconnectMax = TimeSpan.FromMilliseconds(500), GiveUpAfter = TimeSpan.FromSeconds(2) };
         var capture = new FrameCapture(SourceSpec.Parse(server.Url), pre, settings);

@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using LiveWorkout.Cli;
+using LiveWorkout.Core;
+using LiveWorkout.Hosting;
+using LiveWorkout.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TorchSharp;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`bench pipeline`: replay frames/s and real-time factor, live latency, memory plateau of the whole pipeline.</summary>
+public static class PipelineBench
+{
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { Description = "Model package folder (default: Model:Path)" };
+        var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
+        var seconds = new Option<double>("--seconds") { Description = "Length of the 640x480 replay clip in seconds", DefaultValueFactory = _ => 60 };
+        var live = new Option<double>("--live-seconds") { Description = "Length of the live loopback stream", DefaultValueFactory = _ => 20 };
+        var memory = new Option<double>("--memory-seconds") { Description = "Length of the 320x240 clip replayed for the memory series", DefaultValueFactory = _ => 300 };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
+        var command = new Command("pipeline", "Whole pipeline on synthetic video: replay frames/s, live capture-to-prediction/event latency (loopback MJPEG), memory over a long replay");
+        foreach (Option o in new Option[] { model, device, seconds, live, memory, json }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = LiveWorkoutCli.Context(parse, ct,
+                (ModelOptions.Section + ":Path", parse.GetValue(model)), (ModelOptions.Section + ":Device", parse.GetValue(device)));
+            return CommandRunner.RunAsync(context, async (services, token) =>
+            {
+                foreach (var (name, value) in new[] { ("--seconds", parse.GetValue(seconds)), ("--live-seconds", parse.GetValue(live)), ("--memory-seconds", parse.GetValue(memory)) })
+                    if (value is < 2 or > 3600) throw new LiveWorkoutException($"{name} must be between 2 and 3600", ExitCodes.BadConfiguration);
+                var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
+                Learning.Packaging.ModelPackage.Load(options.Path).Dispose(); // a missing model fails before anything is rendered
+                bool asJson = parse.GetValue(json);
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("bench");
+                var bench = new PipelineBenchmark(new PipelineBenchSettings(options.Path, options.Device, parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory)), logger);
+                var report = await bench.RunAsync(line => { if (!asJson) context.Error.WriteLine(line); }, token).ConfigureAwait(false);
+                if (asJson) context.Output.WriteLine(JsonSerializer.Serialize(report, TorchBench.JsonOptions));
+                else Print(report, context.Output);
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static void Print(PipelineBenchReport r, TextWriter o)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine(string.Create(inv, $"device: {r.Device}, model: {r.Model}, {r.Cores} cores, load average {r.LoadAverage1Min:0.00} at the end"));
+        o.WriteLine();
+        o.WriteLine("replay (as fast as possible)");
+        o.WriteLine($"{"clip",-18} {"frames",7} {"video s",8} {"wall s",7} {"frames/s",9} {"x real time",12}");
+        var p = r.Replay;
+        o.WriteLine(string.Create(inv, $"{p.Clip,-18} {p.Frames,7} {p.MediaSeconds,8:0.0} {p.WallSeconds,7:0.0} {p.FramesPerSecond,9:0.0} {p.RealTimeFactor,12:0.00}"));
+        o.WriteLine();
+        o.WriteLine("live (latest frame wins)");
+        o.WriteLine($"{"stream",-22} {"sent",5} {"classified",10} {"dropped",8} {"capture->prediction p50/p95 ms",31} {"events",7} {"capture->event p50/p95 ms",26}");
+        var l = r.Live;
+        o.WriteLine(string.Create(inv, $"{l.Stream,-22} {l.FramesSent,5} {l.FramesClassified,10} {l.FramesDropped,8} {$"{l.PredictionP50Ms:0.0} / {l.PredictionP95Ms:0.0}",31} {l.Events,7} {$"{l.EventP50Ms:0.0} / {l.EventP95Ms:0.0}",26}"));
+        o.WriteLine();
+        o.WriteLine($"memory through a replay of {r.Memory.Frames} frames ({r.Memory.Clip})");
+        o.WriteLine($"{"wall s",7} {"frames",7} {"video s",8} {"RSS MB",8} {"managed MB",11} {"native heap MB",15} {"tensors",8}");
+        foreach (var m in r.Memory.Series)
+            o.WriteLine(string.Create(inv, $"{m.WallSeconds,7:0.0} {m.Frames,7} {m.MediaSeconds,8:0.0} {m.ResidentMb,8:0.0} {m.ManagedMb,11:0.0} {m.NativeHeapMb,15:0.0} {m.InferenceThreadTensors,8}"));
+    }
+}
