@@ -39,7 +39,7 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0, 10)] public double SmoothingSeconds { get; set; } = 1.0;
 
     /// <summary>A frame whose best smoothed probability is below this counts as idle: an unsure model is not exercising.</summary>
-    [Range(0, 1)] public double ConfidenceThreshold { get; set; } = 0.5;
+    [Range(0, 1)] public double ConfidenceThreshold { get; set; } = 0.3;
 
     /// <summary>
     /// An exercise must win without interruption this long before a set starts (its onset is then

@@ -26,7 +26,7 @@ public sealed class SessionEventPipelineTests
     public void Set_start_is_decided_after_the_stable_time_but_backfilled()
     {
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
-        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions());
+        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions { ConfidenceThreshold = 0.5 });
 
         var decidedAt = session.Frames.First(f => tracker.Push(f).Any(e => e is SetStarted)).Time;
 
@@ -92,7 +92,7 @@ public sealed class SessionEventPipelineTests
         // Below the threshold every frame is idle, however long the exercise wins.
         var frames = session.Frames.Select(f => f with { Probabilities = f.Probabilities.Select(p => p > 0.5f ? 0.45f : p).ToArray() }).ToList();
 
-        Assert.Empty(Describe(Play(frames)));
+        Assert.Empty(Describe(Play(frames, new TemporalOptions { ConfidenceThreshold = 0.5 })));
     }
 
     [Fact]
