@@ -79,6 +79,7 @@ public static class ModelZoo
     public static Module<Tensor, Tensor> Create(string name, int numClasses)
     {
         if (numClasses < 2) throw new LiveWorkoutException($"a classifier needs at least 2 classes, got {numClasses}", 2);
+        Native.TorchRuntime.EnsureLoaded(); // libtorch's process-wide settings before the first layer runs
         return Get(name).Factory(numClasses);
     }
 }

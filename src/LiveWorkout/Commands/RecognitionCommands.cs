@@ -114,6 +114,11 @@ public static class RecognitionCommands
         if (!quiet) run.EventRaised += e => PrintEvent(e, context.Output);
         var result = await run.RunAsync(token).ConfigureAwait(false);
         RunSummary.Print(result, settings, context.Output);
+        if (result.SessionId is { } id && settings.DatabasePath is { } db)
+        {
+            context.Output.WriteLine();
+            SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output);
+        }
         return ExitCodes.Ok;
     }
 
