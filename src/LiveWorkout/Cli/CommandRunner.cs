@@ -31,6 +31,7 @@ public static partial class CommandRunner
         {
             using IHost host = AppHost.Build(context.ConfigOverrides, context.Verbose, configureServices);
             AppHost.ValidateOptions(host.Services);
+            ApplyRuntimeOptions(host.Services);
             return await handler(host.Services, context.Cancellation).ConfigureAwait(false);
         }
         catch (Exception e)
@@ -40,6 +41,13 @@ public static partial class CommandRunner
             if (context.Verbose) context.Error.WriteLine(e);
             return code;
         }
+    }
+
+    /// <summary>Process-wide native settings, applied once for every command (libtorch loads only when one is set).</summary>
+    private static void ApplyRuntimeOptions(IServiceProvider services)
+    {
+        var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
+        if (runtime.TorchThreads > 0) TorchSharp.torch.set_num_threads(runtime.TorchThreads);
     }
 
     /// <summary>The one line and exit code for an exception.</summary>

@@ -54,8 +54,6 @@ public static class TorchBench
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
                 var device = TorchRuntime.SelectDevice(options.Device);
                 double seconds = parse.GetValue(Seconds);
 

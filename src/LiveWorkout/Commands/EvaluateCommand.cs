@@ -27,8 +27,6 @@ public static class EvaluateCommand
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
             return CommandRunner.RunAsync(context, (services, token) =>
             {
-                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
                 string device = services.GetRequiredService<IOptions<ModelOptions>>().Value.Device;
                 return Task.Factory.StartNew(() =>
                 {

@@ -29,8 +29,6 @@ public static class ModelsBench
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
             return CommandRunner.RunAsync(context, (services, token) =>
             {
-                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
                 var device = TorchRuntime.SelectDevice(services.GetRequiredService<IOptions<ModelOptions>>().Value.Device);
                 var names = parse.GetValue(Arch) is { Length: > 0 } a ? a : ModelZoo.Names.ToArray();
                 foreach (string n in names) ModelZoo.Get(n);

@@ -34,8 +34,6 @@ public static class PipelineBench
                 foreach (var (name, value) in new[] { ("--seconds", parse.GetValue(seconds)), ("--live-seconds", parse.GetValue(live)), ("--memory-seconds", parse.GetValue(memory)) })
                     if (value is < 2 or > 3600) throw new LiveWorkoutException($"{name} must be between 2 and 3600", ExitCodes.BadConfiguration);
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
                 Learning.Packaging.ModelPackage.Load(options.Path).Dispose(); // a missing model fails before anything is rendered
                 bool asJson = parse.GetValue(json);
                 var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("bench");

@@ -46,8 +46,6 @@ public static class TrainCommand
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
             return CommandRunner.RunAsync(context, (services, token) =>
             {
-                var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-                if (runtime.TorchThreads > 0) torch.set_num_threads(runtime.TorchThreads);
                 string device = services.GetRequiredService<IOptions<ModelOptions>>().Value.Device;
                 var run = new TrainingRun(context.Output, interactive: ReferenceEquals(context.Output, Console.Out) && !Console.IsOutputRedirected);
                 string output = parse.GetValue(Out)!;
