@@ -3,7 +3,7 @@
 # epochs and seed, and prints a Markdown table of test accuracy, parameters, MACs per image and
 # training examples/sec. Long-running (AlexNet is slow on a CPU): measuring tool, not a test.
 #
-#   scripts/compare-models.sh synthetic [OUT]    # a grouped synthetic dataset it renders itself
+#   scripts/compare-models.sh synthetic [OUT]    # a synthetic dataset it renders itself (below)
 #   scripts/compare-models.sh DATA_DIR [OUT]     # any dataset 'liveworkout train --data' accepts
 #
 # Environment: EPOCHS (default 10), ARCHS (default "ours kimcnn lenet alexnet"), EXTRA (extra train options).
@@ -18,8 +18,15 @@ app=src/LiveWorkout/bin/Release/net10.0/liveworkout
 
 mkdir -p "$out"
 if [ "$data" = "synthetic" ]; then
+  # All 11 classes, about 2,000 images: train/validation from seed 51 (split by person and
+  # scene), test from seed 52, so no test person, scene or camera was ever seen in training.
   data="$out/data"
-  [ -f "$data/manifest.csv" ] || "$app" synth images --out "$data" --per-class 250 --seed 7 --size 160x120 --format jpg
+  [ -f "$out/seed-51/manifest.csv" ] || "$app" synth images --out "$out/seed-51" --per-class 180 --seed 51 --splits 0.8,0.2,0 --format jpg
+  [ -f "$out/seed-52/manifest.csv" ] || "$app" synth images --out "$out/seed-52" --per-class 60 --seed 52 --splits none --format jpg
+  mkdir -p "$data"
+  ln -sfn "$(realpath "$out/seed-51/train")" "$data/train"
+  ln -sfn "$(realpath "$out/seed-51/validation")" "$data/validation"
+  ln -sfn "$(realpath "$out/seed-52")" "$data/test"
 fi
 
 field() { grep -o "\"$2\": *[0-9.eE+-]*" "$1" | head -1 | sed 's/.*: *//'; }

@@ -12,7 +12,7 @@ public static class EvaluationTable
     {
         // Runs of the real pipeline also report the raw classifier and the speed; pure metric reports do not.
         bool run = report.Clips.Any(c => c.Classifier is not null || c.Throughput is not null);
-        string[] header = ["clip", "frames", "acc", "macroF1", "sets TP/FP/FN", "set P", "set R", "set F1", "onset med", "|onset| p90", "end med", "|end| p90", "rep MAE", "rep OBO"];
+        string[] header = ["clip", "frames", "acc", "macroF1", "sets TP/FP/FN", "set P", "set R", "set F1", "onset med", "|onset| p90", "end med", "|end| p90", "rep MAE", "rep OBO", "sets right"];
         var rows = new List<string[]> { run ? [.. header, "raw top1", "frames/s", "RTF"] : header };
         foreach (var clip in report.Clips) rows.Add(Row(clip, run));
         if (report.Clips.Count != 1) rows.Add(Row(report.Total, run));
@@ -42,6 +42,7 @@ public static class EvaluationTable
         $"{s.Sets.TruePositives}/{s.Sets.FalsePositives}/{s.Sets.FalseNegatives}", P(s.Sets.Precision), P(s.Sets.Recall), P(s.Sets.F1),
         Seconds(s.Timing.OnsetMedianSeconds), Seconds(s.Timing.OnsetAbsP90Seconds), Seconds(s.Timing.OffsetMedianSeconds), Seconds(s.Timing.OffsetAbsP90Seconds),
         s.Reps.Mae is { } mae ? mae.ToString("0.000", Invariant) : "-", s.Reps.OffByOneAccuracy is { } obo ? P(obo) : "-",
+        s.SetsRight.Sets == 0 ? "-" : $"{s.SetsRight.Right}/{s.SetsRight.Sets}",
     ];
 
     private static string P(double v) => v.ToString("0.000", Invariant);

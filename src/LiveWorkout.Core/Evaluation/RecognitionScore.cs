@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
@@ -38,6 +39,48 @@ public sealed record TimingMetrics(int MatchedSets, double? OnsetMedianSeconds, 
 public sealed record RepMetrics(int Sets, int MatchedSets, double? Mae, double? MaeMatched, double? OffByOneAccuracy, double? MeanSignedError);
 
 /// <summary>
+/// The strictest view, as a user sees a logged session: a labelled set is right when a set of
+/// the same exercise is matched to it, starts and ends within <see cref="ToleranceSeconds"/> of
+/// it and counts its reps within ±1 (a hold has no reps to count). Null share without labelled sets.
+/// </summary>
+public sealed record SetsRightMetrics(int Sets, int Right, double? Share)
+{
+    public const double ToleranceSeconds = 1.0;
+
+    public static bool IsRight(SetMatch m) =>
+        Math.Abs(m.OnsetDelaySeconds) <= ToleranceSeconds && Math.Abs(m.OffsetDelaySeconds) <= ToleranceSeconds
+        && (m.Truth.Reps == 0 || Math.Abs(m.RepError) <= 1);
+}
+
+/// <summary>
+/// One set of a clip as scored: a labelled set with its matched prediction (if any), or a
+/// predicted set matched to nothing. Lets a reader see which sets went wrong and how.
+/// </summary>
+public sealed record SetVerdict(string Exercise, double? TrueStart, double? TrueEnd, int? TrueReps,
+    double? PredictedStart, double? PredictedEnd, int? PredictedReps, string Verdict)
+{
+    internal static IReadOnlyList<SetVerdict> For(IReadOnlyList<SetMatch> matches, IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious)
+    {
+        static double R(TimeSpan t) => Math.Round(t.TotalSeconds, 2);
+        var rows = matches.Select(m => new SetVerdict(m.Truth.Exercise, R(m.Truth.Start), R(m.Truth.End), m.Truth.Reps,
+                R(m.Predicted.Start), R(m.Predicted.End), m.Predicted.Reps, Describe(m)))
+            .Concat(missed.Select(t => new SetVerdict(t.Exercise, R(t.Start), R(t.End), t.Reps, null, null, null, "missed")))
+            .Concat(spurious.Select(p => new SetVerdict(p.Exercise, null, null, null, R(p.Start), R(p.End), p.Reps, "spurious")));
+        return rows.OrderBy(v => v.TrueStart ?? v.PredictedStart).ToList();
+    }
+
+    private static string Describe(SetMatch m)
+    {
+        if (SetsRightMetrics.IsRight(m)) return "right";
+        var faults = new List<string>();
+        if (Math.Abs(m.OnsetDelaySeconds) > SetsRightMetrics.ToleranceSeconds) faults.Add(string.Create(CultureInfo.InvariantCulture, $"start {m.OnsetDelaySeconds:+0.0;-0.0} s"));
+        if (Math.Abs(m.OffsetDelaySeconds) > SetsRightMetrics.ToleranceSeconds) faults.Add(string.Create(CultureInfo.InvariantCulture, $"end {m.OffsetDelaySeconds:+0.0;-0.0} s"));
+        if (m.Truth.Reps > 0 && Math.Abs(m.RepError) > 1) faults.Add(string.Create(CultureInfo.InvariantCulture, $"reps {m.RepError:+0;-0}"));
+        return string.Join(", ", faults);
+    }
+}
+
+/// <summary>
 /// How well predictions fit labels, for one clip or pooled over many (frames pooled, sets
 /// micro-aggregated: counts and matched sets summed before dividing).
 /// </summary>
@@ -60,6 +103,8 @@ public sealed class RecognitionScore
         Sets = SetScores(matches.Count, spurious.Count, missed.Count);
         Timing = TimingScores(matches);
         Reps = RepScores(matches, missed);
+        int labelled = matches.Count + missed.Count;
+        SetsRight = new SetsRightMetrics(labelled, matches.Count(SetsRightMetrics.IsRight), labelled == 0 ? null : matches.Count(SetsRightMetrics.IsRight) / (double)labelled);
     }
 
     public string Name { get; }
@@ -73,6 +118,13 @@ public sealed class RecognitionScore
     public TimingMetrics Timing { get; }
 
     public RepMetrics Reps { get; }
+
+    /// <summary>Labelled sets found with the right exercise, start and end within 1 s and reps within ±1.</summary>
+    public SetsRightMetrics SetsRight { get; }
+
+    /// <summary>Each set of one clip with its verdict; null for pooled scores.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SetVerdict>? SetDetails { get; private init; }
 
     /// <summary>Raw classifier top-1 frame accuracy; null when the per-frame probabilities were not scored.</summary>
     public ClassifierMetrics? Classifier { get; }
@@ -97,7 +149,10 @@ public sealed class RecognitionScore
         var confusion = new ConfusionMatrix(classes);
         foreach (var f in frames) confusion.Add(truth.LabelAt(f.Time), f.Label);
         var matching = SetMatching.Match(sets, truth.Sets);
-        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput);
+        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput)
+        {
+            SetDetails = SetVerdict.For(matching.Matches, matching.Missed, matching.Spurious),
+        };
     }
 
     /// <summary>Pools clips: frames summed into one confusion matrix, sets micro-aggregated.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Data;
 using LiveWorkout.Learning.Training;
 
@@ -12,7 +13,7 @@ namespace LiveWorkout.Learning.Evaluation;
 /// </summary>
 public static class EvaluationReport
 {
-    public static void Write(string folder, ClassificationMetrics metrics, EvaluationResult result, IReadOnlyList<SkippedFile> skipped, int seed)
+    public static void Write(string folder, ClassificationMetrics metrics, EvaluationResult result, IReadOnlyList<SkippedFile> skipped, int seed, MaskRegion? mask)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "per_class.csv"), metrics.PerClassCsv());
@@ -27,10 +28,10 @@ public static class EvaluationReport
         var wrong = result.Predictions.Where(p => p.Label != p.Predicted).OrderByDescending(p => p.Confidence).Take(36)
             .Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList();
         string misclassified = Path.Combine(folder, "misclassified.png");
-        if (!ImageGrid.Write(misclassified, wrong) && File.Exists(misclassified)) File.Delete(misclassified);
+        if (!ImageGrid.Write(misclassified, wrong, mask) && File.Exists(misclassified)) File.Delete(misclassified);
         var sample = result.Predictions.ToArray();
         new Random(seed).Shuffle(sample);
-        ImageGrid.Write(Path.Combine(folder, "samples.png"), sample.Take(12).Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList());
+        ImageGrid.Write(Path.Combine(folder, "samples.png"), sample.Take(12).Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList(), mask);
     }
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

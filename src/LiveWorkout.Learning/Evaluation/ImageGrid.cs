@@ -1,16 +1,19 @@
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Vision.Augmentation;
 using OpenCvSharp;
 
 namespace LiveWorkout.Learning.Evaluation;
 
 /// <summary>
 /// A PNG grid of images with two caption lines each ("True: squat" / "Predicted: lunge"),
-/// like seed 1's prediction figures. Red captions mark mistakes.
+/// like seed 1's prediction figures. Red captions mark mistakes. A mask region (a burned-in
+/// caption) is blanked as the model saw it, so a gallery never shows what the model could not.
 /// </summary>
 public static class ImageGrid
 {
     public sealed record Tile(string ImagePath, string TrueClass, string PredictedClass);
 
-    public static bool Write(string path, IReadOnlyList<Tile> tiles, int columns = 6, int cell = 160)
+    public static bool Write(string path, IReadOnlyList<Tile> tiles, MaskRegion? mask = null, int columns = 6, int cell = 160)
     {
         if (tiles.Count == 0) return false;
         const int caption = 36;
@@ -24,6 +27,7 @@ public static class ImageGrid
             {
                 if (!image.Empty())
                 {
+                    if (mask is not null) MaskBlanking.Apply(image, mask);
                     double scale = Math.Min((double)cell / image.Width, (double)cell / image.Height);
                     var size = new Size(Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)));
                     using var small = new Mat();

@@ -31,6 +31,7 @@ public static class EvaluationHtmlReport
         Card(html, "frame macro-F1", P(t.Frames.MacroF1));
         Card(html, "set F1 (IoU≥0.5)", P(t.Sets.F1));
         Card(html, "rep off-by-one", t.Reps.OffByOneAccuracy is { } obo ? P(obo) : "–");
+        Card(html, "sets right (±1 s, ±1 rep)", t.SetsRight.Sets == 0 ? "–" : $"{t.SetsRight.Right}/{t.SetsRight.Sets}");
         Card(html, "real-time factor", t.Throughput is { } speed ? speed.RealTimeFactor.ToString("0.0", Inv) + "×" : "–");
         html.Append("</div>\n");
 
@@ -142,7 +143,7 @@ public static class EvaluationHtmlReport
     {
         html.Append("<table><thead><tr><th>clip</th><th class=\"n\">frames</th><th class=\"n\">acc</th><th class=\"n\">macro-F1</th><th class=\"n\">raw top-1</th>")
             .Append("<th class=\"n\">sets TP/FP/FN</th><th class=\"n\">set P / R</th><th class=\"n\">set F1</th>")
-            .Append("<th class=\"n\">onset s<br>med / |p90|</th><th class=\"n\">end s<br>med / |p90|</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">frames/s<br>RTF</th></tr></thead><tbody>\n");
+            .Append("<th class=\"n\">onset s<br>med / |p90|</th><th class=\"n\">end s<br>med / |p90|</th><th class=\"n\">rep MAE</th><th class=\"n\">rep OBO</th><th class=\"n\">sets right</th><th class=\"n\">frames/s<br>RTF</th></tr></thead><tbody>\n");
         foreach (var clip in report.Clips) ClipRow(html, clip, "");
         if (report.Clips.Count != 1) ClipRow(html, report.Total, " class=\"total\"");
         html.Append("</tbody></table>\n");
@@ -155,7 +156,7 @@ public static class EvaluationHtmlReport
             s.Frames.Frames.ToString(Inv), P(s.Frames.Accuracy), P(s.Frames.MacroF1), s.Classifier is { } c ? P(c.Accuracy) : "–",
             $"{s.Sets.TruePositives}/{s.Sets.FalsePositives}/{s.Sets.FalseNegatives}", $"{P(s.Sets.Precision)} / {P(s.Sets.Recall)}", P(s.Sets.F1),
             $"{Sec(s.Timing.OnsetMedianSeconds)} / {Sec(s.Timing.OnsetAbsP90Seconds, signed: false)}", $"{Sec(s.Timing.OffsetMedianSeconds)} / {Sec(s.Timing.OffsetAbsP90Seconds, signed: false)}",
-            s.Reps.Mae is { } mae ? P(mae) : "–", s.Reps.OffByOneAccuracy is { } obo ? P(obo) : "–",
+            s.Reps.Mae is { } mae ? P(mae) : "–", s.Reps.OffByOneAccuracy is { } obo ? P(obo) : "–", s.SetsRight.Sets == 0 ? "–" : $"{s.SetsRight.Right}/{s.SetsRight.Sets}",
             s.Throughput is { } t ? $"{t.FramesPerSecond.ToString("0", Inv)} · {t.RealTimeFactor.ToString("0.0", Inv)}×" : "–",
         ];
         html.Append(Inv, $"<tr{attributes}><td>{E(s.Name)}</td>");

@@ -260,4 +260,26 @@ public sealed class RecognitionScoreTests
         // Pure metric reports (no pipeline run) keep the plain table.
         Assert.DoesNotContain("raw top1", EvaluationTable.Format(new EvaluationReport([Score([])])), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Sets_right_need_exercise_start_and_end_within_a_second_and_reps_within_one()
+    {
+        var score = Score(
+            [
+                Predicted("squat", 10.5, 29.5, 11),       // right: 0.5 s early end, 1 rep over
+                Predicted("lunge", 41.5, 60, 10),         // start 1.5 s late
+                Predicted("sit_up", 70, 90, 7),           // reps 3 under
+                Predicted("plank", 100.8, 130, 0),        // a hold: no reps to count
+                Predicted("running", 150, 160, 5),        // matches nothing
+            ],
+            Truth("squat", 10, 30, 10), Truth("lunge", 40, 60, 10), Truth("sit_up", 70, 90, 10),
+            Truth("plank", 100, 130, 0), Truth("push_up", 135, 145, 8));
+
+        Assert.Equal(5, score.SetsRight.Sets);
+        Assert.Equal(2, score.SetsRight.Right);
+        Assert.Equal(0.4, score.SetsRight.Share!.Value, 9);
+        Assert.Equal(["right", "start +1.5 s", "reps -3", "right", "missed", "spurious"], score.SetDetails!.Select(d => d.Verdict));
+        Assert.Null(RecognitionScore.Pool("all", [score]).SetDetails);
+        Assert.Null(Score([]).SetsRight.Share);
+    }
 }
