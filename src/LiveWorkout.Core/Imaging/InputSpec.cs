@@ -19,7 +19,10 @@ public enum ResizeMode
 }
 
 /// <summary>A region to blank out, in fractions of the frame (e.g. a burned-in caption).</summary>
-public sealed record MaskRegion(double X, double Y, double Width, double Height);
+public sealed record MaskRegion(double X, double Y, double Width, double Height)
+{
+    public bool IsInsideFrame => X >= 0 && Y >= 0 && Width > 0 && Height > 0 && X + Width <= 1 && Y + Height <= 1;
+}
 
 /// <summary>
 /// The model's input contract, stored in model.json: one preprocessing path for training,
@@ -32,7 +35,7 @@ public sealed record InputSpec(
     float[] Mean,
     float[] Std,
     ResizeMode Resize = ResizeMode.Stretch,
-    MaskRegion? Mask = null)
+    IReadOnlyList<MaskRegion>? Masks = null)
 {
     public int Channels => Color == ColorMode.Gray ? 1 : 3;
 

@@ -18,10 +18,10 @@ public sealed class SessionEventPipeline
     private readonly TemporalOptions _options;
     private readonly IScheduler _scheduler;
 
+    /// <param name="classes">The model's classes. A model without an idle class (one trained on exercise
+    /// footage only, like realdata-dev) still works: frames below the confidence threshold are idle.</param>
     public SessionEventPipeline(IReadOnlyList<string> classes, TemporalOptions options, IScheduler scheduler)
     {
-        if (!classes.Contains(ExerciseCatalog.Idle))
-            throw new LiveWorkoutException($"the model's classes lack '{ExerciseCatalog.Idle}': retrain it with an idle class", 2);
         _classes = classes;
         _options = options;
         _scheduler = scheduler;

@@ -119,7 +119,7 @@ public sealed class BatchLoader(
             if (!augmentation.IsIdentity)
             {
                 // Blank the mask before moving pixels around, or shifts would carry a caption out of it.
-                if (input.Mask is { } mask) MaskBlanking.Apply(image, mask);
+                MaskBlanking.Apply(image, input.Masks);
                 augmenter.Apply(image, augmented, new Random(SampleSeeds.Derive(seed, epoch, first + i)));
                 source = augmented;
             }

@@ -13,7 +13,7 @@ namespace LiveWorkout.Learning.Evaluation;
 /// </summary>
 public static class EvaluationReport
 {
-    public static void Write(string folder, ClassificationMetrics metrics, EvaluationResult result, IReadOnlyList<SkippedFile> skipped, int seed, MaskRegion? mask)
+    public static void Write(string folder, ClassificationMetrics metrics, EvaluationResult result, IReadOnlyList<SkippedFile> skipped, int seed, IReadOnlyList<MaskRegion>? masks)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "per_class.csv"), metrics.PerClassCsv());
@@ -28,10 +28,10 @@ public static class EvaluationReport
         var wrong = result.Predictions.Where(p => p.Label != p.Predicted).OrderByDescending(p => p.Confidence).Take(36)
             .Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList();
         string misclassified = Path.Combine(folder, "misclassified.png");
-        if (!ImageGrid.Write(misclassified, wrong, mask) && File.Exists(misclassified)) File.Delete(misclassified);
+        if (!ImageGrid.Write(misclassified, wrong, masks) && File.Exists(misclassified)) File.Delete(misclassified);
         var sample = result.Predictions.ToArray();
         new Random(seed).Shuffle(sample);
-        ImageGrid.Write(Path.Combine(folder, "samples.png"), sample.Take(12).Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList(), mask);
+        ImageGrid.Write(Path.Combine(folder, "samples.png"), sample.Take(12).Select(p => new ImageGrid.Tile(p.Path, metrics.Classes[p.Label], metrics.Classes[p.Predicted])).ToList(), masks);
     }
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

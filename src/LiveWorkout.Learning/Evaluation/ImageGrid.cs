@@ -13,7 +13,7 @@ public static class ImageGrid
 {
     public sealed record Tile(string ImagePath, string TrueClass, string PredictedClass);
 
-    public static bool Write(string path, IReadOnlyList<Tile> tiles, MaskRegion? mask = null, int columns = 6, int cell = 160)
+    public static bool Write(string path, IReadOnlyList<Tile> tiles, IReadOnlyList<MaskRegion>? masks = null, int columns = 6, int cell = 160)
     {
         if (tiles.Count == 0) return false;
         const int caption = 36;
@@ -27,7 +27,7 @@ public static class ImageGrid
             {
                 if (!image.Empty())
                 {
-                    if (mask is not null) MaskBlanking.Apply(image, mask);
+                    MaskBlanking.Apply(image, masks);
                     double scale = Math.Min((double)cell / image.Width, (double)cell / image.Height);
                     var size = new Size(Math.Max(1, (int)(image.Width * scale)), Math.Max(1, (int)(image.Height * scale)));
                     using var small = new Mat();

@@ -32,7 +32,7 @@ public sealed class ModelEvaluation(TextWriter output)
         var result = Trainer.Evaluate(package.Network, device, null, loader, cancellation);
         var metrics = ClassificationMetrics.From(package.Classes, result);
         var skipped = dataset.Skipped.Concat(loader.DecodeFailures).ToList();
-        EvaluationReport.Write(reportFolder, metrics, result, skipped, seed: 0, package.Input.Mask);
+        EvaluationReport.Write(reportFolder, metrics, result, skipped, seed: 0, package.Input.Masks);
         File.WriteAllText(Path.Combine(reportFolder, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(new
         {
             model = Path.GetFullPath(packageFolder),

@@ -17,7 +17,7 @@ public static class RunReport
         Directory.CreateDirectory(report);
         EpochRecord.WriteCsv(Path.Combine(runFolder, "history.csv"), c.History);
         TrainingCurves.Write(report, c.History);
-        EvaluationReport.Write(report, c.Metrics, c.Result, c.Skipped, c.Options.Seed, c.Options.Mask);
+        EvaluationReport.Write(report, c.Metrics, c.Result, c.Skipped, c.Options.Seed, c.Options.Masks);
         File.Copy(Path.Combine(report, "skipped.csv"), Path.Combine(runFolder, "skipped.csv"), overwrite: true);
         var last = c.History[^1];
         var metrics = new

@@ -31,7 +31,7 @@ public sealed record TrainingOptions
     public string Augment { get; init; } = "full";
     public int Width { get; init; }
     public int Height { get; init; }
-    public MaskRegion? Mask { get; init; }
+    public IReadOnlyList<MaskRegion>? Masks { get; init; }
     public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
     /// <summary>Clips: frames sampled per second of video (used when the dataset holds videos).</summary>
     public double FramesPerSecond { get; init; } = 2;
@@ -53,7 +53,7 @@ public sealed record TrainingOptions
     {
         var spec = ModelZoo.Get(Architecture).Input;
         if (Width > 0 && Height > 0) spec = spec with { Width = Width, Height = Height };
-        return spec with { Mask = Mask };
+        return spec with { Masks = Masks };
     }
 
     /// <summary>Checks every value; throws a one-line LiveWorkoutException naming the option.</summary>
@@ -73,7 +73,7 @@ public sealed record TrainingOptions
         if (balance == BalanceMode.Cap && Cap <= 0) throw new LiveWorkoutException("--balance cap needs --cap N (images per class)", 2);
         SplitRatios.Parse(Split);
         AugmentationSettings.Named(Augment);
-        if (Mask is { } m && (m.X < 0 || m.Y < 0 || m.Width <= 0 || m.Height <= 0 || m.X + m.Width > 1 || m.Y + m.Height > 1))
+        if (Masks is { } masks && masks.Any(m => !m.IsInsideFrame))
             throw new LiveWorkoutException("--mask must be x,y,w,h fractions of the frame inside 0..1, like 0,0,0.5,0.15", 2);
         Input().Validate();
     }

@@ -6,6 +6,11 @@ namespace LiveWorkout.Vision.Augmentation;
 /// <summary>Blanks a <see cref="MaskRegion"/> (fractions of the frame) in place, e.g. a burned-in caption.</summary>
 public static class MaskBlanking
 {
+    public static void Apply(Mat image, IReadOnlyList<MaskRegion>? masks)
+    {
+        foreach (var mask in masks ?? []) Apply(image, mask);
+    }
+
     public static void Apply(Mat image, MaskRegion mask)
     {
         int x0 = Math.Clamp((int)Math.Floor(mask.X * image.Width), 0, image.Width);

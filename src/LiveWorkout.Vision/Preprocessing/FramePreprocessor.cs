@@ -50,7 +50,7 @@ public sealed class FramePreprocessor : IDisposable
             if (_spec.Resize == ResizeMode.Letterbox) Letterbox(region, size, interpolation);
             else Cv2.Resize(region, _resized, size, 0, 0, interpolation);
         }
-        if (_spec.Mask is { } mask) BlankMask(mask, bgr.Size(), crop);
+        foreach (var mask in _spec.Masks ?? []) BlankMask(mask, bgr.Size(), crop);
 
         if (_spec.Color == ColorMode.Gray) Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2GRAY);
         else Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2RGB);

@@ -30,12 +30,14 @@ public static class SynthCommand
         var size = new Option<string>("--size") { Description = "Image size WxH", DefaultValueFactory = _ => "160x120" };
         var splits = new Option<string>("--splits") { Description = "train,validation,test fractions, or 'none' for one folder per class", DefaultValueFactory = _ => "0.7,0.15,0.15" };
         var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "png" };
+        var perGroup = new Option<int>("--per-group") { Description = "Images per person and scene (moments of one performance); 1 gives every image its own person, scene and camera", DefaultValueFactory = _ => 5 };
         var command = new Command("images", "Write a folder-per-class image dataset (train/validation/test, grouped by person and scene) with manifest.csv");
-        foreach (var o in new Option[] { output, perClass, seed, size, splits, format.AcceptOnlyFromAmong("png", "jpg") }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, perClass, seed, size, splits, format.AcceptOnlyFromAmong("png", "jpg"), perGroup }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
-            var options = new ImageDatasetOptions(parse.GetValue(perClass), parse.GetValue(seed), w, h, ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!);
+            if (parse.GetValue(perGroup) < 1) throw new LiveWorkoutException("--per-group must be at least 1", 2);
+            var options = new ImageDatasetOptions(parse.GetValue(perClass), parse.GetValue(seed), w, h, ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!, parse.GetValue(perGroup));
             string root = parse.GetValue(output)!;
             var writer = parse.InvocationConfiguration.Output;
             var rows = SyntheticImageDataset.Write(root, options, new Progress<string>(writer.WriteLine), token);

@@ -32,7 +32,7 @@ public static class TrainCommand
     private static readonly Option<string?> Augment = new("--augment") { Description = "seed1, seed2, full or none (default: the architecture's)" };
     private static readonly Option<string?> Size = new("--size") { Description = "Input size WxH (default: the architecture's)" };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the run in --out from its checkpoint" };
-    private static readonly Option<string?> Mask = new("--mask") { Description = "Region to blank, x,y,w,h as fractions of the frame (e.g. a burned-in caption: 0,0,0.6,0.15)" };
+    private static readonly Option<string?> Mask = new("--mask") { Description = "Regions to blank, x,y,w,h as fractions of the frame, several separated by ';' (burned-in captions: '0,0,0.5,0.25;0,0.75,1,0.25')" };
     private static readonly Option<int?> Workers = new("--workers") { Description = "Background loader threads (default: cores - 1)" };
     private static readonly Option<double?> Fps = new("--fps") { Description = "Clip datasets: frames sampled per second (default 2)" };
 
@@ -83,7 +83,7 @@ public static class TrainCommand
             Augment = parse.GetValue(Augment) ?? o.Augment,
             Width = w,
             Height = h,
-            Mask = ParseMask(parse.GetValue(Mask)),
+            Masks = ParseMasks(parse.GetValue(Mask)),
             Workers = parse.GetValue(Workers) ?? o.Workers,
             FramesPerSecond = parse.GetValue(Fps) ?? o.FramesPerSecond,
         };
@@ -98,9 +98,11 @@ public static class TrainCommand
         throw new LiveWorkoutException($"--size '{text}' is not WxH, like 112x112", 2);
     }
 
-    internal static MaskRegion? ParseMask(string? text)
+    internal static IReadOnlyList<MaskRegion>? ParseMasks(string? text) =>
+        text is null ? null : text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseMask).ToList();
+
+    private static MaskRegion ParseMask(string text)
     {
-        if (text is null) return null;
         var v = text.Split(',').Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToArray();
         if (v.Length != 4 || v.Any(double.IsNaN)) throw new LiveWorkoutException($"--mask '{text}' is not x,y,w,h fractions, like 0,0,0.6,0.15", 2);
         return new MaskRegion(v[0], v[1], v[2], v[3]);

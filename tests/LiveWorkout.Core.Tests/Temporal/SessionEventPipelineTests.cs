@@ -179,10 +179,23 @@ public sealed class SessionEventPipelineTests
     }
 
     [Fact]
-    public void A_model_without_idle_is_refused()
+    public void A_model_without_an_idle_class_gets_idle_from_the_confidence_threshold()
     {
-        var ex = Assert.Throws<LiveWorkoutException>(() =>
-            new SessionEventPipeline(["squat", "plank"], new TemporalOptions(), new System.Reactive.Concurrency.HistoricalScheduler()));
-        Assert.Contains("idle", ex.Message, StringComparison.Ordinal);
+        string[] classes = ["lunge", "push_up", "squat"];
+        var frames = new List<FramePrediction>();
+        void Add(double seconds, float[] p)
+        {
+            for (int i = 0; i < seconds * 10; i++) frames.Add(new FramePrediction(frames.Count, TimeSpan.FromSeconds(frames.Count / 10.0), p, []));
+        }
+        float[] unsure = [0.34f, 0.33f, 0.33f], squat = [0.05f, 0.05f, 0.9f];
+        Add(5, unsure);
+        Add(10, squat);
+        Add(5, unsure);
+
+        var tracker = new SessionTracker(classes, new TemporalOptions { ConfidenceThreshold = 0.5 });
+        var events = frames.SelectMany(tracker.Push).Concat(tracker.Complete()).ToList();
+
+        Assert.Equal(["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"], Describe(events));
+        _ = new SessionEventPipeline(classes, new TemporalOptions(), Scheduler.Immediate);
     }
 }

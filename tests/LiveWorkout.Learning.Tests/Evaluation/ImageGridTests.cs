@@ -20,7 +20,7 @@ public sealed class ImageGridTests : IDisposable
 
         string plain = Path.Combine(_folder, "plain.png"), masked = Path.Combine(_folder, "masked.png");
         Assert.True(ImageGrid.Write(plain, tiles));
-        Assert.True(ImageGrid.Write(masked, tiles, new MaskRegion(0, 0, 0.5, 0.5)));
+        Assert.True(ImageGrid.Write(masked, tiles, [new MaskRegion(0, 0, 0.5, 0.5)]));
 
         // The 160-pixel cell holds the frame scaled to 160x80, centred vertically (rows 40..119).
         using var p = Cv2.ImRead(plain);

@@ -44,12 +44,16 @@ public sealed class FramePreprocessorTests
         Assert.All(data[..100], v => Assert.Equal(0f, v, 3));     // no red
         Assert.All(data[100..200], v => Assert.Equal(1f, v, 3));  // all green
 
-        // Masking the top-left 10% x 20% (a caption) zeroes that corner after a stretch resize.
-        var masked = new InputSpec(20, 10, ColorMode.Rgb, Zero3, One3, ResizeMode.Stretch, new MaskRegion(0, 0, 0.1, 0.2));
+        // Masking the top-left 10% x 20% (a caption) and the bottom fifth (a lower-third title)
+        // zeroes both after a stretch resize.
+        var masked = new InputSpec(20, 10, ColorMode.Rgb, Zero3, One3, ResizeMode.Stretch,
+            [new MaskRegion(0, 0, 0.1, 0.2), new MaskRegion(0, 0.8, 1, 0.2)]);
         using var pre = new FramePreprocessor(masked);
         float[] m = pre.Process(frame);
-        Assert.Equal(0f, m[0]);                 // red plane, (0,0) masked
-        Assert.Equal(1f, m[5 * 20 + 0], 3);     // red plane, (0,5) still red
+        Assert.Equal(0f, m[0]);                     // red plane, (0,0) masked
+        Assert.Equal(1f, m[5 * 20 + 0], 3);         // red plane, (0,5) still red
+        Assert.Equal(1f, m[200 + 7 * 20 + 10], 3);  // green plane, (10,7) still green
+        Assert.Equal(0f, m[200 + 8 * 20 + 10]);     // green plane, (10,8) in the bottom band
     }
 
     [Fact]
