@@ -73,12 +73,23 @@ public sealed class VideoFrameReader : IFrameReader
     public static VideoFrameReader? TryOpen(SourceSpec spec, CaptureRequest request)
     {
         var capture = new VideoCapture();
-        bool opened = spec.Kind switch
+        // A stream this FFmpeg cannot open (no network protocols in the official Linux runtime)
+        // makes OpenCV log a warning before the MJPEG fallback takes over: not the user's concern.
+        var logLevel = spec.Kind == SourceKind.Stream ? Cv2.SetLogLevel(LogLevel.ERROR) : (LogLevel?)null;
+        bool opened;
+        try
         {
-            SourceKind.Camera when spec.CameraIndex >= 0 => capture.Open(spec.CameraIndex, CameraApi),
-            SourceKind.Camera => capture.Open(spec.Location, CameraApi),
-            _ => capture.Open(spec.Location, VideoCaptureAPIs.FFMPEG),
-        };
+            opened = spec.Kind switch
+            {
+                SourceKind.Camera when spec.CameraIndex >= 0 => capture.Open(spec.CameraIndex, CameraApi),
+                SourceKind.Camera => capture.Open(spec.Location, CameraApi),
+                _ => capture.Open(spec.Location, VideoCaptureAPIs.FFMPEG),
+            };
+        }
+        finally
+        {
+            if (logLevel is { } previous) Cv2.SetLogLevel(previous);
+        }
         if (!opened || !capture.IsOpened())
         {
             capture.Dispose();

@@ -19,6 +19,9 @@ public sealed class RecordingsRegressionTests
     /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep (measured 0.500).</summary>
     public const double MinRepOffByOneAccuracy = 0.40;
 
+    /// <summary>Share of labelled sets found with start and end within 1 s and reps within one (measured 3/10).</summary>
+    public const double MinSetsRight = 0.20;
+
     [Fact]
     public async Task Default_model_on_the_demo_recordings_stays_above_the_thresholds()
     {
@@ -51,6 +54,9 @@ public sealed class RecordingsRegressionTests
             Assert.True(obo.ValueKind == JsonValueKind.Number, $"no labelled set with reps in the recordings, so rep counting is not checked:\n{scores}");
             Assert.True(obo.GetDouble() >= MinRepOffByOneAccuracy,
                 string.Create(CultureInfo.InvariantCulture, $"rep off-by-one accuracy {obo.GetDouble():0.000} fell below {MinRepOffByOneAccuracy:0.000}:\n{scores}"));
+            double setsRight = total.GetProperty("setsRight").GetProperty("share").GetDouble();
+            Assert.True(setsRight >= MinSetsRight,
+                string.Create(CultureInfo.InvariantCulture, $"sets right {setsRight:0.000} fell below {MinSetsRight:0.000}:\n{scores}"));
         }
         finally
         {
