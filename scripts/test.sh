@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh Release
-dotnet test LiveWorkout.sln -c Release --no-build -v quiet -nologo "$@"
+dotnet test LiveWorkout.sln -c Release --no-build -nologo "$@"
