@@ -74,6 +74,19 @@ public sealed class ModelPackageTests : IDisposable
         Assert.Contains("100x100", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluating_a_model_on_data_with_classes_it_does_not_know_fails_with_one_line()
+    {
+        using var data = new TinyDataset(perClass: 3);
+        using (var package = ModelPackage.Create(ModelZoo.OursName, ["circle", "square"], Small)) package.Save(_folder);
+
+        var e = Assert.Throws<LiveWorkoutException>(() => new LiveWorkout.Learning.Evaluation.ModelEvaluation(TextWriter.Null)
+            .Run(_folder, data.Root, Path.Combine(_folder, "report"), "cpu", workers: 1, framesPerSecond: 2, CancellationToken.None));
+
+        Assert.Contains("classes the model does not know: triangle", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
