@@ -7,9 +7,12 @@ namespace LiveWorkout.Learning.Native;
 /// <summary>
 /// One look at the process's memory: resident set (VmRSS), managed heap, native heap in use
 /// (glibc mallinfo2: uordblks + hblkhd; libtorch and OpenCV Mats both allocate there) and live
-/// TorchSharp tensors. Fields that cannot be read on this platform are -1.
+/// TorchSharp tensors; and what the two allocators hold from the OS (glibc: arena + hblkhd, the GC:
+/// committed bytes), which tells memory kept for reuse from memory in use. Fields that cannot be
+/// read on this platform are -1.
 /// </summary>
-public sealed record MemorySnapshot(long ResidentBytes, long ManagedHeapBytes, long NativeHeapInUseBytes, long LiveTensors)
+public sealed record MemorySnapshot(long ResidentBytes, long ManagedHeapBytes, long NativeHeapInUseBytes, long LiveTensors,
+    long NativeHeapHeldBytes = -1, long ManagedCommittedBytes = -1)
 {
     public static string Megabytes(long bytes) => bytes < 0 ? "n/a" : (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
 }
@@ -27,7 +30,8 @@ public static class ProcessMemory
         }
         // Tensor.TotalCount is process-wide (created minus disposed on every thread); the exact
         // per-thread DisposeScopeManager.Statistics count is only readable on the owning thread.
-        return new MemorySnapshot(ResidentBytes(), GC.GetTotalMemory(false), NativeHeapInUse(), torch.Tensor.TotalCount);
+        return new MemorySnapshot(ResidentBytes(), GC.GetTotalMemory(false), NativeHeapInUse(), torch.Tensor.TotalCount,
+            NativeHeapHeld(), GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 
     /// <summary>VmRSS from /proc/self/status (Linux), else the working set.</summary>
@@ -53,6 +57,19 @@ public static class ProcessMemory
         {
             var info = mallinfo2();
             return (long)(info.uordblks + info.hblkhd);
+        }
+        catch (EntryPointNotFoundException) { return -1; }
+        catch (DllNotFoundException) { return -1; }
+    }
+
+    /// <summary>Bytes glibc's malloc holds from the OS (arena + mmapped blocks), in use or free for reuse; -1 where unreadable.</summary>
+    public static long NativeHeapHeld()
+    {
+        if (!OperatingSystem.IsLinux()) return -1;
+        try
+        {
+            var info = mallinfo2();
+            return (long)(info.arena + info.hblkhd);
         }
         catch (EntryPointNotFoundException) { return -1; }
         catch (DllNotFoundException) { return -1; }

@@ -63,8 +63,9 @@ public static class PipelineBench
         o.WriteLine(string.Create(inv, $"{l.Stream,-22} {l.FramesSent,5} {l.FramesClassified,10} {l.FramesDropped,8} {$"{l.PredictionP50Ms:0.0} / {l.PredictionP95Ms:0.0}",31} {l.Events,7} {$"{l.EventP50Ms:0.0} / {l.EventP95Ms:0.0}",26}"));
         o.WriteLine();
         o.WriteLine($"memory through a replay of {r.Memory.Frames} frames ({r.Memory.Clip})");
-        o.WriteLine($"{"wall s",7} {"frames",7} {"video s",8} {"RSS MB",8} {"managed MB",11} {"native heap MB",15} {"tensors",8}");
+        o.WriteLine("(in use: managed and native heap MB; held: what the GC has committed and glibc's malloc holds from the OS, in use or kept for reuse)");
+        o.WriteLine($"{"wall s",7} {"frames",7} {"video s",8} {"RSS MB",8} {"managed MB",11} {"native heap MB",15} {"tensors",8} {"GC held MB",11} {"malloc held MB",15}");
         foreach (var m in r.Memory.Series)
-            o.WriteLine(string.Create(inv, $"{m.WallSeconds,7:0.0} {m.Frames,7} {m.MediaSeconds,8:0.0} {m.ResidentMb,8:0.0} {m.ManagedMb,11:0.0} {m.NativeHeapMb,15:0.0} {m.InferenceThreadTensors,8}"));
+            o.WriteLine(string.Create(inv, $"{m.WallSeconds,7:0.0} {m.Frames,7} {m.MediaSeconds,8:0.0} {m.ResidentMb,8:0.0} {m.ManagedMb,11:0.0} {m.NativeHeapMb,15:0.0} {m.InferenceThreadTensors,8} {m.ManagedCommittedMb,11:0.0} {m.NativeHeldMb,15:0.0}"));
     }
 }

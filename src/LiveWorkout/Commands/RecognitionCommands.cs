@@ -38,7 +38,7 @@ public static class RecognitionCommands
                 var capture = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
                 using var timeout = parse.GetValue(duration) is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
-                var settings = Settings(services, parse, capture.Source) with { ShowWindow = !parse.GetValue(headless), KeepPredictions = false };
+                var settings = Settings(services, parse, capture.Source) with { ShowWindow = !parse.GetValue(headless) };
                 return await Run(services, settings, context, parse.GetValue(Quiet), linked.Token).ConfigureAwait(false);
             });
         });

@@ -57,7 +57,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     {
         // Labels first: a malformed file fails fast, before the video is decoded.
         var labels = clip.LoadLabels();
-        var settings = template with { Source = clip.VideoPath, DatabasePath = null, RecordPath = null };
+        var settings = template with { Source = clip.VideoPath, DatabasePath = null, RecordPath = null, KeepPredictions = true };
         var result = await new RecognitionRun(settings, logger).RunAsync(cancellation).ConfigureAwait(false);
         if (result.FramesClassified == 0)
             throw new LiveWorkoutException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");

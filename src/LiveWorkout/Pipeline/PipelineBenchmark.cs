@@ -14,7 +14,8 @@ public sealed record ReplayFigures(string Clip, long Frames, double MediaSeconds
 
 public sealed record LatencyFigures(string Stream, long FramesSent, long FramesClassified, long FramesDropped, double PredictionP50Ms, double PredictionP95Ms, int Events, double EventP50Ms, double EventP95Ms);
 
-public sealed record MemoryPoint(double WallSeconds, long Frames, double MediaSeconds, double ResidentMb, double ManagedMb, double NativeHeapMb, long InferenceThreadTensors);
+public sealed record MemoryPoint(double WallSeconds, long Frames, double MediaSeconds, double ResidentMb, double ManagedMb, double NativeHeapMb, long InferenceThreadTensors,
+    double NativeHeldMb, double ManagedCommittedMb);
 
 public sealed record MemoryFigures(string Clip, long Frames, IReadOnlyList<MemoryPoint> Series);
 
@@ -93,7 +94,7 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
             long frames = run.FramesClassified;
             var m = ProcessMemory.Take();
             series.Add(new MemoryPoint(clock.Elapsed.TotalSeconds, frames, frames / 30.0, m.ResidentBytes / 1048576.0, m.ManagedHeapBytes / 1048576.0,
-                m.NativeHeapInUseBytes / 1048576.0, run.LiveTensors));
+                m.NativeHeapInUseBytes / 1048576.0, run.LiveTensors, m.NativeHeapHeldBytes / 1048576.0, m.ManagedCommittedBytes / 1048576.0));
         }
         var result = await task.ConfigureAwait(false);
         return new MemoryFigures("320x240 @ 30 fps", result.FramesClassified, series);

@@ -45,10 +45,11 @@ public sealed record RecognitionSettings
     public long? MaxFrames { get; init; }
 
     /// <summary>
-    /// Keep every frame's probabilities in the result (replay and evaluation want them); live runs
-    /// of hours leave this off so the run's memory stays flat.
+    /// Keep every frame's probabilities in the result, for scoring the raw classifier (replay
+    /// --evaluate). Off by default: kept, they grow with every frame, so a long replay or a live
+    /// session of hours would not hold its memory flat.
     /// </summary>
-    public bool KeepPredictions { get; init; } = true;
+    public bool KeepPredictions { get; init; }
 }
 
 /// <summary>What a run produced.</summary>

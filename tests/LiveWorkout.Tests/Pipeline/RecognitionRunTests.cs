@@ -15,6 +15,7 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
         ModelPath = fixture.ModelPath,
         Device = "cpu",
         DatabasePath = db,
+        KeepPredictions = true, // these tests look at every frame's output
     };
 
     [Fact]
