@@ -50,26 +50,17 @@ public static class ProcessMemory
     }
 
     /// <summary>Bytes of the C heap in use (all arenas plus mmapped blocks); -1 where glibc's mallinfo2 is missing.</summary>
-    public static long NativeHeapInUse()
-    {
-        if (!OperatingSystem.IsLinux()) return -1;
-        try
-        {
-            var info = mallinfo2();
-            return (long)(info.uordblks + info.hblkhd);
-        }
-        catch (EntryPointNotFoundException) { return -1; }
-        catch (DllNotFoundException) { return -1; }
-    }
+    public static long NativeHeapInUse() => MallInfo(info => info.uordblks + info.hblkhd);
 
     /// <summary>Bytes glibc's malloc holds from the OS (arena + mmapped blocks), in use or free for reuse; -1 where unreadable.</summary>
-    public static long NativeHeapHeld()
+    public static long NativeHeapHeld() => MallInfo(info => info.arena + info.hblkhd);
+
+    private static long MallInfo(Func<MallInfo2, nuint> field)
     {
         if (!OperatingSystem.IsLinux()) return -1;
         try
         {
-            var info = mallinfo2();
-            return (long)(info.arena + info.hblkhd);
+            return (long)field(mallinfo2());
         }
         catch (EntryPointNotFoundException) { return -1; }
         catch (DllNotFoundException) { return -1; }
