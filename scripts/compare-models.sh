@@ -6,7 +6,8 @@
 #   scripts/compare-models.sh synthetic [OUT]    # a synthetic dataset it renders itself (below)
 #   scripts/compare-models.sh DATA_DIR [OUT]     # any dataset 'liveworkout train --data' accepts
 #
-# Environment: EPOCHS (default 10), ARCHS (default "ours kimcnn lenet alexnet"), EXTRA (extra train options).
+# Environment: EPOCHS (default 10), ARCHS (default "ours kimcnn lenet alexnet"), EXTRA (extra train options),
+# PER_GROUP (synthetic: images per person and scene, default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:?usage: scripts/compare-models.sh synthetic|DATA_DIR [OUT]}"
@@ -21,8 +22,9 @@ if [ "$data" = "synthetic" ]; then
   # All 11 classes, about 2,000 images: train/validation from seed 51 (split by person and
   # scene), test from seed 52, so no test person, scene or camera was ever seen in training.
   data="$out/data"
-  [ -f "$out/seed-51/manifest.csv" ] || "$app" synth images --out "$out/seed-51" --per-class 180 --seed 51 --splits 0.8,0.2,0 --format jpg
-  [ -f "$out/seed-52/manifest.csv" ] || "$app" synth images --out "$out/seed-52" --per-class 60 --seed 52 --splits none --format jpg
+  per_group="${PER_GROUP:-5}"
+  [ -f "$out/seed-51/manifest.csv" ] || "$app" synth images --out "$out/seed-51" --per-class 180 --seed 51 --per-group "$per_group" --splits 0.8,0.2,0 --format jpg | tail -1
+  [ -f "$out/seed-52/manifest.csv" ] || "$app" synth images --out "$out/seed-52" --per-class 60 --seed 52 --per-group "$per_group" --splits none --format jpg | tail -1
   mkdir -p "$data"
   ln -sfn "$(realpath "$out/seed-51/train")" "$data/train"
   ln -sfn "$(realpath "$out/seed-51/validation")" "$data/validation"

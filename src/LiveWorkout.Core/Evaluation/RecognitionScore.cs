@@ -103,8 +103,8 @@ public sealed class RecognitionScore
         Sets = SetScores(matches.Count, spurious.Count, missed.Count);
         Timing = TimingScores(matches);
         Reps = RepScores(matches, missed);
-        int labelled = matches.Count + missed.Count;
-        SetsRight = new SetsRightMetrics(labelled, matches.Count(SetsRightMetrics.IsRight), labelled == 0 ? null : matches.Count(SetsRightMetrics.IsRight) / (double)labelled);
+        int labelled = matches.Count + missed.Count, right = matches.Count(SetsRightMetrics.IsRight);
+        SetsRight = new SetsRightMetrics(labelled, right, labelled == 0 ? null : right / (double)labelled);
     }
 
     public string Name { get; }

@@ -18,7 +18,7 @@ public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddi
 public sealed class FrameClassifier : IDisposable
 {
     private readonly Module<Tensor, Tensor> _network;
-    private readonly IExerciseNet _net;
+    private readonly ExerciseNet _net;
     private readonly int _frameLength;
 
     public FrameClassifier(ModelPackage package, Device device)
@@ -31,7 +31,7 @@ public sealed class FrameClassifier : IDisposable
         _network.load_state_dict(package.Network.state_dict());
         _network.to(device);
         _network.eval();
-        _net = (IExerciseNet)_network;
+        _net = (ExerciseNet)_network;
         _frameLength = Input.Channels * Input.Height * Input.Width;
     }
 

@@ -9,7 +9,7 @@ namespace LiveWorkout.Learning.Models;
 /// 256 (5x5), 384, 384, 256 (3x3) with 3x3/2 max pooling, then FC 6400-4096-4096 with two
 /// dropouts of 0.5. The embedding is the second 4096-wide layer, before its dropout.
 /// </summary>
-public sealed class AlexNet : Module<Tensor, Tensor>, IExerciseNet
+public sealed class AlexNet : ExerciseNet
 {
     private readonly Sequential features;
     private readonly Sequential classifier;
@@ -37,23 +37,17 @@ public sealed class AlexNet : Module<Tensor, Tensor>, IExerciseNet
         RegisterComponents();
     }
 
-    public int EmbeddingSize => 4096;
+    public override int EmbeddingSize => 4096;
 
-    public Tensor Embed(Tensor input)
+    public override Tensor Embed(Tensor input)
     {
         using var f = features.call(input);
         return classifier.call(f);
     }
 
-    public Tensor Classify(Tensor embedding)
+    public override Tensor Classify(Tensor embedding)
     {
         using var d = dropout.call(embedding);
         return head.call(d);
-    }
-
-    public override Tensor forward(Tensor input)
-    {
-        using var e = Embed(input);
-        return Classify(e);
     }
 }

@@ -9,7 +9,7 @@ namespace LiveWorkout.Learning.Models;
 /// RGB, conv 32/64/128/128 (3x3, valid) each followed by 2x2 max pooling, dense 512,
 /// dropout 0.5. With 4 classes it has the paper's 1,291,972 parameters.
 /// </summary>
-public sealed class KimCnn : Module<Tensor, Tensor>, IExerciseNet
+public sealed class KimCnn : ExerciseNet
 {
     private readonly Sequential features;
     private readonly Sequential classifier;
@@ -28,19 +28,13 @@ public sealed class KimCnn : Module<Tensor, Tensor>, IExerciseNet
         RegisterComponents();
     }
 
-    public int EmbeddingSize => 512;
+    public override int EmbeddingSize => 512;
 
-    public Tensor Embed(Tensor input)
+    public override Tensor Embed(Tensor input)
     {
         using var f = features.call(input);
         return classifier.call(f);
     }
 
-    public Tensor Classify(Tensor embedding) => head.call(embedding);
-
-    public override Tensor forward(Tensor input)
-    {
-        using var e = Embed(input);
-        return Classify(e);
-    }
+    public override Tensor Classify(Tensor embedding) => head.call(embedding);
 }

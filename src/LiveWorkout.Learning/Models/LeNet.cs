@@ -9,7 +9,7 @@ namespace LiveWorkout.Learning.Models;
 /// (padding 2), average pooling, ReLU, Linear(33856, 120), Linear(120, 84), dropout 0.6.
 /// The embedding is the 84-wide layer before dropout.
 /// </summary>
-public sealed class LeNet : Module<Tensor, Tensor>, IExerciseNet
+public sealed class LeNet : ExerciseNet
 {
     private readonly Sequential features;
     private readonly Sequential classifier;
@@ -30,23 +30,17 @@ public sealed class LeNet : Module<Tensor, Tensor>, IExerciseNet
         RegisterComponents();
     }
 
-    public int EmbeddingSize => 84;
+    public override int EmbeddingSize => 84;
 
-    public Tensor Embed(Tensor input)
+    public override Tensor Embed(Tensor input)
     {
         using var f = features.call(input);
         return classifier.call(f);
     }
 
-    public Tensor Classify(Tensor embedding)
+    public override Tensor Classify(Tensor embedding)
     {
         using var d = dropout.call(embedding);
         return head.call(d);
-    }
-
-    public override Tensor forward(Tensor input)
-    {
-        using var e = Embed(input);
-        return Classify(e);
     }
 }

@@ -11,7 +11,7 @@ namespace LiveWorkout.Learning.Models;
 /// gives a 256-wide embedding that does not depend on where the person stands. About 88M
 /// MACs per image, under seed 2's CNN (92M), with about 1.6M parameters.
 /// </summary>
-public sealed class WorkoutResNet : Module<Tensor, Tensor>, IExerciseNet
+public sealed class WorkoutResNet : ExerciseNet
 {
     private readonly Sequential stem;
     private readonly Sequential stages;
@@ -35,9 +35,9 @@ public sealed class WorkoutResNet : Module<Tensor, Tensor>, IExerciseNet
         RegisterComponents();
     }
 
-    public int EmbeddingSize => 256;
+    public override int EmbeddingSize => 256;
 
-    public Tensor Embed(Tensor input)
+    public override Tensor Embed(Tensor input)
     {
         using var s = stem.call(input);
         using var f = stages.call(s);
@@ -45,15 +45,9 @@ public sealed class WorkoutResNet : Module<Tensor, Tensor>, IExerciseNet
         return p.flatten(1);
     }
 
-    public Tensor Classify(Tensor embedding)
+    public override Tensor Classify(Tensor embedding)
     {
         using var d = dropout.call(embedding);
         return head.call(d);
-    }
-
-    public override Tensor forward(Tensor input)
-    {
-        using var e = Embed(input);
-        return Classify(e);
     }
 }

@@ -30,8 +30,9 @@ public static class ProcessMemory
         }
         // Tensor.TotalCount is process-wide (created minus disposed on every thread); the exact
         // per-thread DisposeScopeManager.Statistics count is only readable on the owning thread.
-        return new MemorySnapshot(ResidentBytes(), GC.GetTotalMemory(false), NativeHeapInUse(), torch.Tensor.TotalCount,
-            NativeHeapHeld(), GC.GetGCMemoryInfo().TotalCommittedBytes);
+        var (inUse, held) = NativeHeap();
+        return new MemorySnapshot(ResidentBytes(), GC.GetTotalMemory(false), inUse, torch.Tensor.TotalCount,
+            held, GC.GetGCMemoryInfo().TotalCommittedBytes);
     }
 
     /// <summary>VmRSS from /proc/self/status (Linux), else the working set.</summary>
@@ -50,20 +51,22 @@ public static class ProcessMemory
     }
 
     /// <summary>Bytes of the C heap in use (all arenas plus mmapped blocks); -1 where glibc's mallinfo2 is missing.</summary>
-    public static long NativeHeapInUse() => MallInfo(info => info.uordblks + info.hblkhd);
+    public static long NativeHeapInUse() => NativeHeap().InUse;
 
-    /// <summary>Bytes glibc's malloc holds from the OS (arena + mmapped blocks), in use or free for reuse; -1 where unreadable.</summary>
-    public static long NativeHeapHeld() => MallInfo(info => info.arena + info.hblkhd);
-
-    private static long MallInfo(Func<MallInfo2, nuint> field)
+    /// <summary>
+    /// One mallinfo2 call (it walks every arena): bytes in use, and bytes glibc's malloc holds from
+    /// the OS (arena + mmapped blocks), in use or free for reuse; -1 each where unreadable.
+    /// </summary>
+    private static (long InUse, long Held) NativeHeap()
     {
-        if (!OperatingSystem.IsLinux()) return -1;
+        if (!OperatingSystem.IsLinux()) return (-1, -1);
         try
         {
-            return (long)field(mallinfo2());
+            var info = mallinfo2();
+            return ((long)(info.uordblks + info.hblkhd), (long)(info.arena + info.hblkhd));
         }
-        catch (EntryPointNotFoundException) { return -1; }
-        catch (DllNotFoundException) { return -1; }
+        catch (EntryPointNotFoundException) { return (-1, -1); }
+        catch (DllNotFoundException) { return (-1, -1); }
     }
 
     [StructLayout(LayoutKind.Sequential)]

@@ -47,7 +47,7 @@ public sealed class ModelPackage : IDisposable
             throw;
         }
         var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, arch.Name, classes.ToArray(), input,
-            ((IExerciseNet)network).EmbeddingSize, null, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
+            ((ExerciseNet)network).EmbeddingSize, null, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
         return new ModelPackage(manifest, network);
     }
 

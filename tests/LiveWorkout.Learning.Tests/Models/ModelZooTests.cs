@@ -43,7 +43,7 @@ public sealed class ModelZooTests(ITestOutputHelper output)
         using var scope = NewDisposeScope();
         using var mode = inference_mode();
         var x = rand(2, spec.Channels, spec.Height, spec.Width);
-        var net = (IExerciseNet)model;
+        var net = (ExerciseNet)model;
         var embedding = net.Embed(x);
         Assert.Equal(new long[] { 2, net.EmbeddingSize }, embedding.shape);
         Assert.True(net.Classify(embedding).allclose(model.call(x)));

@@ -1,9 +1,5 @@
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
-using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Tests.Pipeline;
 using LiveWorkout.Vision.Synthetic;
-using TorchSharp;
 
 namespace LiveWorkout.Tests.Evaluation;
 
@@ -16,21 +12,19 @@ public sealed class EvaluationFixture : IDisposable
     public EvaluationFixture()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("lw-evaluate-").FullName;
-        ModelPath = Path.Combine(Directory, "model");
-        torch.random.manual_seed(5);
-        using (var package = ModelPackage.Create("kimcnn", ExerciseCatalog.All, new InputSpec(100, 100, ColorMode.Rgb, [0f, 0f, 0f], [1f, 1f, 1f])))
-            package.Save(ModelPath);
+        Pipeline = new PipelineFixture();
 
         ClipFolder = Path.Combine(Directory, "clips");
         // Seeds whose 15 s sessions hold one whole set (jumping jack ×8, bicep curl ×4).
         Clips = new[] { SeedMix.Of(1, 11), SeedMix.Of(1, 17) }
             .Select((seed, i) => SyntheticClipWriter.Write(Path.Combine(ClipFolder, $"session-{i}.mp4"), seed, new ClipOptions(64, 48, 15, 30)))
             .ToList();
-        Pipeline = new PipelineFixture();
     }
 
     public string Directory { get; }
-    public string ModelPath { get; }
+
+    /// <summary>The pipeline fixture's model package (untrained, seeded, all classes).</summary>
+    public string ModelPath => Pipeline.ModelPath;
     public string ClipFolder { get; }
     public IReadOnlyList<WrittenClip> Clips { get; }
 

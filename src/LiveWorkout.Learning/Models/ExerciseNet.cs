@@ -1,4 +1,5 @@
 using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Models;
 
@@ -6,14 +7,20 @@ namespace LiveWorkout.Learning.Models;
 /// A classifier that also exposes its penultimate layer: the pipeline uses the embedding to
 /// compare frames (e.g. rep phases), and forward is always Classify(Embed(x)).
 /// </summary>
-public interface IExerciseNet
+public abstract class ExerciseNet(string name) : Module<Tensor, Tensor>(name)
 {
     /// <summary>Width of the penultimate-layer embedding.</summary>
-    int EmbeddingSize { get; }
+    public abstract int EmbeddingSize { get; }
 
     /// <summary>Batch N x C x H x W to embeddings N x <see cref="EmbeddingSize"/>.</summary>
-    Tensor Embed(Tensor input);
+    public abstract Tensor Embed(Tensor input);
 
     /// <summary>Embeddings to class logits N x classes.</summary>
-    Tensor Classify(Tensor embedding);
+    public abstract Tensor Classify(Tensor embedding);
+
+    public sealed override Tensor forward(Tensor input)
+    {
+        using var embedding = Embed(input);
+        return Classify(embedding);
+    }
 }
