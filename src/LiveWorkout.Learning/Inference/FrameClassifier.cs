@@ -14,14 +14,20 @@ public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddi
 /// Runs a model package on batches of preprocessed frames for the real-time pipeline. Holds its
 /// own copy of the network on <see cref="Device"/>; use it from ONE thread (dispose scopes are
 /// thread-static). Tensors never leave <see cref="Predict"/>: it returns managed arrays.
+/// With a temporal head, one classifier follows one source: the probabilities of a frame come from
+/// the embeddings of the frames before it, which it remembers.
 /// </summary>
 public sealed class FrameClassifier : IDisposable
 {
     private readonly Module<Tensor, Tensor> _network;
     private readonly ExerciseNet _net;
     private readonly int _frameLength;
+    private readonly TemporalHead? _head;
+    private readonly EmbeddingHistory? _history;
+    private float[] _windows = [];
 
-    public FrameClassifier(ModelPackage package, Device device)
+    /// <param name="useTemporalHead">False classifies every frame alone even when the package has a head (training the head itself needs that).</param>
+    public FrameClassifier(ModelPackage package, Device device, bool useTemporalHead = true)
     {
         Architecture = package.Architecture;
         Input = package.Input;
@@ -33,7 +39,18 @@ public sealed class FrameClassifier : IDisposable
         _network.eval();
         _net = (ExerciseNet)_network;
         _frameLength = Input.Channels * Input.Height * Input.Width;
+        if (useTemporalHead && package.Head is { } head)
+        {
+            _head = new TemporalHead(_net.EmbeddingSize, Classes.Count, head.Spec);
+            _head.load_state_dict(head.state_dict());
+            _head.to(device);
+            _head.eval();
+            _history = new EmbeddingHistory(head.Spec, _net.EmbeddingSize);
+        }
     }
+
+    /// <summary>The temporal head's shape, or null when frames are classified alone.</summary>
+    public TemporalHeadSpec? TemporalHead => _head?.Spec;
 
     public string Architecture { get; }
     public InputSpec Input { get; }
@@ -41,25 +58,61 @@ public sealed class FrameClassifier : IDisposable
     public Device Device { get; }
     public int EmbeddingSize => _net.EmbeddingSize;
 
+    /// <summary>Frames given to <see cref="Predict"/> whose results are still to come (the temporal head's look-ahead).</summary>
+    public int Pending => _history?.Pending ?? 0;
+
     /// <summary>
     /// Classifies <paramref name="count"/> frames laid out as count x C x H x W floats, exactly
-    /// as <c>FramePreprocessor</c> writes them for <see cref="Input"/>.
+    /// as <c>FramePreprocessor</c> writes them for <see cref="Input"/>. Without a temporal head
+    /// the result has one row per frame. With one, <paramref name="times"/> gives each frame's
+    /// media or capture time, and the result holds the frames whose look-ahead has now passed:
+    /// the oldest <see cref="Pending"/> frames, in order (possibly none); <see cref="Flush"/>
+    /// returns the rest when the source ends.
     /// </summary>
-    public ClassifierOutput Predict(ReadOnlySpan<float> batch, int count)
+    public ClassifierOutput Predict(ReadOnlySpan<float> batch, int count, ReadOnlySpan<TimeSpan> times = default)
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "at least one frame is needed");
         if (batch.Length < (long)count * _frameLength)
             throw new ArgumentException($"{count} frames of {Input.Channels}x{Input.Height}x{Input.Width} need {(long)count * _frameLength} floats, got {batch.Length}", nameof(batch));
+        if (_head is not null && times.Length < count)
+            throw new ArgumentException($"a model with a temporal head needs the time of each of the {count} frames", nameof(times));
 
         using var scope = NewDisposeScope();
         using var mode = inference_mode();
         var input = FromSpan(batch[..(count * _frameLength)], [count, Input.Channels, Input.Height, Input.Width]);
-        var onDevice = input.to(Device);
-        var embedding = _net.Embed(onDevice);
-        var logits = _net.Classify(embedding);
-        var probabilities = functional.softmax(logits, 1).cpu();
-        var embeddings = embedding.cpu();
-        return new ClassifierOutput(Rows(probabilities, count, Classes.Count), Rows(embeddings, count, EmbeddingSize));
+        var embedding = _net.Embed(input.to(Device));
+        var embeddings = Rows(embedding.cpu(), count, EmbeddingSize);
+        if (_head is null)
+        {
+            var probabilities = functional.softmax(_net.Classify(embedding), 1).cpu();
+            return new ClassifierOutput(Rows(probabilities, count, Classes.Count), embeddings);
+        }
+        for (int i = 0; i < count; i++) _history!.Add(times[i], embeddings[i]);
+        return TakeReady(sourceEnded: false);
+    }
+
+    /// <summary>The source has ended: the results of every frame still pending (none without a temporal head).</summary>
+    public ClassifierOutput Flush()
+    {
+        if (_head is null || _history!.Pending == 0) return new ClassifierOutput([], []);
+        using var scope = NewDisposeScope();
+        using var mode = inference_mode();
+        return TakeReady(sourceEnded: true);
+    }
+
+    private ClassifierOutput TakeReady(bool sourceEnded)
+    {
+        int window = _head!.Spec.Steps * EmbeddingSize;
+        var own = new List<float[]>();
+        while (_history!.IsReady(sourceEnded))
+        {
+            if (_windows.Length < (own.Count + 1) * window) Array.Resize(ref _windows, Math.Max(2 * _windows.Length, (own.Count + 1) * window));
+            own.Add(_history.Take(_windows.AsSpan(own.Count * window, window)));
+        }
+        if (own.Count == 0) return new ClassifierOutput([], []);
+        var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]);
+        var probabilities = functional.softmax(_head.call(windows.to(Device)), 1).cpu();
+        return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own]);
     }
 
     internal static Tensor FromSpan(ReadOnlySpan<float> data, long[] shape)
@@ -78,5 +131,9 @@ public sealed class FrameClassifier : IDisposable
         return result;
     }
 
-    public void Dispose() => _network.Dispose();
+    public void Dispose()
+    {
+        _network.Dispose();
+        _head?.Dispose();
+    }
 }

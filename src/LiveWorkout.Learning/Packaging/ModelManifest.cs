@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Models;
 
 namespace LiveWorkout.Learning.Packaging;
 
@@ -19,7 +20,10 @@ public sealed record TrainingDataSummary(
     string? Balance = null,
     string? Augment = null);
 
-/// <summary>model.json: everything needed to rebuild, check and feed the network in model.dat.</summary>
+/// <summary>
+/// model.json: everything needed to rebuild, check and feed the network in model.dat, and the
+/// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2).
+/// </summary>
 public sealed record ModelManifest(
     int FormatVersion,
     string Architecture,
@@ -28,10 +32,14 @@ public sealed record ModelManifest(
     int EmbeddingSize,
     TrainingDataSummary? TrainingData,
     IReadOnlyDictionary<string, double> Metrics,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    TemporalHeadSpec? TemporalHead = null)
 {
-    /// <summary>The format this build writes; it reads this and every older one.</summary>
-    public const int CurrentFormatVersion = 1;
+    /// <summary>The newest format this build reads (and writes, for packages with a temporal head); it reads every older one.</summary>
+    public const int CurrentFormatVersion = 2;
+
+    /// <summary>Version 1 has no temporal head; a package with one is version 2, so older builds refuse it instead of ignoring the head.</summary>
+    public static int FormatVersionFor(TemporalHeadSpec? head) => head is null ? 1 : 2;
 
     public static readonly JsonSerializerOptions Json = new()
     {

@@ -11,21 +11,27 @@ namespace LiveWorkout.Learning.Packaging;
 /// <summary>
 /// A trained classifier on disk: a folder with model.dat (TorchSharp weights) and model.json
 /// (<see cref="ModelManifest"/>). Loading checks every part against the others and fails with
-/// one line saying what is wrong. Owns its network (on the CPU unless moved).
+/// one line saying what is wrong. Owns its network (on the CPU unless moved) and, when the
+/// package has one, its temporal head (temporal.dat, see <see cref="ModelManifest.TemporalHead"/>).
 /// </summary>
 public sealed class ModelPackage : IDisposable
 {
     public const string WeightsFile = "model.dat";
     public const string ManifestFile = "model.json";
+    public const string TemporalHeadFile = "temporal.dat";
 
-    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network)
+    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network, TemporalHead? head = null)
     {
         Manifest = manifest;
         Network = network;
+        Head = head;
     }
 
     public ModelManifest Manifest { get; private set; }
     public Module<Tensor, Tensor> Network { get; }
+
+    /// <summary>The temporal head that classifies from the last seconds of embeddings, or null (frames are classified alone).</summary>
+    public TemporalHead? Head { get; private set; }
     public IReadOnlyList<string> Classes => Manifest.Classes;
     public InputSpec Input => Manifest.Input;
     public string Architecture => Manifest.Architecture;
@@ -46,7 +52,7 @@ public sealed class ModelPackage : IDisposable
             network.Dispose();
             throw;
         }
-        var manifest = new ModelManifest(ModelManifest.CurrentFormatVersion, arch.Name, classes.ToArray(), input,
+        var manifest = new ModelManifest(ModelManifest.FormatVersionFor(null), arch.Name, classes.ToArray(), input,
             ((ExerciseNet)network).EmbeddingSize, null, new Dictionary<string, double>(), DateTimeOffset.UtcNow);
         return new ModelPackage(manifest, network);
     }
@@ -55,14 +61,30 @@ public sealed class ModelPackage : IDisposable
     public void Describe(TrainingDataSummary? data, IReadOnlyDictionary<string, double> metrics) =>
         Manifest = Manifest with { TrainingData = data, Metrics = new Dictionary<string, double>(metrics), CreatedAt = DateTimeOffset.UtcNow };
 
+    /// <summary>Gives the package a temporal head (the package owns it from now on), replacing any it had.</summary>
+    public void AttachHead(TemporalHead head, IReadOnlyDictionary<string, double> metrics)
+    {
+        Head?.Dispose();
+        Head = head;
+        var merged = new Dictionary<string, double>(Manifest.Metrics);
+        foreach (var (k, v) in metrics) merged[k] = v;
+        Manifest = Manifest with
+        {
+            TemporalHead = head.Spec, FormatVersion = ModelManifest.FormatVersionFor(head.Spec), Metrics = merged, CreatedAt = DateTimeOffset.UtcNow,
+        };
+    }
+
     public void Save(string folder)
     {
         Directory.CreateDirectory(folder);
         // Write next to the final names and move, so a crash never leaves half a package.
-        string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile);
+        string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile), temporal = Path.Combine(folder, TemporalHeadFile);
         Network.save(weights + ".tmp");
+        Head?.save(temporal + ".tmp");
         File.WriteAllText(manifest + ".tmp", JsonSerializer.Serialize(Manifest, ModelManifest.Json));
         File.Move(weights + ".tmp", weights, overwrite: true);
+        if (Head is not null) File.Move(temporal + ".tmp", temporal, overwrite: true);
+        else File.Delete(temporal);
         File.Move(manifest + ".tmp", manifest, overwrite: true);
     }
 
@@ -100,12 +122,40 @@ public sealed class ModelPackage : IDisposable
             }
             CheckInputFits(manifest.Architecture!, network, manifest.Input, folder);
             network.eval();
-            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network);
+            var head = manifest.TemporalHead is null ? null : LoadHead(folder, manifest, ((ExerciseNet)network).EmbeddingSize);
+            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network, head);
         }
         catch
         {
             network.Dispose();
             throw;
+        }
+    }
+
+    private static TemporalHead LoadHead(string folder, ModelManifest manifest, int embeddingSize)
+    {
+        string path = Path.Combine(folder, TemporalHeadFile);
+        if (!File.Exists(path)) throw new LiveWorkoutException($"model package '{folder}' names a temporal head but has no {TemporalHeadFile}: copy the whole folder or run 'liveworkout train-head' again");
+        TemporalHead head;
+        try
+        {
+            head = new TemporalHead(embeddingSize, manifest.Classes.Count, manifest.TemporalHead!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has an invalid temporal head ({e.Message}); run 'liveworkout train-head' again");
+        }
+        try
+        {
+            head.load(path, strict: true);
+            head.eval();
+            return head;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or ExternalException or EndOfStreamException or FormatException)
+        {
+            head.Dispose();
+            throw new LiveWorkoutException(
+                $"model package '{folder}': {TemporalHeadFile} does not match the temporal head in {ManifestFile} ({TorchRuntimeMessage(e)}); run 'liveworkout train-head' again");
         }
     }
 
@@ -158,5 +208,9 @@ public sealed class ModelPackage : IDisposable
 
     private static string TorchRuntimeMessage(Exception e) => e.Message.Split('\n')[0].Trim().TrimEnd('.');
 
-    public void Dispose() => Network.Dispose();
+    public void Dispose()
+    {
+        Network.Dispose();
+        Head?.Dispose();
+    }
 }

@@ -85,6 +85,8 @@ public sealed class InferenceWorker
         using var classifier = new FrameClassifier(_package, _device);
         var batch = new float[_maxBatch * pool.Length];
         var samples = new List<FrameSample>(_maxBatch);
+        var times = new TimeSpan[_maxBatch];
+        var pending = new Queue<FrameSample>();
         // The capture channel completes when the source ends or the run is cancelled, so waiting
         // on it (not on the token) lets every captured frame through.
         while (frames.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
@@ -99,22 +101,35 @@ public sealed class InferenceWorker
                 }
                 sample.Pixels.AsSpan().CopyTo(batch.AsSpan(samples.Count * pool.Length, pool.Length));
                 pool.Return(sample.Pixels);
+                times[samples.Count] = sample.Time;
                 samples.Add(sample);
             }
             if (samples.Count == 0) continue;
 
-            var output = classifier.Predict(batch, samples.Count);
-            for (int i = 0; i < samples.Count; i++)
-            {
-                var prediction = new FramePrediction(samples[i].Index, samples[i].Time, output.Probabilities[i], output.Embeddings[i]);
-                TimeSpan age = Stopwatch.GetElapsedTime(samples[i].CapturedAt);
-                _latencies.Add(age.TotalMilliseconds);
-                CurrentCapturedAt = samples[i].CapturedAt;
-                Predictions.OnNext(prediction);
-                Classified?.Invoke(prediction, age);
-                Interlocked.Increment(ref _classified);
-            }
+            foreach (var sample in samples) pending.Enqueue(sample);
+            Emit(classifier.Predict(batch, samples.Count, times), pending, samples[^1].CapturedAt);
             Interlocked.Exchange(ref _liveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+        }
+        if (pending.Count > 0) Emit(classifier.Flush(), pending, pending.Last().CapturedAt);
+    }
+
+    /// <summary>
+    /// Emits the results for the oldest pending frames. A temporal head's result for a frame comes
+    /// once its look-ahead has passed, so the age reported is that of the newest frame it waited
+    /// for: how stale the pipeline is, not the look-ahead, which is fixed by the model.
+    /// </summary>
+    private void Emit(ClassifierOutput output, Queue<FrameSample> pending, long newestCapturedAt)
+    {
+        for (int i = 0; i < output.Probabilities.Length; i++)
+        {
+            var sample = pending.Dequeue();
+            var prediction = new FramePrediction(sample.Index, sample.Time, output.Probabilities[i], output.Embeddings[i]);
+            TimeSpan age = Stopwatch.GetElapsedTime(newestCapturedAt);
+            _latencies.Add(age.TotalMilliseconds);
+            CurrentCapturedAt = newestCapturedAt;
+            Predictions.OnNext(prediction);
+            Classified?.Invoke(prediction, age);
+            Interlocked.Increment(ref _classified);
         }
     }
 }

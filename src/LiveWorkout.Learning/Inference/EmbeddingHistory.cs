@@ -1,0 +1,109 @@
+using LiveWorkout.Learning.Models;
+
+namespace LiveWorkout.Learning.Inference;
+
+/// <summary>
+/// Which frames a <see cref="TemporalHead"/> sees when it classifies a frame. The window's newest
+/// frame is the latest one at or before (frame time + look-ahead); step k back from it is the
+/// latest frame at or before (newest time - k x step); before the first frame the first frame
+/// stands in, as it does at the start of a live session, and at the end of a source the last
+/// frame is the newest there is. Training and inference both pick windows here, so they cannot
+/// drift apart.
+/// </summary>
+public static class TemporalWindow
+{
+    /// <summary>Tolerance for frame times that are a step apart but not exactly (30 fps media time).</summary>
+    public const double ToleranceSeconds = 1e-3;
+
+    /// <summary>The newest frame of the window that classifies <paramref name="frame"/>: <paramref name="times"/> are ascending seconds.</summary>
+    public static int Newest(IReadOnlyList<double> times, int frame, TemporalHeadSpec spec)
+    {
+        double until = times[frame] + spec.LookAheadSeconds + ToleranceSeconds;
+        int j = frame;
+        while (j + 1 < times.Count && times[j + 1] <= until) j++;
+        return j;
+    }
+
+    /// <summary>
+    /// Fills <paramref name="indices"/> (oldest first, length <see cref="TemporalHeadSpec.Steps"/>)
+    /// with indices into <paramref name="times"/> for the window whose newest frame is <paramref name="newest"/>.
+    /// </summary>
+    public static void Indices(IReadOnlyList<double> times, int newest, TemporalHeadSpec spec, Span<int> indices)
+    {
+        int steps = spec.Steps;
+        if (indices.Length != steps) throw new ArgumentException($"{steps} indices are needed, got {indices.Length}", nameof(indices));
+        int j = newest;
+        for (int k = 0; k < steps; k++)
+        {
+            double target = times[newest] - k * spec.StepSeconds + ToleranceSeconds;
+            while (j > 0 && times[j] > target) j--;
+            indices[steps - 1 - k] = j;
+        }
+    }
+
+    /// <summary><see cref="Indices"/> of the window that classifies <paramref name="frame"/>, once every frame it needs has arrived.</summary>
+    public static void ForFrame(IReadOnlyList<double> times, int frame, TemporalHeadSpec spec, Span<int> indices) =>
+        Indices(times, Newest(times, frame, spec), spec, indices);
+}
+
+/// <summary>
+/// The embeddings of the last few seconds of one live or replayed source, for a
+/// <see cref="TemporalHead"/>: frames go in as they are classified by the CNN and come out, in the
+/// same order, once the look-ahead has passed (or the source has ended), each with its window.
+/// Keeps only what the windows can still reach, so it stays small over any session length.
+/// </summary>
+public sealed class EmbeddingHistory(TemporalHeadSpec spec, int embeddingSize)
+{
+    private readonly List<double> _times = [];
+    private readonly List<float[]> _embeddings = [];
+    private readonly int[] _indices = new int[spec.Steps];
+    private int _next; // first frame not yet taken
+
+    /// <summary>Frames held, taken or not.</summary>
+    public int Count => _times.Count;
+
+    /// <summary>Frames added but not yet taken.</summary>
+    public int Pending => _times.Count - _next;
+
+    /// <summary>Adds a frame; times must not go backwards (a source that restarts its clock is held at its last time).</summary>
+    public void Add(TimeSpan time, float[] embedding)
+    {
+        if (embedding.Length != embeddingSize) throw new ArgumentException($"embedding has {embedding.Length} values, not {embeddingSize}", nameof(embedding));
+        double t = time.TotalSeconds;
+        if (_times.Count > 0 && t < _times[^1]) t = _times[^1];
+        _times.Add(t);
+        _embeddings.Add(embedding);
+    }
+
+    /// <summary>Whether the oldest pending frame's window is complete: a frame past its look-ahead has arrived, or the source has ended.</summary>
+    public bool IsReady(bool sourceEnded) =>
+        Pending > 0 && (sourceEnded || _times[^1] >= _times[_next] + spec.LookAheadSeconds - TemporalWindow.ToleranceSeconds);
+
+    /// <summary>Takes the oldest pending frame: writes its window (Steps x embedding floats) and returns the frame's own embedding.</summary>
+    public float[] Take(Span<float> window)
+    {
+        if (Pending == 0) throw new InvalidOperationException("no frame is pending");
+        TemporalWindow.ForFrame(_times, _next, spec, _indices);
+        for (int k = 0; k < _indices.Length; k++)
+            _embeddings[_indices[k]].AsSpan().CopyTo(window.Slice(k * embeddingSize, embeddingSize));
+        var own = _embeddings[_next];
+        _next++;
+        Forget();
+        return own;
+    }
+
+    /// <summary>Drops frames no future window can reach, keeping one older than the oldest reach.</summary>
+    private void Forget()
+    {
+        if (_next >= _times.Count) return;
+        double oldest = _times[_next] - spec.WindowSeconds - TemporalWindow.ToleranceSeconds;
+        int keepFrom = 0;
+        while (keepFrom + 1 < _next && _times[keepFrom + 1] <= oldest) keepFrom++;
+        if (keepFrom > 64)
+        {
+            _times.RemoveRange(0, keepFrom);
+            _embeddings.RemoveRange(0, keepFrom);
+            _next -= keepFrom;
+        }
+    }
+}

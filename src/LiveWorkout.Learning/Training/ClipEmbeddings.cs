@@ -1,0 +1,156 @@
+using System.Security.Cryptography;
+using System.Text;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Learning.Inference;
+using LiveWorkout.Vision.Preprocessing;
+using OpenCvSharp;
+
+namespace LiveWorkout.Learning.Training;
+
+/// <summary>
+/// The CNN embeddings of every n-th frame of one labelled clip, with each frame's media time,
+/// its label (class index) and what the CNN alone predicted: what a temporal head learns from.
+/// </summary>
+public sealed record ClipEmbeddingSeries(string Clip, double[] Times, int[] Labels, int[] FramePredicted, float[] Embeddings, int EmbeddingSize)
+{
+    public int Count => Times.Length;
+}
+
+/// <summary>
+/// Reads labelled clips the way replay does (OpenCV decoding, the model's own preprocessing,
+/// media time = frame index / fps) and runs the CNN on every n-th frame. Results can be cached
+/// per clip, keyed by the clip, the weights and the stride, so trying head settings is cheap.
+/// </summary>
+public static class ClipEmbeddings
+{
+    private const string CacheMagic = "LWEMB1";
+
+    public static ClipEmbeddingSeries Extract(FrameClassifier classifier, string clip, ClipAnnotation labels, int every, int batchSize = 32, CancellationToken cancellation = default)
+    {
+        if (classifier.TemporalHead is not null) throw new ArgumentException("extract embeddings with a classifier that ignores its temporal head", nameof(classifier));
+        if (every < 1) throw new ArgumentOutOfRangeException(nameof(every), every, "every must be at least 1");
+        var classIndex = classifier.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        foreach (var set in labels.Sets)
+            if (!classIndex.ContainsKey(set.Exercise))
+                throw new LiveWorkoutException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classifier.Classes)}); train the head with clips of the model's classes", 2);
+        if (!classIndex.ContainsKey(ExerciseCatalog.Idle))
+            throw new LiveWorkoutException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets", 2);
+
+        using var capture = new VideoCapture(clip);
+        if (!capture.IsOpened()) throw new LiveWorkoutException($"cannot read video '{clip}': check the file, or leave it out", 2);
+        double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
+        using var preprocessor = new FramePreprocessor(classifier.Input);
+        int length = preprocessor.Length;
+        var batch = new float[batchSize * length];
+        var times = new List<double>();
+        var labelList = new List<int>();
+        var predicted = new List<int>();
+        var embeddings = new List<float>();
+        var batchTimes = new List<double>(batchSize);
+
+        void Flush()
+        {
+            if (batchTimes.Count == 0) return;
+            var output = classifier.Predict(batch, batchTimes.Count);
+            for (int i = 0; i < batchTimes.Count; i++)
+            {
+                times.Add(batchTimes[i]);
+                labelList.Add(classIndex[labels.LabelAt(TimeSpan.FromSeconds(batchTimes[i]))]);
+                predicted.Add(ArgMax(output.Probabilities[i]));
+                embeddings.AddRange(output.Embeddings[i]);
+            }
+            batchTimes.Clear();
+        }
+
+        using var frame = new Mat();
+        for (long index = 0; capture.Read(frame) && !frame.Empty(); index++)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (index % every != 0) continue;
+            preprocessor.Process(frame, batch.AsSpan(batchTimes.Count * length, length));
+            batchTimes.Add(index / fps);
+            if (batchTimes.Count == batchSize) Flush();
+        }
+        Flush();
+        if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
+        return new ClipEmbeddingSeries(clip, [.. times], [.. labelList], [.. predicted], [.. embeddings], classifier.EmbeddingSize);
+    }
+
+    /// <summary><see cref="Extract"/>, or the cached result in <paramref name="cacheFolder"/> if it was made from the same clip, weights and stride.</summary>
+    public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, string cacheFolder, CancellationToken cancellation = default) =>
+        ExtractCached(classifier, weightsFile, clip, labels, every, cacheFolder, out _, cancellation);
+
+    /// <inheritdoc cref="ExtractCached(FrameClassifier, string, string, ClipAnnotation, int, string, CancellationToken)"/>
+    public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, string cacheFolder, out bool fromCache, CancellationToken cancellation = default)
+    {
+        string key = CacheKey(weightsFile, clip, every);
+        // string.GetHashCode differs between processes: the file name needs a stable hash of the key.
+        string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        string path = Path.Combine(cacheFolder, $"{Path.GetFileNameWithoutExtension(clip)}-{hash}.emb");
+        fromCache = TryRead(path, key, clip, out var cached);
+        if (fromCache) return cached with { Labels = Relabel(cached.Times, labels, classifier.Classes) };
+        var series = Extract(classifier, clip, labels, every, cancellation: cancellation);
+        Directory.CreateDirectory(cacheFolder);
+        Write(path + ".tmp", key, series);
+        File.Move(path + ".tmp", path, overwrite: true);
+        return series;
+    }
+
+    private static int[] Relabel(double[] times, ClipAnnotation labels, IReadOnlyList<string> classes)
+    {
+        var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        return times.Select(t => index.TryGetValue(labels.LabelAt(TimeSpan.FromSeconds(t)), out int i) ? i
+            : throw new LiveWorkoutException($"labels name '{labels.LabelAt(TimeSpan.FromSeconds(t))}', which the model does not know", 2)).ToArray();
+    }
+
+    private static string CacheKey(string weightsFile, string clip, int every)
+    {
+        var w = new FileInfo(weightsFile);
+        var c = new FileInfo(clip);
+        return $"{Path.GetFullPath(clip)}|{c.Length}|{c.LastWriteTimeUtc.Ticks}|{w.Length}|{w.LastWriteTimeUtc.Ticks}|{every}";
+    }
+
+    private static void Write(string path, string key, ClipEmbeddingSeries s)
+    {
+        using var writer = new BinaryWriter(File.Create(path), Encoding.UTF8);
+        writer.Write(CacheMagic);
+        writer.Write(key);
+        writer.Write(s.Count);
+        writer.Write(s.EmbeddingSize);
+        foreach (double t in s.Times) writer.Write(t);
+        foreach (int p in s.FramePredicted) writer.Write(p);
+        foreach (float e in s.Embeddings) writer.Write(e);
+    }
+
+    private static bool TryRead(string path, string key, string clip, out ClipEmbeddingSeries series)
+    {
+        series = null!;
+        if (!File.Exists(path)) return false;
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            if (reader.ReadString() != CacheMagic || reader.ReadString() != key) return false;
+            int n = reader.ReadInt32(), e = reader.ReadInt32();
+            var times = new double[n];
+            var predicted = new int[n];
+            var embeddings = new float[(long)n * e];
+            for (int i = 0; i < n; i++) times[i] = reader.ReadDouble();
+            for (int i = 0; i < n; i++) predicted[i] = reader.ReadInt32();
+            for (long i = 0; i < embeddings.Length; i++) embeddings[i] = reader.ReadSingle();
+            series = new ClipEmbeddingSeries(clip, times, new int[n], predicted, embeddings, e);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or EndOfStreamException)
+        {
+            return false; // a torn cache file is made again
+        }
+    }
+
+    private static int ArgMax(float[] values)
+    {
+        int best = 0;
+        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
+        return best;
+    }
+}

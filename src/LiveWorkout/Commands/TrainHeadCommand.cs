@@ -1,0 +1,71 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveWorkout.Cli;
+using LiveWorkout.Core;
+using LiveWorkout.Hosting;
+using LiveWorkout.Learning.Models;
+using LiveWorkout.Learning.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout train-head`: adds a temporal head, trained on labelled clips, to a model package.</summary>
+public static class TrainHeadCommand
+{
+    private static readonly Option<string?> Model = new("--model") { Description = "Model package to start from (default: Model:Path)" };
+    private static readonly Option<string[]> Clips = new("--clips") { Description = "Folders of labelled clips (<clip>.mp4 + <clip>.labels.csv), or clips; repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
+    private static readonly Option<string> Out = new("--out") { Description = "Package folder to write: the model plus its temporal head", Required = true };
+    private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 20 };
+    private static readonly Option<int> Every = new("--every") { Description = "Use every n-th frame of the clips (3: 10 of 30 fps, so 0.2 s steps fall on stored frames)", DefaultValueFactory = _ => 3 };
+    private static readonly Option<int> Steps = new("--steps") { Description = "Embeddings per window", DefaultValueFactory = _ => TemporalHeadSpec.Default.Steps };
+    private static readonly Option<double> StepSeconds = new("--step-s") { Description = "Seconds between the window's embeddings", DefaultValueFactory = _ => TemporalHeadSpec.Default.StepSeconds };
+    private static readonly Option<double> LookAhead = new("--look-ahead-s") { Description = "Seconds after a frame that its window reaches (results come that much later)", DefaultValueFactory = _ => TemporalHeadSpec.Default.LookAheadSeconds };
+    private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => TemporalHeadSpec.Default.Hidden };
+    private static readonly Option<double> Lr = new("--lr") { Description = "Learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => 2e-3 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the clip split, shuffling and weights", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> Cache = new("--cache") { Description = "Folder to keep the clips' embeddings in, so another run skips the CNN" };
+    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
+
+    public static Command Create()
+    {
+        var command = new Command("train-head", "Train a temporal head (context of the last seconds) for a model package on labelled clips");
+        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, Every, Steps, StepSeconds, LookAhead, Hidden, Lr, Seed, Cache, Device }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            return CommandRunner.RunAsync(context, (services, token) =>
+            {
+                var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+                var options = Options(parse, parse.GetValue(Model) ?? model.Path, model.Device);
+                // Tensor work stays on one dedicated thread: dispose scopes are thread-static.
+                return Task.Factory.StartNew(() =>
+                {
+                    new HeadTrainingRun(context.Output).Run(options, token);
+                    return ExitCodes.Ok;
+                }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            });
+        });
+        return command;
+    }
+
+    internal static HeadRunOptions Options(ParseResult parse, string model, string device)
+    {
+        var spec = new TemporalHeadSpec(parse.GetValue(Steps), parse.GetValue(StepSeconds), parse.GetValue(Hidden), parse.GetValue(LookAhead));
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new LiveWorkoutException($"--steps/--step-s/--look-ahead-s/--hidden: {e.Message}", ExitCodes.BadConfiguration);
+        }
+        int epochs = parse.GetValue(Epochs), every = parse.GetValue(Every);
+        double lr = parse.GetValue(Lr);
+        if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
+        if (every is < 1 or > 1000) throw new LiveWorkoutException("--every must be between 1 and 1000", ExitCodes.BadConfiguration);
+        if (lr is <= 0 or > 1) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
+        var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, LearningRate = lr, Seed = parse.GetValue(Seed) };
+        return new HeadRunOptions(model, parse.GetValue(Clips)!, parse.GetValue(Out)!, device, every, parse.GetValue(Cache), training);
+    }
+}
