@@ -20,8 +20,12 @@ public sealed class RepCounter
     private TimeSpan? _lastAnalysis;
     private double[]? _direction;
 
-    public RepCounter(string exercise, TemporalOptions options)
+    private readonly TimeSpan _countFrom;
+
+    /// <param name="countFrom">The set's onset: frames before it (see <see cref="AddContext"/>) are analysed, never counted.</param>
+    public RepCounter(string exercise, TemporalOptions options, TimeSpan countFrom = default)
     {
+        _countFrom = countFrom;
         _options = options;
         (_minPeriod, _maxPeriod) = options.PeriodBoundsFor(exercise);
         _window = TimeSpan.FromSeconds(Math.Max(options.RepWindowSeconds, 3 * _maxPeriod));
@@ -33,6 +37,13 @@ public sealed class RepCounter
 
     /// <summary>Last period estimate, if any.</summary>
     public double? PeriodSeconds { get; private set; }
+
+    /// <summary>A frame from before the set's onset: context for the analysis only. Add them first, in order.</summary>
+    public void AddContext(TimeSpan time, float[] features)
+    {
+        _times.Add(time);
+        _features.Add(features);
+    }
 
     /// <summary>
     /// Adds a frame of the set; returns the reps it confirmed (usually none). Reps after
@@ -51,10 +62,15 @@ public sealed class RepCounter
         return Commit(Analyze(_times.Count), time, horizon, final: false);
     }
 
-    /// <summary>The set ended at <paramref name="end"/>: confirms the remaining reps up to it.</summary>
+    /// <summary>
+    /// The set ended at <paramref name="end"/>: confirms the remaining reps up to it. The frames
+    /// already received after the end, up to <see cref="TemporalOptions.RepContextSeconds"/>, are
+    /// analysed as context for the last rep.
+    /// </summary>
     public IReadOnlyList<TimeSpan> Finish(TimeSpan end)
     {
-        int count = _times.FindLastIndex(t => t <= end) + 1;
+        var until = end + TimeSpan.FromSeconds(_options.RepContextSeconds);
+        int count = _times.FindLastIndex(t => t <= until) + 1;
         return Commit(Analyze(count), end, end, final: true);
     }
 
@@ -76,7 +92,7 @@ public sealed class RepCounter
         var spacing = TimeSpan.FromSeconds(0.6 * period);
         foreach (var peak in analysis.Peaks)
         {
-            if (_reps.Count > 0 && peak.Time - _reps[^1] < spacing) continue;
+            if (peak.Time < _countFrom || (_reps.Count > 0 && peak.Time - _reps[^1] < spacing)) continue;
             if (peak.Time > horizon || (!final && peak.Time > settled)) break;
             bool? repeats = Repeats(peak, final);
             if (repeats is null) break; // wait for the next period before deciding this or any later peak

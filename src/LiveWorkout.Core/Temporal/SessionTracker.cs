@@ -72,7 +72,8 @@ public sealed class SessionTracker
     {
         int classIndex = IndexOf(open.Exercise);
         _set = new SetInProgress(open.Exercise, open.Time, classIndex,
-            ExerciseCatalog.IsStaticHold(open.Exercise) ? null : new RepCounter(open.Exercise, _options));
+            ExerciseCatalog.IsStaticHold(open.Exercise) ? null : new RepCounter(open.Exercise, _options, open.Time));
+        _set.AddContext(open.Before);
         var events = new List<SessionEvent>();
         var confidence = open.Frames.Average(f => f.Probabilities[classIndex]);
         events.Add(new SetStarted(open.Time, open.Exercise, confidence));
@@ -99,13 +100,20 @@ public sealed class SessionTracker
     {
         private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
 
+        public void AddContext(IEnumerable<SmoothedFrame> frames)
+        {
+            if (reps is null) return;
+            foreach (var frame in frames) reps.AddContext(frame.Time, Features(frame));
+        }
+
+        // Without an embedding the probabilities are the best motion signal there is.
+        private static float[] Features(SmoothedFrame frame) => frame.Frame.Embedding.Length > 0 ? frame.Frame.Embedding : frame.Frame.Probabilities;
+
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
             if (reps is null) return [];
-            // Without an embedding the probabilities are the best motion signal there is.
-            var features = frame.Frame.Embedding.Length > 0 ? frame.Frame.Embedding : frame.Frame.Probabilities;
-            return Announce(reps.Push(frame.Time, features, horizon), reps.RepTimes.Count);
+            return Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count);
         }
 
         public List<SessionEvent> Finish(TimeSpan end)

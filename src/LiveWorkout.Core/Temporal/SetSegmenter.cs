@@ -13,7 +13,7 @@ namespace LiveWorkout.Core.Temporal;
 public sealed class SetSegmenter
 {
     private readonly TemporalOptions _options;
-    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain;
+    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context;
     private readonly List<SmoothedFrame> _recent = [];
 
     private string? _runLabel;
@@ -34,7 +34,8 @@ public sealed class SetSegmenter
         _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
         _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
         _lookBack = TimeSpan.FromSeconds(options.SmoothingSeconds);
-        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + 1);
+        _context = TimeSpan.FromSeconds(options.RepContextSeconds);
+        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + options.RepContextSeconds + 1);
     }
 
     /// <summary>The exercise of the open set, or null.</summary>
@@ -135,6 +136,8 @@ public sealed class SetSegmenter
             first--;
         }
         var frames = _recent.GetRange(first, _recent.Count - first);
+        int context = first;
+        while (context > 0 && _recent[context - 1].Time >= _recent[first].Time - _context && _recent[context - 1].Time > _previousEnd) context--;
         _open = exercise;
         _lastSeen = frames[^1].Time;
         int lastRaw = frames.FindLastIndex(f => f.RawLabel == exercise);
@@ -149,7 +152,7 @@ public sealed class SetSegmenter
             _awaitingAfterRaw = false;
         }
         _restPending = false;
-        return new SegmentOpened(frames[0].Time, exercise, frames);
+        return new SegmentOpened(frames[0].Time, exercise, frames, _recent.GetRange(context, first - context));
     }
 
     private SegmentClosed Close(SmoothedFrame current)

@@ -74,6 +74,13 @@ public sealed class TemporalOptions : IValidatableObject
     /// </summary>
     [Range(2, 600)] public double RepWindowSeconds { get; set; } = 20;
 
+    /// <summary>
+    /// Frames this long before a set's onset and after its end that the rep counter analyses but
+    /// never counts in: the first and last reps lie less than half a period from the set's ends,
+    /// and without the frames around them they cannot be compared with the period next to them.
+    /// </summary>
+    [Range(0, 5)] public double RepContextSeconds { get; set; } = 1.0;
+
     /// <summary>How often (media time) the rep counter re-analyses the open set: reps appear at most this late plus half a period.</summary>
     [Range(0.05, 10)] public double RepUpdateSeconds { get; set; } = 0.5;
 

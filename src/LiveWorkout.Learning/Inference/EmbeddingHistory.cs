@@ -56,6 +56,7 @@ public sealed class EmbeddingHistory(TemporalHeadSpec spec, int embeddingSize)
 {
     private readonly List<double> _times = [];
     private readonly List<float[]> _embeddings = [];
+    private readonly List<float[]?> _probabilities = [];
     private readonly int[] _indices = new int[spec.Steps];
     private int _next; // first frame not yet taken
 
@@ -66,13 +67,15 @@ public sealed class EmbeddingHistory(TemporalHeadSpec spec, int embeddingSize)
     public int Pending => _times.Count - _next;
 
     /// <summary>Adds a frame; times must not go backwards (a source that restarts its clock is held at its last time).</summary>
-    public void Add(TimeSpan time, float[] embedding)
+    /// <param name="probabilities">The CNN's own probabilities for the frame, handed back by <see cref="Take"/>.</param>
+    public void Add(TimeSpan time, float[] embedding, float[]? probabilities = null)
     {
         if (embedding.Length != embeddingSize) throw new ArgumentException($"embedding has {embedding.Length} values, not {embeddingSize}", nameof(embedding));
         double t = time.TotalSeconds;
         if (_times.Count > 0 && t < _times[^1]) t = _times[^1];
         _times.Add(t);
         _embeddings.Add(embedding);
+        _probabilities.Add(probabilities);
     }
 
     /// <summary>Whether the oldest pending frame's window is complete: a frame past its look-ahead has arrived, or the source has ended.</summary>
@@ -80,13 +83,17 @@ public sealed class EmbeddingHistory(TemporalHeadSpec spec, int embeddingSize)
         Pending > 0 && (sourceEnded || _times[^1] >= _times[_next] + spec.LookAheadSeconds - TemporalWindow.ToleranceSeconds);
 
     /// <summary>Takes the oldest pending frame: writes its window (Steps x embedding floats) and returns the frame's own embedding.</summary>
-    public float[] Take(Span<float> window)
+    public float[] Take(Span<float> window) => Take(window, out _);
+
+    /// <inheritdoc cref="Take(Span{float})"/>
+    public float[] Take(Span<float> window, out float[]? probabilities)
     {
         if (Pending == 0) throw new InvalidOperationException("no frame is pending");
         TemporalWindow.ForFrame(_times, _next, spec, _indices);
         for (int k = 0; k < _indices.Length; k++)
             _embeddings[_indices[k]].AsSpan().CopyTo(window.Slice(k * embeddingSize, embeddingSize));
         var own = _embeddings[_next];
+        probabilities = _probabilities[_next];
         _next++;
         Forget();
         return own;
@@ -103,6 +110,7 @@ public sealed class EmbeddingHistory(TemporalHeadSpec spec, int embeddingSize)
         {
             _times.RemoveRange(0, keepFrom);
             _embeddings.RemoveRange(0, keepFrom);
+            _probabilities.RemoveRange(0, keepFrom);
             _next -= keepFrom;
         }
     }

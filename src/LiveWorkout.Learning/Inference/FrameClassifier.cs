@@ -87,7 +87,8 @@ public sealed class FrameClassifier : IDisposable
             var probabilities = functional.softmax(_net.Classify(embedding), 1).cpu();
             return new ClassifierOutput(Rows(probabilities, count, Classes.Count), embeddings);
         }
-        for (int i = 0; i < count; i++) _history!.Add(times[i], embeddings[i]);
+        var frameProbabilities = _head.Spec.FrameWeight > 0 ? Rows(functional.softmax(_net.Classify(embedding), 1).cpu(), count, Classes.Count) : null;
+        for (int i = 0; i < count; i++) _history!.Add(times[i], embeddings[i], frameProbabilities?[i]);
         return TakeReady(sourceEnded: false);
     }
 
@@ -104,14 +105,23 @@ public sealed class FrameClassifier : IDisposable
     {
         int window = _head!.Spec.Steps * EmbeddingSize;
         var own = new List<float[]>();
+        var frameProbabilities = new List<float[]?>();
         while (_history!.IsReady(sourceEnded))
         {
             if (_windows.Length < (own.Count + 1) * window) Array.Resize(ref _windows, Math.Max(2 * _windows.Length, (own.Count + 1) * window));
-            own.Add(_history.Take(_windows.AsSpan(own.Count * window, window)));
+            own.Add(_history.Take(_windows.AsSpan(own.Count * window, window), out var p));
+            frameProbabilities.Add(p);
         }
         if (own.Count == 0) return new ClassifierOutput([], []);
         var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]);
-        var probabilities = functional.softmax(_head.call(windows.to(Device)), 1).cpu();
+        var logProbabilities = functional.log_softmax(_head.call(windows.to(Device)), 1).cpu();
+        double w = _head.Spec.FrameWeight;
+        if (w > 0)
+        {
+            var frame = FromSpan(frameProbabilities.SelectMany(p => p!).ToArray(), [own.Count, Classes.Count]);
+            logProbabilities = logProbabilities * (1 - w) + frame.clamp_min(1e-6).log() * w;
+        }
+        var probabilities = functional.softmax(logProbabilities, 1);
         return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own]);
     }
 

@@ -14,7 +14,7 @@ public sealed record HeadTrainingOptions
     public int Epochs { get; init; } = 20;
     public int BatchSize { get; init; } = 256;
     public double LearningRate { get; init; } = 2e-3;
-    public double WeightDecay { get; init; } = 1e-4;
+    public double WeightDecay { get; init; } = 0.05;
 
     /// <summary>Share of the clips (not windows: neighbouring windows overlap) held out to pick the best epoch.</summary>
     public double ValidationShare { get; init; } = 0.15;

@@ -2,14 +2,17 @@ namespace LiveWorkout.Vision.Synthetic;
 
 /// <summary>
 /// Derives child seeds (per class, group, cell) from a parent seed. SplitMix64 rather than
-/// HashCode.Combine, whose output changes from process to process.
+/// HashCode.Combine, whose output changes from process to process. The parent is mixed before
+/// any part is added, and every part is mixed on its own: XOR-ing raw seeds and parts made
+/// (seed 41, part s) equal (seed 200, part i) whenever the low bits lined up, so "unseen" seeds
+/// gave the very sessions another seed had trained on.
 /// </summary>
 public static class SeedMix
 {
     public static int Of(int seed, params ReadOnlySpan<int> parts)
     {
-        ulong x = (ulong)(uint)seed;
-        foreach (int p in parts) x = Mix(x ^ ((ulong)(uint)p + 0x9E3779B97F4A7C15UL));
+        ulong x = Mix((ulong)(uint)seed);
+        foreach (int p in parts) x = Mix(x + Mix((ulong)(uint)p ^ 0xD1B54A32D192ED03UL));
         return (int)(Mix(x) & 0x7fffffff);
     }
 

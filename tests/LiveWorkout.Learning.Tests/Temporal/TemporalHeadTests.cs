@@ -145,6 +145,37 @@ public sealed class TemporalHeadTests : IDisposable
     }
 
     [Fact]
+    public void A_frame_weight_of_one_gives_the_cnn_verdict_on_each_frame_and_zero_the_head_alone()
+    {
+        using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
+        var rng = new Random(4);
+        var batch = Enumerable.Range(0, 6 * 3 * 32 * 32).Select(_ => (float)rng.NextDouble()).ToArray();
+        var times = Enumerable.Range(0, 6).Select(i => TimeSpan.FromSeconds(i / 10.0)).ToArray();
+        using var alone = new FrameClassifier(package, CPU, useTemporalHead: false);
+        var cnn = alone.Predict(batch, 6).Probabilities;
+
+        float[][] WithWeight(double weight)
+        {
+            torch.random.manual_seed(9);
+            package.AttachHead(new TemporalHead(256, Classes.Length, Spec with { FrameWeight = weight }), new Dictionary<string, double>());
+            using var classifier = new FrameClassifier(package, CPU);
+            return [.. classifier.Predict(batch, 6, times).Probabilities, .. classifier.Flush().Probabilities];
+        }
+
+        var cnnOnly = WithWeight(1);
+        var headOnly = WithWeight(0);
+        var mixed = WithWeight(0.5);
+        for (int i = 0; i < 6; i++)
+        {
+            for (int c = 0; c < Classes.Length; c++) Assert.Equal(cnn[i][c], cnnOnly[i][c], 4);
+            Assert.NotEqual(headOnly[i], cnnOnly[i]);
+            // Half and half is the normalised geometric mean of the two.
+            var geometric = Enumerable.Range(0, Classes.Length).Select(c => Math.Sqrt(headOnly[i][c] * cnn[i][c])).ToArray();
+            for (int c = 0; c < Classes.Length; c++) Assert.Equal(geometric[c] / geometric.Sum(), mixed[i][c], 4);
+        }
+    }
+
+    [Fact]
     public void Live_tensor_count_stays_flat_with_a_temporal_head()
     {
         using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
