@@ -36,6 +36,21 @@ public sealed class RepCountingTests
     }
 
     [Theory]
+    [InlineData(0.9, 15, 1)]
+    [InlineData(2.2, 7, 1)]
+    public void A_set_without_set_up_counts_every_rep_from_the_first_to_the_last(double period, int reps, double amplitude)
+    {
+        // No set-up: the set starts with the first rep, whose extreme comes a quarter period in, and
+        // ends a quarter period after the last extreme.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", 3, noise: 0.3).AddReps("jumping_jack", period, reps, 0.3, amplitude).Add("idle", 4, noise: 0.3);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal(reps, set.Reps);
+    }
+
+    [Theory]
     [InlineData(0.6, 20)]
     [InlineData(2.0, 10)]
     [InlineData(6.0, 6)]
