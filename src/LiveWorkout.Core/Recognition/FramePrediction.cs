@@ -12,14 +12,14 @@ namespace LiveWorkout.Core.Recognition;
 public sealed record FramePrediction(long Index, TimeSpan Time, float[] Probabilities, float[] Embedding)
 {
     /// <summary>Index of the most probable class.</summary>
-    public int TopClass
+    public int TopClass => TopIndex(Probabilities);
+
+    /// <summary>Index of the largest value (the first of equals).</summary>
+    public static int TopIndex(ReadOnlySpan<float> probabilities)
     {
-        get
-        {
-            int best = 0;
-            for (int i = 1; i < Probabilities.Length; i++)
-                if (Probabilities[i] > Probabilities[best]) best = i;
-            return best;
-        }
+        int best = 0;
+        for (int i = 1; i < probabilities.Length; i++)
+            if (probabilities[i] > probabilities[best]) best = i;
+        return best;
     }
 }

@@ -82,12 +82,11 @@ public sealed class FrameClassifier : IDisposable
         var input = FromSpan(batch[..(count * _frameLength)], [count, Input.Channels, Input.Height, Input.Width]);
         var embedding = _net.Embed(input.to(Device));
         var embeddings = Rows(embedding.cpu(), count, EmbeddingSize);
-        if (_head is null)
-        {
-            var probabilities = functional.softmax(_net.Classify(embedding), 1).cpu();
-            return new ClassifierOutput(Rows(probabilities, count, Classes.Count), embeddings);
-        }
-        var frameProbabilities = _head.Spec.FrameWeight > 0 ? Rows(functional.softmax(_net.Classify(embedding), 1).cpu(), count, Classes.Count) : null;
+        // The CNN's own verdict: the result without a head, a share of it with one.
+        var frameProbabilities = _head is null || _head.Spec.FrameWeight > 0
+            ? Rows(functional.softmax(_net.Classify(embedding), 1).cpu(), count, Classes.Count)
+            : null;
+        if (_head is null) return new ClassifierOutput(frameProbabilities!, embeddings);
         for (int i = 0; i < count; i++) _history!.Add(times[i], embeddings[i], frameProbabilities?[i]);
         return TakeReady(sourceEnded: false);
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Recognition;
 using LiveWorkout.Learning.Inference;
 using LiveWorkout.Vision.Preprocessing;
 using OpenCvSharp;
@@ -30,12 +31,7 @@ public static class ClipEmbeddings
     {
         if (classifier.TemporalHead is not null) throw new ArgumentException("extract embeddings with a classifier that ignores its temporal head", nameof(classifier));
         if (every < 1) throw new ArgumentOutOfRangeException(nameof(every), every, "every must be at least 1");
-        var classIndex = classifier.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        foreach (var set in labels.Sets)
-            if (!classIndex.ContainsKey(set.Exercise))
-                throw new LiveWorkoutException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classifier.Classes)}); train the head with clips of the model's classes", 2);
-        if (!classIndex.ContainsKey(ExerciseCatalog.Idle))
-            throw new LiveWorkoutException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets", 2);
+        var classIndex = ClassIndex(clip, labels, classifier.Classes);
 
         using var capture = new VideoCapture(clip);
         if (!capture.IsOpened()) throw new LiveWorkoutException($"cannot read video '{clip}': check the file, or leave it out", 2);
@@ -44,7 +40,6 @@ public static class ClipEmbeddings
         int length = preprocessor.Length;
         var batch = new float[batchSize * length];
         var times = new List<double>();
-        var labelList = new List<int>();
         var predicted = new List<int>();
         var embeddings = new List<float>();
         var batchTimes = new List<double>(batchSize);
@@ -56,8 +51,7 @@ public static class ClipEmbeddings
             for (int i = 0; i < batchTimes.Count; i++)
             {
                 times.Add(batchTimes[i]);
-                labelList.Add(classIndex[labels.LabelAt(TimeSpan.FromSeconds(batchTimes[i]))]);
-                predicted.Add(ArgMax(output.Probabilities[i]));
+                predicted.Add(FramePrediction.TopIndex(output.Probabilities[i]));
                 embeddings.AddRange(output.Embeddings[i]);
             }
             batchTimes.Clear();
@@ -74,14 +68,15 @@ public static class ClipEmbeddings
         }
         Flush();
         if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
-        return new ClipEmbeddingSeries(clip, [.. times], [.. labelList], [.. predicted], [.. embeddings], classifier.EmbeddingSize);
+        double[] frameTimes = [.. times];
+        return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize);
     }
 
-    /// <summary><see cref="Extract"/>, or the cached result in <paramref name="cacheFolder"/> if it was made from the same clip, weights and stride.</summary>
-    public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, string cacheFolder, CancellationToken cancellation = default) =>
-        ExtractCached(classifier, weightsFile, clip, labels, every, cacheFolder, out _, cancellation);
-
-    /// <inheritdoc cref="ExtractCached(FrameClassifier, string, string, ClipAnnotation, int, string, CancellationToken)"/>
+    /// <summary>
+    /// <see cref="Extract"/>, or the cached result in <paramref name="cacheFolder"/> if it was made
+    /// from the same clip, weights and stride (<paramref name="fromCache"/>); labels always come from
+    /// <paramref name="labels"/>, so a corrected labels file needs no new embeddings.
+    /// </summary>
     public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, string cacheFolder, out bool fromCache, CancellationToken cancellation = default)
     {
         string key = CacheKey(weightsFile, clip, every);
@@ -89,7 +84,7 @@ public static class ClipEmbeddings
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
         string path = Path.Combine(cacheFolder, $"{Path.GetFileNameWithoutExtension(clip)}-{hash}.emb");
         fromCache = TryRead(path, key, clip, out var cached);
-        if (fromCache) return cached with { Labels = Relabel(cached.Times, labels, classifier.Classes) };
+        if (fromCache) return cached with { Labels = LabelsAt(cached.Times, labels, ClassIndex(clip, labels, classifier.Classes)) };
         var series = Extract(classifier, clip, labels, every, cancellation: cancellation);
         Directory.CreateDirectory(cacheFolder);
         Write(path + ".tmp", key, series);
@@ -97,12 +92,20 @@ public static class ClipEmbeddings
         return series;
     }
 
-    private static int[] Relabel(double[] times, ClipAnnotation labels, IReadOnlyList<string> classes)
+    /// <summary>The model's class indices by name, once the clip's labels and the idle between sets are known to be among them.</summary>
+    private static Dictionary<string, int> ClassIndex(string clip, ClipAnnotation labels, IReadOnlyList<string> classes)
     {
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        return times.Select(t => index.TryGetValue(labels.LabelAt(TimeSpan.FromSeconds(t)), out int i) ? i
-            : throw new LiveWorkoutException($"labels name '{labels.LabelAt(TimeSpan.FromSeconds(t))}', which the model does not know", 2)).ToArray();
+        foreach (var set in labels.Sets)
+            if (!index.ContainsKey(set.Exercise))
+                throw new LiveWorkoutException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classes)}); train the head with clips of the model's classes", 2);
+        if (!index.ContainsKey(ExerciseCatalog.Idle))
+            throw new LiveWorkoutException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets", 2);
+        return index;
     }
+
+    private static int[] LabelsAt(double[] times, ClipAnnotation labels, Dictionary<string, int> classIndex) =>
+        times.Select(t => classIndex[labels.LabelAt(TimeSpan.FromSeconds(t))]).ToArray();
 
     private static string CacheKey(string weightsFile, string clip, int every)
     {
@@ -147,10 +150,4 @@ public static class ClipEmbeddings
         }
     }
 
-    private static int ArgMax(float[] values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++) if (values[i] > values[best]) best = i;
-        return best;
-    }
 }
