@@ -35,6 +35,8 @@ public sealed record TrainingOptions
     public int Workers { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
     /// <summary>Clips: frames sampled per second of video (used when the dataset holds videos).</summary>
     public double FramesPerSecond { get; init; } = 2;
+    /// <summary>A model package whose CNN weights start the run (fine-tuning); null starts from random weights.</summary>
+    public string? InitFrom { get; init; }
 
     /// <summary>Options for <paramref name="architecture"/> with its own defaults (optimizer, lr, batch, schedule, augmentation).</summary>
     public static TrainingOptions ForArchitecture(string architecture, string data, string output)

@@ -72,6 +72,8 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
         using var trainer = new Trainer(package.Network, device, options, ClassBalancer.LossWeights(train, dataset.Classes.Count, balance), progress);
         string checkpoint = Path.Combine(options.Output, CheckpointFolderName), modelFolder = Path.Combine(options.Output, ModelFolderName);
         var state = resumed ?? new TrainingState(0, 0, 0, 0, [], dataset.Classes, input, options);
+        if (resumed is null && options.InitFrom is not null)
+            InitialiseFrom(options.InitFrom, package);
         if (resumed is not null)
         {
             TrainingCheckpoint.Restore(checkpoint, package.Network, trainer.Optimizer);
@@ -129,5 +131,29 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
         string final = TrainingProgress.Summary(last, deviceName);
         output.WriteLine(final);
         return new TrainingOutcome(state, metrics, testSplit, modelFolder, final);
+    }
+
+    /// <summary>
+    /// Copies the CNN weights of the package in <paramref name="folder"/> into <paramref name="package"/>:
+    /// a fine-tuning run starts where that model ended. Architecture, classes and input size must match.
+    /// </summary>
+    private void InitialiseFrom(string folder, ModelPackage package)
+    {
+        using var init = ModelPackage.Load(folder);
+        string Problem() =>
+            init.Architecture != package.Architecture ? $"is architecture '{init.Architecture}', not '{package.Architecture}'"
+            : !init.Classes.SequenceEqual(package.Classes) ? $"has classes [{string.Join(", ", init.Classes)}], the data [{string.Join(", ", package.Classes)}]"
+            : (init.Input.Width, init.Input.Height, init.Input.Channels) != (package.Input.Width, package.Input.Height, package.Input.Channels)
+                ? $"takes {init.Input.Channels}x{init.Input.Height}x{init.Input.Width} input, this run {package.Input.Channels}x{package.Input.Height}x{package.Input.Width}"
+            : "";
+        string problem = Problem();
+        if (problem.Length > 0)
+            throw new LiveWorkoutException($"--init: model '{folder}' {problem}; start from a model of the same architecture, classes and --size, or leave out --init", 2);
+        using (no_grad())
+        {
+            var source = init.Network.state_dict();
+            foreach (var (name, tensor) in package.Network.state_dict()) tensor.copy_(source[name]);
+        }
+        output.WriteLine($"starting from the weights of '{folder}'");
     }
 }

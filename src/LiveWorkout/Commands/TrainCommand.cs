@@ -31,6 +31,7 @@ public static class TrainCommand
     private static readonly Option<string?> Split = new("--split") { Description = "train,val,test fractions when the data is not split already (default 0.8,0.1,0.1)" };
     private static readonly Option<string?> Augment = new("--augment") { Description = "seed1, seed2, full or none (default: the architecture's)" };
     private static readonly Option<string?> Size = new("--size") { Description = "Input size WxH (default: the architecture's)" };
+    private static readonly Option<string> Init = new("--init") { Description = "Start from the CNN weights of this model package (fine-tuning; same architecture, classes and --size)" };
     private static readonly Option<bool> Resume = new("--resume") { Description = "Continue the run in --out from its checkpoint" };
     private static readonly Option<string?> Mask = new("--mask") { Description = "Regions to blank, x,y,w,h as fractions of the frame, several separated by ';' (burned-in captions: '0,0,0.5,0.25;0,0.75,1,0.25')" };
     private static readonly Option<int?> Workers = new("--workers") { Description = "Background loader threads (default: cores - 1)" };
@@ -39,7 +40,7 @@ public static class TrainCommand
     public static Command Create()
     {
         var command = new Command("train", "Train a classifier and write a model package and report");
-        foreach (Option o in new Option[] { Data, Arch, Out, Epochs, Batch, Lr, Optimizer, Schedule, Patience, Seed, Device, Balance, Cap, Split, Augment, Size, Resume, Mask, Workers, Fps })
+        foreach (Option o in new Option[] { Data, Arch, Out, Epochs, Batch, Lr, Optimizer, Schedule, Patience, Seed, Device, Balance, Cap, Split, Augment, Size, Init, Resume, Mask, Workers, Fps })
             command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
@@ -86,6 +87,7 @@ public static class TrainCommand
             Masks = ParseMasks(parse.GetValue(Mask)),
             Workers = parse.GetValue(Workers) ?? o.Workers,
             FramesPerSecond = parse.GetValue(Fps) ?? o.FramesPerSecond,
+            InitFrom = parse.GetValue(Init),
         };
     }
 

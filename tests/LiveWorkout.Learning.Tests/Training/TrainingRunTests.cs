@@ -83,6 +83,54 @@ public sealed class TrainingRunTests : IDisposable
         Assert.Contains("--size 100x100", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Init_starts_from_the_given_models_weights()
+    {
+        var first = new TrainingRun(TextWriter.Null, false).Start(Options(epochs: 2), CancellationToken.None);
+        string second = _run + "-init";
+        try
+        {
+            // A learning rate too small to move anything: the second run's weights are the first one's.
+            var options = Options(epochs: 1) with { Output = second, InitFrom = first.ModelFolder, LearningRate = 1e-12 };
+            var output = new StringWriter();
+            var outcome = new TrainingRun(output, false).Start(options, CancellationToken.None);
+
+            Assert.Contains($"starting from the weights of '{first.ModelFolder}'", output.ToString(), StringComparison.Ordinal);
+            using var a = ModelPackage.Load(first.ModelFolder);
+            using var b = ModelPackage.Load(outcome.ModelFolder);
+            var weightsA = a.Network.parameters().ToList();
+            var weightsB = b.Network.parameters().ToList();
+            Assert.Equal(weightsA.Count, weightsB.Count);
+            for (int i = 0; i < weightsA.Count; i++)
+                Assert.True(weightsA[i].allclose(weightsB[i], rtol: 0, atol: 1e-6), $"parameter {i} differs from the --init model's");
+        }
+        finally
+        {
+            if (Directory.Exists(second)) Directory.Delete(second, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Init_from_a_model_with_other_classes_fails_clearly()
+    {
+        var first = new TrainingRun(TextWriter.Null, false).Start(Options(epochs: 1), CancellationToken.None);
+        Directory.CreateDirectory(Path.Combine(_data.Root, "hexagon"));
+        for (int i = 0; i < 8; i++) TinyDataset.Draw(Path.Combine(_data.Root, "hexagon", $"h{i}.png"), "circle", 40, new Random(i));
+        string second = _run + "-init";
+        try
+        {
+            var options = Options(epochs: 1) with { Output = second, InitFrom = first.ModelFolder };
+            var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
+            Assert.StartsWith("--init: model", e.Message, StringComparison.Ordinal);
+            Assert.Contains("hexagon", e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', e.Message);
+        }
+        finally
+        {
+            if (Directory.Exists(second)) Directory.Delete(second, recursive: true);
+        }
+    }
+
     public void Dispose()
     {
         _data.Dispose();
