@@ -8,6 +8,9 @@ namespace LiveWorkout.Core.Temporal;
 /// wraps it in Rx. Events carry media time; they are emitted when decided, so a SetStarted is
 /// stamped earlier than the frame that decided it (its backfilled onset).
 /// Per frame the order is: SetEnded, RestStarted, SetStarted, RepCounted, TimelineSample.
+/// A set of a rep exercise is held back until <see cref="TemporalOptions.MinRepsPerSet"/> reps are
+/// counted (then its SetStarted and reps so far come at once) and dropped, with the rest after
+/// it, if it ends before: every SetStarted is followed by its SetEnded.
 /// </summary>
 public sealed class SessionTracker
 {
@@ -18,6 +21,7 @@ public sealed class SessionTracker
     private readonly TimeSpan _timelineEvery;
     private TimeSpan? _nextTimeline;
     private SetInProgress? _set;
+    private bool _droppedLastSet;
 
     public SessionTracker(IReadOnlyList<string> classes, TemporalOptions options)
     {
@@ -41,7 +45,7 @@ public sealed class SessionTracker
                     events.AddRange(CloseSet(closed.Time));
                     break;
                 case RestBegan rest:
-                    events.Add(new RestStarted(rest.Time));
+                    if (!_droppedLastSet) events.Add(new RestStarted(rest.Time));
                     break;
                 case SegmentOpened open:
                     events.AddRange(StartSet(open));
@@ -71,12 +75,14 @@ public sealed class SessionTracker
     private List<SessionEvent> StartSet(SegmentOpened open)
     {
         int classIndex = IndexOf(open.Exercise);
+        bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
         _set = new SetInProgress(open.Exercise, open.Time, classIndex,
-            ExerciseCatalog.IsStaticHold(open.Exercise) ? null : new RepCounter(open.Exercise, _options, open.Time));
+            hold ? null : new RepCounter(open.Exercise, _options, open.Time), hold ? 0 : _options.MinRepsPerSet);
+        _droppedLastSet = false;
         _set.AddContext(open.Before);
         var events = new List<SessionEvent>();
         var confidence = open.Frames.Average(f => f.Probabilities[classIndex]);
-        events.Add(new SetStarted(open.Time, open.Exercise, confidence));
+        events.AddRange(_set.Release([new SetStarted(open.Time, open.Exercise, confidence)]));
         foreach (var f in open.Frames) events.AddRange(_set.Add(f, _segmenter.OpenSetLastFrame));
         return events;
     }
@@ -85,7 +91,9 @@ public sealed class SessionTracker
     {
         var set = _set ?? throw new InvalidOperationException("segment closed with no open set");
         _set = null;
-        return set.Finish(end);
+        var events = set.Finish(end);
+        _droppedLastSet = set.Dropped;
+        return events;
     }
 
     private int IndexOf(string label)
@@ -95,10 +103,25 @@ public sealed class SessionTracker
         throw new InvalidOperationException($"label {label} is not a model class");
     }
 
-    /// <summary>A set in progress: its rep counter and confidences.</summary>
-    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps)
+    /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps to report.</summary>
+    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps, int minReps)
     {
         private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
+        private List<SessionEvent>? _held = minReps > 0 ? [] : null;
+
+        /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
+        public bool Dropped { get; private set; }
+
+        /// <summary>Passes the set's events on once it has its reps; holds them until then.</summary>
+        public IEnumerable<SessionEvent> Release(IEnumerable<SessionEvent> events)
+        {
+            if (_held is null) return events;
+            _held.AddRange(events);
+            if (reps is not null && reps.RepTimes.Count < minReps) return [];
+            var all = _held;
+            _held = null;
+            return all;
+        }
 
         public void AddContext(IEnumerable<SmoothedFrame> frames)
         {
@@ -113,7 +136,7 @@ public sealed class SessionTracker
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
             if (reps is null) return [];
-            return Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count);
+            return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count).ToList());
         }
 
         public List<SessionEvent> Finish(TimeSpan end)
@@ -126,7 +149,9 @@ public sealed class SessionTracker
             var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
                 hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
             events.Add(new SetEnded(end, set));
-            return events;
+            var released = Release(events).ToList();
+            Dropped = _held is not null;
+            return released;
         }
 
         private IEnumerable<SessionEvent> Announce(IReadOnlyList<TimeSpan> added, int total)

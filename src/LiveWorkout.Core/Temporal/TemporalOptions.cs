@@ -55,6 +55,14 @@ public sealed class TemporalOptions : IValidatableObject
     /// </summary>
     [Range(0.1, 60)] public double SetEndSeconds { get; set; } = 2.0;
 
+    /// <summary>
+    /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
+    /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
+    /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
+    /// set. Holds (plank) are exempt. 0 reports every stable stretch as a set.
+    /// </summary>
+    [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
+
     /// <summary>Spacing of <see cref="Recognition.TimelineSample"/> events: the session log's 1 Hz timeline.</summary>
     [Range(0.05, 60)] public double TimelineIntervalSeconds { get; set; } = 1.0;
 

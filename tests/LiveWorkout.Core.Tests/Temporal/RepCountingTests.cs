@@ -119,10 +119,64 @@ public sealed class RepCountingTests
     {
         var session = new SyntheticSession(15, embeddingDims: 16, seed: 3).Add("idle", 2).Add("squat", 30, noise: 0.3).Add("idle", 3);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, new TemporalOptions { MinRepsPerSet = 0 });
 
         Assert.Empty(events.OfType<RepCounted>());
         Assert.Equal(0, events.OfType<SetEnded>().Single().Set.Reps);
+    }
+
+    [Fact]
+    public void A_stretch_of_a_rep_exercise_without_reps_is_no_set_and_no_rest_follows_it()
+    {
+        // Someone standing still in a squat-like pose for 8 s, then a real set of squats.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", 3, noise: 0.3).Add("squat", 8, offset: 0.5, noise: 0.3).Add("idle", 5, noise: 0.3)
+            .AddReps("squat", 2.0, 6, 0.3).Add("idle", 4, noise: 0.3);
+
+        var events = Play(session.Frames);
+
+        Assert.Equal(["SetStarted 16.0 squat", "SetEnded"], Describe(events).Where(e => !e.StartsWith("Rep ", StringComparison.Ordinal)).Select(Head).Take(2));
+        Assert.Single(events.OfType<SetEnded>());
+        Assert.InRange(events.OfType<SetEnded>().Single().Set.Reps, 5, 7);
+        // The rest after the real set only.
+        Assert.Single(events.OfType<RestStarted>());
+        Assert.True(events.OfType<RestStarted>().Single().Time > TimeSpan.FromSeconds(27));
+
+        static string Head(string line) => line.StartsWith("SetEnded", StringComparison.Ordinal) ? "SetEnded" : line;
+    }
+
+    [Fact]
+    public void A_set_is_reported_once_its_first_rep_is_counted_with_its_onset_and_reps_so_far()
+    {
+        var session = Session(2.0, 8);
+        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions());
+        var decided = new List<(TimeSpan At, SessionEvent Event)>();
+        foreach (var frame in session.Frames)
+            foreach (var e in tracker.Push(frame)) decided.Add((frame.Time, e));
+
+        var started = decided.Single(d => d.Event is SetStarted);
+        var firstRep = decided.First(d => d.Event is RepCounted);
+        // Announced together with the first rep, after the set-up, yet stamped at the set-up's start.
+        Assert.Equal(firstRep.At, started.At);
+        Assert.True(started.At > TimeSpan.FromSeconds(3 + SetUpSeconds), $"decided at {started.At}");
+        Assert.Equal(TimeSpan.FromSeconds(3), started.Event.Time);
+        Assert.True(decided.IndexOf(started) < decided.IndexOf(firstRep));
+
+        // With MinRepsPerSet = 0 the same set is reported as soon as it is stable.
+        var eager = new SessionTracker(SyntheticSession.Classes, new TemporalOptions { MinRepsPerSet = 0 });
+        var eagerAt = session.Frames.First(f => eager.Push(f).Any(e => e is SetStarted)).Time;
+        Assert.True(eagerAt < TimeSpan.FromSeconds(3 + SetUpSeconds), $"decided at {eagerAt}");
+    }
+
+    [Fact]
+    public void A_hold_needs_no_reps_to_be_a_set()
+    {
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3).Add("idle", 3, noise: 0.3).Add("plank", 20, noise: 0.3).Add("idle", 3, noise: 0.3);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal("plank", set.Exercise);
+        Assert.NotNull(set.HoldDuration);
     }
 
     [Fact]

@@ -10,12 +10,15 @@ namespace LiveWorkout.Core.Tests.Temporal;
 // smoothed label switches 0.5 s after a clean raw switch, which the segmenter's onset/end stamping undoes.
 public sealed class SessionEventPipelineTests
 {
+    /// <summary>These frames hold no motion, so no set would have reps: keep every stable stretch as a set.</summary>
+    private static TemporalOptions AllSets => new() { MinRepsPerSet = 0 };
+
     [Fact]
     public void One_set_is_stamped_at_its_true_onset_and_last_frame_then_rest()
     {
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(
             ["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"],
@@ -26,7 +29,7 @@ public sealed class SessionEventPipelineTests
     public void Set_start_is_decided_after_the_stable_time_but_backfilled()
     {
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
-        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions { ConfidenceThreshold = 0.5 });
+        var tracker = new SessionTracker(SyntheticSession.Classes, new TemporalOptions { MinRepsPerSet = 0, ConfidenceThreshold = 0.5 });
 
         var decidedAt = session.Frames.First(f => tracker.Push(f).Any(e => e is SetStarted)).Time;
 
@@ -41,7 +44,7 @@ public sealed class SessionEventPipelineTests
             .Add("idle", 5).Add("squat", 4).Add("idle", 0.5).Add("push_up", 0.4).Add("squat", 5)
             .Add("idle", 5).Add("lunge", 1).Add("idle", 5).Add("plank", 0.3).Add("idle", 3);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(
             ["SetStarted 5.0 squat", "SetEnded 14.8 squat 5.0-14.8 reps=0", "RestStarted 14.9"],
@@ -53,7 +56,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("push_up", 10).Add("idle", 5);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(
             ["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "SetStarted 15.0 push_up",
@@ -66,7 +69,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession().Add("squat", 8).Add("idle", 6).Add("squat", 8);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(
             ["SetStarted 0.0 squat", "SetEnded 7.9 squat 0.0-7.9 reps=0", "RestStarted 8.0",
@@ -79,7 +82,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession().Add("idle", 20);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Empty(Describe(events));
         Assert.All(events.OfType<TimelineSample>(), t => Assert.Equal("idle", t.Label));
@@ -92,7 +95,7 @@ public sealed class SessionEventPipelineTests
         // Below the threshold every frame is idle, however long the exercise wins.
         var frames = session.Frames.Select(f => f with { Probabilities = f.Probabilities.Select(p => p > 0.5f ? 0.45f : p).ToArray() }).ToList();
 
-        Assert.Empty(Describe(Play(frames, new TemporalOptions { ConfidenceThreshold = 0.5 })));
+        Assert.Empty(Describe(Play(frames, new TemporalOptions { MinRepsPerSet = 0, ConfidenceThreshold = 0.5 })));
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession(embeddingDims: 8).Add("idle", 3).AddReps("plank", 2, 30).Add("idle", 3);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(["SetStarted 3.0 plank", "SetEnded 62.9 plank 3.0-62.9 reps=0 hold=59.9", "RestStarted 63.0"], Describe(events));
         var set = events.OfType<SetEnded>().Single().Set;
@@ -113,7 +116,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 7);
 
-        var events = Play(session.Frames);
+        var events = Play(session.Frames, AllSets);
 
         Assert.Equal(["SetStarted 5.0 squat", "SetEnded 11.9 squat 5.0-11.9 reps=0"], Describe(events));
     }
@@ -123,7 +126,7 @@ public sealed class SessionEventPipelineTests
     {
         var session = new SyntheticSession().Add("idle", 2).Add("squat", 3);
 
-        var timeline = Describe(Play(session.Frames), withTimeline: true).Where(l => l.StartsWith("Timeline", StringComparison.Ordinal)).ToList();
+        var timeline = Describe(Play(session.Frames, AllSets), withTimeline: true).Where(l => l.StartsWith("Timeline", StringComparison.Ordinal)).ToList();
 
         Assert.Equal(["Timeline 0.0 idle 0.9", "Timeline 1.0 idle 0.9", "Timeline 2.0 idle 0.811",
                       "Timeline 3.0 squat 0.9", "Timeline 4.0 squat 0.9"], timeline);
@@ -132,7 +135,7 @@ public sealed class SessionEventPipelineTests
     [Fact]
     public void Exponential_smoothing_also_segments_at_the_true_onset()
     {
-        var options = new TemporalOptions { Smoothing = SmoothingKind.Exponential, SmoothingSeconds = 0.5 };
+        var options = new TemporalOptions { MinRepsPerSet = 0, Smoothing = SmoothingKind.Exponential, SmoothingSeconds = 0.5 };
         var session = new SyntheticSession().Add("idle", 5).Add("squat", 10).Add("idle", 5);
 
         Assert.Equal(["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"], Describe(Play(session.Frames, options)));
@@ -144,7 +147,7 @@ public sealed class SessionEventPipelineTests
         var session = new SyntheticSession().Add("idle", 6);
         var frames = session.Frames.Where(f => f.Time < TimeSpan.FromSeconds(3) || f.Time >= TimeSpan.FromSeconds(5)).ToList();
 
-        var events = Play(frames, new TemporalOptions { SourceLostAfterSeconds = 1 });
+        var events = Play(frames, new TemporalOptions { MinRepsPerSet = 0, SourceLostAfterSeconds = 1 });
 
         // The stream completes 30 s after its last frame (5.9 s), so it falls silent once more.
         Assert.Equal(["SourceLost 3.9", "SourceRecovered 5.0 gap=2.1", "SourceLost 6.9"], Describe(events));
@@ -168,7 +171,7 @@ public sealed class SessionEventPipelineTests
         var source = new Subject<FramePrediction>();
         var events = new List<SessionEvent>();
         Exception? failure = null;
-        var pipeline = new SessionEventPipeline(SyntheticSession.Classes, new TemporalOptions(), new System.Reactive.Concurrency.HistoricalScheduler());
+        var pipeline = new SessionEventPipeline(SyntheticSession.Classes, AllSets, new System.Reactive.Concurrency.HistoricalScheduler());
         using var _ = pipeline.Process(source).Subscribe(events.Add, e => failure = e);
 
         foreach (var f in session.Frames) source.OnNext(f);
@@ -192,10 +195,10 @@ public sealed class SessionEventPipelineTests
         Add(10, squat);
         Add(5, unsure);
 
-        var tracker = new SessionTracker(classes, new TemporalOptions { ConfidenceThreshold = 0.5 });
+        var tracker = new SessionTracker(classes, new TemporalOptions { MinRepsPerSet = 0, ConfidenceThreshold = 0.5 });
         var events = frames.SelectMany(tracker.Push).Concat(tracker.Complete()).ToList();
 
         Assert.Equal(["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"], Describe(events));
-        _ = new SessionEventPipeline(classes, new TemporalOptions(), Scheduler.Immediate);
+        _ = new SessionEventPipeline(classes, AllSets, Scheduler.Immediate);
     }
 }
