@@ -37,7 +37,7 @@ public sealed class ModelZooBenchmark(Device device, TimeSpan budgetPerRow, int 
             optimizer.zero_grad();
             var l = loss.call(model.call(x), y);
             l.backward();
-            optimizer.step();
+            optimizer.StepWithoutCollections();
             l.cpu();
         });
         model.eval();

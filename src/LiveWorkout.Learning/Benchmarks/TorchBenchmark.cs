@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using LiveWorkout.Learning.Models;
+using LiveWorkout.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -44,7 +45,7 @@ public sealed class TorchBenchmark(Device device, TimeSpan budgetPerRow)
             optimizer.zero_grad();
             var loss = lossFn.call(model.call(x), target);
             loss.backward();
-            optimizer.step();
+            optimizer.StepWithoutCollections();
             loss.cpu();
         }));
         return rows;

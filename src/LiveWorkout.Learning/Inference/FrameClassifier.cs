@@ -118,7 +118,12 @@ public sealed class FrameClassifier : IDisposable
         if (w > 0)
         {
             var frame = FromSpan(frameProbabilities.SelectMany(p => p!).ToArray(), [own.Count, Classes.Count]);
-            logProbabilities = logProbabilities * (1 - w) + frame.clamp_min(1e-6).log() * w;
+            // Explicit Scalars, alive until the end of the block: TorchSharp would turn plain numbers
+            // into Scalars that a garbage collection can free mid-call (see SafeOptimizerStep).
+            using var headShare = (1 - w).ToScalar();
+            using var frameShare = w.ToScalar();
+            using var floor = 1e-6.ToScalar();
+            logProbabilities = logProbabilities * headShare + frame.clamp_min(floor).log() * frameShare;
         }
         var probabilities = functional.softmax(logProbabilities, 1);
         return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own]);

@@ -105,7 +105,7 @@ public static class HeadTrainer
                     var logits = head.call(x);
                     var l = loss.call(logits, y);
                     l.backward();
-                    optimizer.step();
+                    optimizer.StepWithoutCollections();
                     lossSum += l.item<float>() * n;
                     correct += logits.argmax(1).eq(y).sum().item<long>();
                 }

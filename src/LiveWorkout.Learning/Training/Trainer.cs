@@ -71,7 +71,7 @@ public sealed class Trainer : IDisposable
             var logits = _network.call(x);
             var loss = _loss.call(logits, y);
             loss.backward();
-            _optimizer.step();
+            _optimizer.StepWithoutCollections();
             lossSum += loss.item<float>() * batch.Count;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += batch.Count;

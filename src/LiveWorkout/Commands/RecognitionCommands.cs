@@ -99,6 +99,7 @@ public static class RecognitionCommands
             Source = source,
             ModelPath = model.Path,
             Device = model.Device,
+            UseTemporalHead = model.TemporalHead,
             Temporal = services.GetRequiredService<IOptions<TemporalOptions>>().Value,
             Capture = new CaptureRequest(capture.Width, capture.Height, capture.Fps),
             ReconnectMax = TimeSpan.FromSeconds(capture.ReconnectMaxSeconds),

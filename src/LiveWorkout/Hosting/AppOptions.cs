@@ -14,6 +14,12 @@ public sealed class ModelOptions
     /// <summary>auto (CUDA when present, else CPU), cpu, cuda or cuda:N.</summary>
     [RegularExpression("^(auto|cpu|cuda(:[0-9]+)?)$", ErrorMessage = "must be auto, cpu, cuda or cuda:N")]
     public string Device { get; set; } = "auto";
+
+    /// <summary>
+    /// Use the package's temporal head when it has one (default). False classifies every frame
+    /// with the CNN alone, to measure what the head adds (`--set Model:TemporalHead=false`).
+    /// </summary>
+    public bool TemporalHead { get; set; } = true;
 }
 
 /// <summary>Section "Capture": the live source and what to ask of it.</summary>

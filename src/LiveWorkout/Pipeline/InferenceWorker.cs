@@ -38,6 +38,9 @@ public sealed class InferenceWorker
     /// </summary>
     public bool FullBatches { get; init; }
 
+    /// <summary>False: classify each frame with the CNN alone even when the package has a temporal head.</summary>
+    public bool UseTemporalHead { get; init; } = true;
+
     /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
     public Action<FramePrediction, TimeSpan>? Classified { get; init; }
 
@@ -82,7 +85,7 @@ public sealed class InferenceWorker
 
     private void Run(ChannelReader<FrameSample> frames, FrameBufferPool pool)
     {
-        using var classifier = new FrameClassifier(_package, _device);
+        using var classifier = new FrameClassifier(_package, _device, UseTemporalHead);
         var batch = new float[_maxBatch * pool.Length];
         var samples = new List<FrameSample>(_maxBatch);
         var times = new TimeSpan[_maxBatch];

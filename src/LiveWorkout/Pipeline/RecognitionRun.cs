@@ -22,6 +22,10 @@ public sealed record RecognitionSettings
     public required string Source { get; init; }
     public required string ModelPath { get; init; }
     public string Device { get; init; } = "auto";
+
+    /// <summary>False: the CNN alone classifies each frame even when the package has a temporal head.</summary>
+    public bool UseTemporalHead { get; init; } = true;
+
     public TemporalOptions Temporal { get; init; } = new();
     public CaptureRequest Capture { get; init; } = new();
     public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
@@ -149,6 +153,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         {
             Predictions = predictions,
             FullBatches = !source.IsLive && !settings.Realtime,
+            UseTemporalHead = settings.UseTemporalHead,
             Classified = (p, age) =>
             {
                 if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));

@@ -25,7 +25,7 @@ public sealed class RecordingsRegressionTests
     [Fact]
     public async Task Default_model_on_the_demo_recordings_stays_above_the_thresholds()
     {
-        string root = RepositoryRoot();
+        string root = Checkout.Root();
         string model = Path.Combine(root, "models", "default");
         string recordings = Path.Combine(root, "recordings");
         if (!File.Exists(Path.Combine(model, "model.json")) || !File.Exists(Path.Combine(model, "model.dat")))
@@ -62,14 +62,5 @@ public sealed class RecordingsRegressionTests
         {
             Directory.Delete(Path.GetDirectoryName(json)!, recursive: true);
         }
-    }
-
-    /// <summary>The checkout the tests were built from: the first folder above the test binaries holding LiveWorkout.sln.</summary>
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LiveWorkout.sln"))) return dir.FullName;
-        Assert.Fail($"no LiveWorkout.sln above {AppContext.BaseDirectory}: run the tests from a checkout");
-        return "";
     }
 }

@@ -1,5 +1,6 @@
 using LiveWorkout.Core;
 using LiveWorkout.Core.Recognition;
+using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions;
 using LiveWorkout.Vision.Capture.Loopback;
@@ -35,6 +36,31 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
         var session = SessionStore.Open(db).LoadSession(result.SessionId!.Value);
         Assert.True(session.Session.Complete);
         Assert.Equal(clip, session.Session.Source);
+    }
+
+    [Fact]
+    public async Task Without_its_temporal_head_the_default_model_classifies_each_frame_with_the_CNN_alone()
+    {
+        string root = Checkout.Root();
+        var settings = new RecognitionSettings
+        {
+            Source = Path.Combine(root, "recordings", "demo.mp4"),
+            ModelPath = Path.Combine(root, "models", "default"),
+            Device = "cpu",
+            KeepPredictions = true,
+            MaxFrames = 45,
+        };
+        var withHead = await new RecognitionRun(settings, NullLogger.Instance).RunAsync(CancellationToken.None);
+        var alone = await new RecognitionRun(settings with { UseTemporalHead = false }, NullLogger.Instance).RunAsync(CancellationToken.None);
+
+        Assert.Equal(45, alone.FramesClassified);
+        using var package = ModelPackage.Load(settings.ModelPath);
+        Assert.NotNull(package.Head);
+        // The same frames, other probabilities: the head's verdict is a mix of its own and the CNN's.
+        Assert.Equal(withHead.Predictions.Select(p => p.Index), alone.Predictions.Select(p => p.Index));
+        Assert.NotEqual(withHead.Predictions.Select(p => p.Probabilities), alone.Predictions.Select(p => p.Probabilities));
+        var again = await new RecognitionRun(settings with { UseTemporalHead = false }, NullLogger.Instance).RunAsync(CancellationToken.None);
+        Assert.Equal(alone.Predictions.Select(p => p.Probabilities), again.Predictions.Select(p => p.Probabilities));
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using LiveWorkout.Learning.Training;
+using static TorchSharp.torch;
+
+namespace LiveWorkout.Learning.Tests.Training;
+
+/// <summary>
+/// TorchSharp 0.107's optimizers can have a Scalar finalized while libtorch reads it, when a
+/// garbage collection falls inside the step. Another thread allocating without pause makes
+/// collections frequent enough that plain <c>optimizer.step()</c> fails within seconds here
+/// ("Unknown scalar type" or "Expected false to be true ... toFloat"); one several thousand times
+/// faster outspends any no-GC budget and is beyond what the fix can promise. It runs alone: its
+/// collections would hit other tests' TorchSharp calls that take plain numbers.
+/// </summary>
+[Collection(nameof(SafeOptimizerStepTests))]
+public sealed class SafeOptimizerStepTests
+{
+    [Fact]
+    public void Optimizer_steps_survive_collections_caused_by_other_threads()
+    {
+        using var stop = new CancellationTokenSource();
+        object? sink = null;
+        // About 250 MB/s of short-lived garbage: a collection every few dozen steps, as a batch loader causes.
+        var allocator = new Thread(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                for (int i = 0; i < 64; i++) sink = new byte[4000];
+                Thread.Sleep(1);
+            }
+        }) { IsBackground = true };
+        using var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4));
+        using var optimizer = optim.AdamW(model.parameters(), 0.001);
+        allocator.Start();
+        try
+        {
+            for (int i = 0; i < 30_000; i++)
+            {
+                using var scope = NewDisposeScope();
+                var loss = model.call(randn(4, 8)).pow(2).mean();
+                optimizer.zero_grad();
+                loss.backward();
+                optimizer.StepWithoutCollections();
+            }
+        }
+        finally
+        {
+            stop.Cancel();
+            allocator.Join();
+            GC.KeepAlive(sink);
+        }
+    }
+}
+
+[CollectionDefinition(nameof(SafeOptimizerStepTests), DisableParallelization = true)]
+public sealed class SafeOptimizerStepCollection;

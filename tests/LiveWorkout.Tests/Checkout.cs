@@ -1,0 +1,14 @@
+namespace LiveWorkout.Tests;
+
+/// <summary>The checkout the tests were built from, for tests of what the product ships (models/, recordings/).</summary>
+internal static class Checkout
+{
+    /// <summary>The first folder above the test binaries holding LiveWorkout.sln.</summary>
+    public static string Root()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "LiveWorkout.sln"))) return dir.FullName;
+        Assert.Fail($"no LiveWorkout.sln above {AppContext.BaseDirectory}: run the tests from a checkout");
+        return "";
+    }
+}
