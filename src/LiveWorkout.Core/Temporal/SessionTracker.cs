@@ -87,7 +87,7 @@ public sealed class SessionTracker
         return events;
     }
 
-    private List<SessionEvent> CloseSet(TimeSpan end)
+    private IEnumerable<SessionEvent> CloseSet(TimeSpan end)
     {
         var set = _set ?? throw new InvalidOperationException("segment closed with no open set");
         _set = null;
@@ -117,7 +117,7 @@ public sealed class SessionTracker
         {
             if (_held is null) return events;
             _held.AddRange(events);
-            if (reps is not null && reps.RepTimes.Count < minReps) return [];
+            if (reps!.RepTimes.Count < minReps) return []; // only rep exercises hold events back
             var all = _held;
             _held = null;
             return all;
@@ -136,10 +136,10 @@ public sealed class SessionTracker
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
             if (reps is null) return [];
-            return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count).ToList());
+            return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count));
         }
 
-        public List<SessionEvent> Finish(TimeSpan end)
+        public IEnumerable<SessionEvent> Finish(TimeSpan end)
         {
             var events = new List<SessionEvent>();
             if (reps is not null) events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
@@ -149,7 +149,7 @@ public sealed class SessionTracker
             var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
                 hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
             events.Add(new SetEnded(end, set));
-            var released = Release(events).ToList();
+            var released = Release(events);
             Dropped = _held is not null;
             return released;
         }

@@ -8,8 +8,9 @@ namespace LiveWorkout.Tests.Evaluation;
 /// <summary>
 /// The shipped default model on the shipped demo recordings, through the real pipeline
 /// (`replay recordings --evaluate --model models/default`): recognition quality must not fall
-/// below the thresholds here, which leave room for one set more wrong than measured (float results differ a little between machines and devices). Missing model or recordings fail the test: they are part of the
-/// product, not optional extras.
+/// below the thresholds here, which leave room for one set more wrong than measured (float
+/// results differ a little between machines and devices). Missing model or recordings fail the
+/// test: they are part of the product, not optional extras.
 /// </summary>
 public sealed class RecordingsRegressionTests
 {
