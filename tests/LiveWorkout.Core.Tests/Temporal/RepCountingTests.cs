@@ -191,6 +191,46 @@ public sealed class RepCountingTests
         Assert.NotInRange(set.Reps, 9, 11);
     }
 
+    [Theory]
+    [InlineData(1.8, 8)]
+    [InlineData(2.4, 7)]
+    [InlineData(3.2, 6)]
+    public void Lunges_that_change_legs_every_rep_are_counted_rep_by_rep(double period, int reps)
+    {
+        // The picture repeats every two reps; without the lunge's own period bounds the counter
+        // took that for the period and counted about half (4 of 8, 3 of 7).
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 5)
+            .Add("idle", 3).Add("lunge", SetUpSeconds).AddAlternatingReps("lunge", period, reps, sideShare: 0.8).Add("idle", 4);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal("lunge", set.Exercise);
+        Assert.InRange(set.Reps, reps - 1, reps + 1);
+    }
+
+    [Fact]
+    public void Fast_running_is_counted()
+    {
+        // 0.5 s a rep (a left and a right stride) is below the default bounds' 0.6 s: without
+        // running's own bounds the counter took two reps for one and counted 8 of 18.
+        var session = new SyntheticSession(30, embeddingDims: 16, seed: 3)
+            .Add("idle", 3).Add("running", 2, offset: 0.5).AddReps("running", 0.5, 18).Add("idle", 4);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal("running", set.Exercise);
+        Assert.InRange(set.Reps, 17, 19);
+    }
+
+    [Fact]
+    public void Lunge_and_running_bounds_are_defaults_that_configuration_can_change()
+    {
+        var options = new TemporalOptions();
+        Assert.Equal((1.2, 3.3), options.PeriodBoundsFor("lunge"));
+        Assert.Equal((0.45, 1.2), options.PeriodBoundsFor("running"));
+        Assert.Equal((options.RepMinPeriodSeconds, options.RepMaxPeriodSeconds), options.PeriodBoundsFor("squat"));
+    }
+
     [Fact]
     public void Replays_are_deterministic()
     {

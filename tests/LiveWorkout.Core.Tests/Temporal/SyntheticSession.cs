@@ -16,6 +16,7 @@ internal sealed class SyntheticSession
     private readonly int _dims;
     private readonly Random _random;
     private readonly double[] _direction;
+    private readonly double[] _sideDirection;
 
     public SyntheticSession(int fps = 10, int embeddingDims = 0, int seed = 1)
     {
@@ -26,6 +27,15 @@ internal sealed class SyntheticSession
         double norm = 0;
         for (int k = 0; k < embeddingDims; k++) { _direction[k] = _random.NextDouble() - 0.5; norm += _direction[k] * _direction[k]; }
         for (int k = 0; k < embeddingDims; k++) _direction[k] /= Math.Sqrt(norm);
+        // A second direction at right angles to the first (one Gram-Schmidt step), from its own
+        // generator so the noise of every other session stays as it was.
+        var sideRandom = new Random(seed + 1);
+        _sideDirection = new double[embeddingDims];
+        double along = 0;
+        for (int k = 0; k < embeddingDims; k++) { _sideDirection[k] = sideRandom.NextDouble() - 0.5; along += _sideDirection[k] * _direction[k]; }
+        norm = 0;
+        for (int k = 0; k < embeddingDims; k++) { _sideDirection[k] -= along * _direction[k]; norm += _sideDirection[k] * _sideDirection[k]; }
+        for (int k = 0; k < embeddingDims; k++) _sideDirection[k] /= Math.Sqrt(norm);
     }
 
     public IReadOnlyList<FramePrediction> Frames => _frames;
@@ -42,7 +52,16 @@ internal sealed class SyntheticSession
     public SyntheticSession AddReps(string label, double period, int reps, double noise = 0.3, double amplitude = 1) =>
         Add(label, period * reps, t => amplitude * Math.Sin(2 * Math.PI * t / period), noise);
 
-    private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise)
+    /// <summary>
+    /// Reps that alternate sides (a lunge on the left leg, then the right): each rep swings along
+    /// one direction as in <see cref="AddReps"/>, and which side leads moves the embedding along a
+    /// second direction, <paramref name="sideShare"/> as far, so the picture repeats only every two reps.
+    /// </summary>
+    public SyntheticSession AddAlternatingReps(string label, double period, int reps, double sideShare, double noise = 0.3) =>
+        Add(label, period * reps, t => Math.Sin(2 * Math.PI * t / period), noise,
+            t => sideShare * Math.Sin(Math.PI * t / period));
+
+    private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise, Func<double, double>? side = null)
     {
         int count = (int)Math.Round(seconds * _fps);
         int labelIndex = Classes.ToList().IndexOf(label);
@@ -53,7 +72,8 @@ internal sealed class SyntheticSession
             p[labelIndex] = 0.9f;
             var e = new float[_dims];
             double m = motion((double)i / _fps);
-            for (int k = 0; k < _dims; k++) e[k] = (float)(m * _direction[k] + noise * Gaussian());
+            double sideways = side?.Invoke((double)i / _fps) ?? 0;
+            for (int k = 0; k < _dims; k++) e[k] = (float)(m * _direction[k] + sideways * _sideDirection[k] + noise * Gaussian());
             _frames.Add(new FramePrediction(_frames.Count, Now, p, e));
         }
         return this;

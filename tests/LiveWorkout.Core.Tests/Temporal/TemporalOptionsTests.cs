@@ -36,6 +36,6 @@ public sealed class TemporalOptionsTests
 
         Assert.Contains(results, r => r.ErrorMessage!.Contains("RepPeriods:squat", StringComparison.Ordinal));
         Assert.Equal((3.0, 2.0), options.PeriodBoundsFor("squat"));
-        Assert.Equal((0.6, 6.0), options.PeriodBoundsFor("lunge"));
+        Assert.Equal((0.6, 6.0), options.PeriodBoundsFor("pull_up"));
     }
 }
