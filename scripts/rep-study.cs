@@ -1,0 +1,101 @@
+#:project ../src/LiveWorkout.Core/LiveWorkout.Core.csproj
+// Rep counting on perfectly segmented clips: feeds the CNN embeddings that `train-head --cache`
+// stored for labelled clips through the real session tracker, with every frame's probabilities
+// set to its true label, so every miscount is the rep counter's own. Prints, per exercise, how
+// many labelled sets were counted exactly, within one rep, off by two or more, or not found
+// (a set with no rep counted is dropped, see Temporal:MinRepsPerSet).
+//
+//   dotnet run -c Release scripts/rep-study.cs -- CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--limit=N] [--verbose]
+//
+// CACHE: a --cache folder of train-head (its .emb files name their clips, whose labels must
+// still be beside them); MODEL: the package whose classes the embeddings have; Key=value sets a
+// Temporal option (e.g. RepMinCorrelation=0.4).
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
+
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: rep-study CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--limit=N] [--verbose]");
+    return 2;
+}
+using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(args[1], "model.json")));
+string[] classes = [.. manifest.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!)];
+var options = new TemporalOptions();
+bool verbose = false;
+int limit = int.MaxValue;
+string? only = null;
+foreach (var a in args.Skip(2))
+{
+    if (a == "--verbose") verbose = true;
+    else if (a.StartsWith("--limit=", StringComparison.Ordinal)) limit = int.Parse(a[8..], CultureInfo.InvariantCulture);
+    else if (a.StartsWith("--only=", StringComparison.Ordinal)) only = a[7..];
+    else if (a.StartsWith("period:", StringComparison.Ordinal))
+    {
+        var (name, bounds) = (a[7..a.IndexOf('=')], a[(a.IndexOf('=') + 1)..].Split(':'));
+        options.RepPeriods[name] = new RepPeriodBounds { MinSeconds = double.Parse(bounds[0], CultureInfo.InvariantCulture), MaxSeconds = double.Parse(bounds[1], CultureInfo.InvariantCulture) };
+    }
+    else
+    {
+        var property = typeof(TemporalOptions).GetProperty(a[..a.IndexOf('=')]) ?? throw new ArgumentException($"no Temporal option in '{a}'");
+        property.SetValue(options, Convert.ChangeType(a[(a.IndexOf('=') + 1)..], property.PropertyType, CultureInfo.InvariantCulture));
+    }
+}
+
+var errors = new SortedDictionary<string, List<int?>>(StringComparer.Ordinal);
+int clips = 0;
+foreach (var file in Directory.GetFiles(args[0], "*.emb").Order(StringComparer.Ordinal).Take(limit))
+{
+    // The format ClipEmbeddings writes: magic, key (clip path first), count, width, times, CNN verdicts, embeddings.
+    using var reader = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
+    if (reader.ReadString() != "LWEMB1") continue;
+    string clip = reader.ReadString().Split('|')[0];
+    var labels = ClipAnnotation.Load(ClipAnnotation.PathFor(clip));
+    if (only is not null && !labels.Sets.Any(s => s.Exercise == only)) continue;
+    int n = reader.ReadInt32(), width = reader.ReadInt32();
+    var times = new double[n];
+    for (int i = 0; i < n; i++) times[i] = reader.ReadDouble();
+    for (int i = 0; i < n; i++) reader.ReadInt32();
+    var tracker = new SessionTracker(classes, options);
+    var found = new List<RecognizedSet>();
+    void Take(IEnumerable<SessionEvent> events) => found.AddRange(events.OfType<SetEnded>().Select(e => e.Set));
+    for (int i = 0; i < n; i++)
+    {
+        var embedding = new float[width];
+        for (int k = 0; k < width; k++) embedding[k] = reader.ReadSingle();
+        var time = TimeSpan.FromSeconds(times[i]);
+        var probabilities = new float[classes.Length];
+        Array.Fill(probabilities, 0.01f);
+        probabilities[Array.IndexOf(classes, labels.LabelAt(time))] = 0.9f;
+        Take(tracker.Push(new FramePrediction(i, time, probabilities, embedding)));
+    }
+    Take(tracker.Complete());
+    clips++;
+    foreach (var set in labels.Sets.Where(s => s.Reps > 0 && (only is null || s.Exercise == only)))
+    {
+        var match = found.Where(f => f.Exercise == set.Exercise && f.Start < set.End && f.End > set.Start)
+            .MaxBy(f => (f.End < set.End ? f.End : set.End) - (f.Start > set.Start ? f.Start : set.Start));
+        int? error = match is null ? null : match.Reps - set.Reps;
+        if (!errors.TryGetValue(set.Exercise, out var list)) errors[set.Exercise] = list = [];
+        list.Add(error);
+        if (verbose && (error is null || Math.Abs(error.Value) >= 2))
+            Console.WriteLine(FormattableString.Invariant($"{clip} {set.Exercise} {set.Start.TotalSeconds:0.0}-{set.End.TotalSeconds:0.0} s: {set.Reps} reps, counted {(match is null ? "none" : match.Reps)}"));
+    }
+}
+
+Console.WriteLine($"{clips} clips");
+Console.WriteLine("exercise         sets  exact  within 1  off 2+  not found  mean error");
+int total = 0, withinOne = 0;
+foreach (var (exercise, list) in errors)
+{
+    var counted = list.OfType<int>().ToList();
+    int near = counted.Count(e => Math.Abs(e) <= 1);
+    total += list.Count;
+    withinOne += near;
+    Console.WriteLine(FormattableString.Invariant($"{exercise,-15} {list.Count,5} {counted.Count(e => e == 0),6} {near,9} {counted.Count(e => Math.Abs(e) >= 2),7} {list.Count - counted.Count,10} {(counted.Count > 0 ? counted.Average() : 0),11:+0.00;-0.00}"));
+}
+Console.WriteLine(FormattableString.Invariant($"within one rep: {withinOne} of {total} sets ({(double)withinOne / Math.Max(1, total):0.000})"));
+return 0;
