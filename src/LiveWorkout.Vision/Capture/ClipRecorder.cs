@@ -46,6 +46,9 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
         long read = 0, written = 0;
         bool ended = false;
         double fps = reader.Fps;
+        // A live clip never runs past MaxDuration: when the last read stalls past the deadline,
+        // the wall clock would otherwise have it padded with copies up to the moment it came.
+        long maxFrames = source.IsLive && MaxDuration is { } max ? Math.Max(1, (long)Math.Round(max.TotalSeconds * fps)) : long.MaxValue;
         Size size = default;
         try
         {
@@ -69,6 +72,7 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
                 // Live: as many copies as the wall clock says are due (none when the camera runs ahead).
                 long due = source.IsLive ? (long)Math.Floor(clock.Elapsed.TotalSeconds * fps) + 1 - written : 1;
                 if (written == 0) due = 1;
+                due = Math.Min(due, maxFrames - written);
                 if (due <= 0) continue;
                 for (long i = 0; i < due; i++) writer.Write(frame);
                 written += due;

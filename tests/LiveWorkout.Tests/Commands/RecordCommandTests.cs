@@ -51,6 +51,24 @@ public sealed class RecordCommandTests(PipelineFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_stream_that_stalls_at_the_deadline_does_not_make_the_clip_longer()
+    {
+        // The stream stops for 1.5 s after 1.7 s of frames: the recorder's last read returns
+        // well past its 2 s. That frame used to be written as often as the wall clock said was
+        // due: 90 frames, 3 s of video, in this test without the cap (81 in a test run on a busy machine).
+        using var server = new MjpegStreamServer([300], fps: 30, width: 160, height: 120, paint: (index, frame) =>
+        {
+            if (index == 51) Thread.Sleep(1500);
+            frame.SetTo(new Scalar(index % 256, 80, 160));
+        });
+        string output = Path.Combine(fixture.Directory, "stalled.mp4");
+        var stderr = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync(["record", "--source", server.Url, "--out", output, "--duration-s", "2", "--headless"], new StringWriter(), stderr);
+        Assert.True(code == 0, stderr.ToString());
+        Assert.InRange(ReadBack(output).Frames, 1, 60);
+    }
+
+    [Fact]
     public async Task Record_fails_with_one_line_for_a_bad_source_or_output_name()
     {
         var stderr = new StringWriter();
