@@ -78,7 +78,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// the rep: a lunge changes legs every rep, so it looks the same only every two reps, and
     /// below 3.3 s the counter cannot take that for the period (and count half the reps); a
     /// running rep is a left and a right stride (0.55 to 1 s in the synthetic world, a cadence of
-    /// 120 to 220 strides a minute), and above 0.45 s one stride cannot pass for a rep. With
+    /// 120 to 220 strides a minute), below the default 0.6 s at its fastest, while a lower bound
+    /// of 0.45 s keeps out single strides of all but the slowest runners. With
     /// these two entries, counting on perfectly segmented synthetic sets (scripts/rep-study.cs on
     /// 640 clips, 1,176 sets) gets 126 of 128 lunge sets within one rep instead of 75, and 142 of
     /// 162 running sets instead of 96 (26 of them had no rep found at all).
