@@ -1,4 +1,5 @@
-#:project ../src/LiveWorkout.Core/LiveWorkout.Core.csproj
+#:project ../src/LiveWorkout.Learning/LiveWorkout.Learning.csproj
+#:property PublishAot=false
 // Rep counting on perfectly segmented clips: feeds the CNN embeddings that `train-head --cache`
 // stored for labelled clips through the real session tracker, with every frame's probabilities
 // set to its true label, so every miscount is the rep counter's own. Prints, per exercise, how
@@ -11,19 +12,20 @@
 // still be beside them); MODEL: the package whose classes the embeddings have; Key=value sets a
 // Temporal option (e.g. RepMinCorrelation=0.4).
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Learning.Training;
 
 if (args.Length < 2)
 {
     Console.Error.WriteLine("usage: rep-study CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--limit=N] [--verbose]");
     return 2;
 }
-using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(args[1], "model.json")));
-string[] classes = [.. manifest.RootElement.GetProperty("classes").EnumerateArray().Select(c => c.GetString()!)];
+var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(Path.Combine(args[1], ModelPackage.ManifestFile)), ModelManifest.Json)!;
+string[] classes = [.. manifest.Classes];
 var options = new TemporalOptions();
 bool verbose = false;
 int limit = int.MaxValue;
@@ -49,28 +51,25 @@ var errors = new SortedDictionary<string, List<int?>>(StringComparer.Ordinal);
 int clips = 0;
 foreach (var file in Directory.GetFiles(args[0], "*.emb").Order(StringComparer.Ordinal).Take(limit))
 {
-    // The format ClipEmbeddings writes: magic, key (clip path first), count, width, times, CNN verdicts, embeddings.
-    using var reader = new BinaryReader(File.OpenRead(file), Encoding.UTF8);
-    if (reader.ReadString() != "LWEMB1") continue;
-    string clip = reader.ReadString().Split('|')[0];
+    if (ClipEmbeddings.ReadCacheFile(file) is not { } series)
+    {
+        Console.Error.WriteLine($"{file}: not an embedding cache file, left out");
+        continue;
+    }
+    string clip = series.Clip;
     var labels = ClipAnnotation.Load(ClipAnnotation.PathFor(clip));
     if (only is not null && !labels.Sets.Any(s => s.Exercise == only)) continue;
-    int n = reader.ReadInt32(), width = reader.ReadInt32();
-    var times = new double[n];
-    for (int i = 0; i < n; i++) times[i] = reader.ReadDouble();
-    for (int i = 0; i < n; i++) reader.ReadInt32();
     var tracker = new SessionTracker(classes, options);
     var found = new List<RecognizedSet>();
     void Take(IEnumerable<SessionEvent> events) => found.AddRange(events.OfType<SetEnded>().Select(e => e.Set));
-    for (int i = 0; i < n; i++)
+    int width = series.EmbeddingSize;
+    for (int i = 0; i < series.Count; i++)
     {
-        var embedding = new float[width];
-        for (int k = 0; k < width; k++) embedding[k] = reader.ReadSingle();
-        var time = TimeSpan.FromSeconds(times[i]);
+        var time = TimeSpan.FromSeconds(series.Times[i]);
         var probabilities = new float[classes.Length];
         Array.Fill(probabilities, 0.01f);
         probabilities[Array.IndexOf(classes, labels.LabelAt(time))] = 0.9f;
-        Take(tracker.Push(new FramePrediction(i, time, probabilities, embedding)));
+        Take(tracker.Push(new FramePrediction(i, time, probabilities, series.Embeddings.AsSpan(i * width, width).ToArray())));
     }
     Take(tracker.Complete());
     clips++;

@@ -128,12 +128,26 @@ public static class ClipEmbeddings
 
     private static bool TryRead(string path, string key, string clip, out ClipEmbeddingSeries series)
     {
-        series = null!;
-        if (!File.Exists(path)) return false;
+        var read = Read(path);
+        series = read is { } r && r.Key == key ? r.Series with { Clip = clip } : null!;
+        return series is not null;
+    }
+
+    /// <summary>
+    /// A cache file of <see cref="ExtractCached"/> as it is, for studies of what a CNN saw (rep
+    /// counting on perfect labels, say): the series of the clip it was made from, whose labels are
+    /// left empty; null when the file is not such a cache or is torn.
+    /// </summary>
+    public static ClipEmbeddingSeries? ReadCacheFile(string path) => Read(path) is { } r ? r.Series with { Clip = r.Key.Split('|')[0] } : null;
+
+    private static (string Key, ClipEmbeddingSeries Series)? Read(string path)
+    {
+        if (!File.Exists(path)) return null;
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
-            if (reader.ReadString() != CacheMagic || reader.ReadString() != key) return false;
+            if (reader.ReadString() != CacheMagic) return null;
+            string key = reader.ReadString();
             int n = reader.ReadInt32(), e = reader.ReadInt32();
             var times = new double[n];
             var predicted = new int[n];
@@ -141,13 +155,11 @@ public static class ClipEmbeddings
             for (int i = 0; i < n; i++) times[i] = reader.ReadDouble();
             for (int i = 0; i < n; i++) predicted[i] = reader.ReadInt32();
             for (long i = 0; i < embeddings.Length; i++) embeddings[i] = reader.ReadSingle();
-            series = new ClipEmbeddingSeries(clip, times, new int[n], predicted, embeddings, e);
-            return true;
+            return (key, new ClipEmbeddingSeries(path, times, new int[n], predicted, embeddings, e));
         }
         catch (Exception ex) when (ex is IOException or EndOfStreamException)
         {
-            return false; // a torn cache file is made again
+            return null; // a torn cache file is made again
         }
     }
-
 }

@@ -14,7 +14,7 @@ namespace LiveWorkout.Tests.Evaluation;
 /// </summary>
 public sealed class RecordingsRegressionTests
 {
-    // Measured with models/default and the rep bounds of 2026-12-01; each threshold leaves one set of slack.
+    // Measured with models/default and the rep bounds of 2026-12-01.
 
     /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 0.929: 13 found, 1 spurious, 1 missed).</summary>
     public const double MinSetF1 = 0.85;
