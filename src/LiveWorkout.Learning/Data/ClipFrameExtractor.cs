@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Vision.Preprocessing;
 using OpenCvSharp;
 
 namespace LiveWorkout.Learning.Data;
@@ -10,6 +12,8 @@ namespace LiveWorkout.Learning.Data;
 /// a frame dataset: every n-th frame (n from the clip's fps and the wanted frames per second) is
 /// written as JPEG into a cache folder with a manifest.csv whose group is the clip, so all
 /// frames of one clip stay in one split. A cache already made for the same rate is reused.
+/// With a <see cref="RegionSpec"/> the person tracker watches each clip from its start and the
+/// frames written are its regions, as replay would crop them for a model with that spec.
 /// </summary>
 public static class ClipFrameExtractor
 {
@@ -25,10 +29,10 @@ public static class ClipFrameExtractor
         && !Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Any(ImageDataset.IsImage);
 
     /// <summary>Extracts (or reuses) frames; returns the frame dataset with unreadable clips listed as skipped.</summary>
-    public static ImageDataset Extract(string root, string cache, double framesPerSecond, TextWriter? log = null)
+    public static ImageDataset Extract(string root, string cache, double framesPerSecond, RegionSpec? region = null, TextWriter? log = null)
     {
         root = Path.GetFullPath(root);
-        string folder = Path.Combine(cache, string.Create(CultureInfo.InvariantCulture, $"frames-{framesPerSecond:0.###}fps"));
+        string folder = Path.Combine(cache, string.Create(CultureInfo.InvariantCulture, $"frames-{framesPerSecond:0.###}fps{(region is null ? "" : "-region")}"));
         string manifest = Path.Combine(folder, ImageDataset.ManifestFile);
         string skippedList = Path.Combine(folder, "skipped-clips.csv");
         if (!File.Exists(manifest))
@@ -45,7 +49,7 @@ public static class ClipFrameExtractor
                 string split = parts.Length >= 3 ? SplitNames.Parse(parts[^3]) ?? "" : "";
                 string group = string.Join('/', parts[..^1]) + "/" + Path.GetFileNameWithoutExtension(clip);
                 string outDir = Path.Combine(folder, Path.Combine(parts[..^1]), Path.GetFileNameWithoutExtension(clip));
-                int written = WriteFrames(clip, outDir, framesPerSecond, (file) =>
+                int written = WriteFrames(clip, outDir, framesPerSecond, region, (file) =>
                     rows.Append(Csv(Path.GetRelativePath(folder, file))).Append(',').Append(Csv(cls)).Append(',').Append(split).Append(',').Append(Csv(group)).Append('\n'));
                 if (written == 0) skipped.Append(Csv(clip)).Append(",no frames could be read\n");
                 if (++clips % 50 == 0) log?.WriteLine($"extracted frames of {clips} clips...");
@@ -60,8 +64,9 @@ public static class ClipFrameExtractor
         return new ImageDataset(root, "clips", dataset.Classes, dataset.Samples, [.. clipSkips, .. dataset.Skipped], dataset.PreSplit);
     }
 
-    private static int WriteFrames(string clip, string outDir, double framesPerSecond, Action<string> added)
+    private static int WriteFrames(string clip, string outDir, double framesPerSecond, RegionSpec? region, Action<string> added)
     {
+        using var tracker = region is null ? null : new MotionRegionTracker(region);
         using var capture = new VideoCapture(clip);
         if (!capture.IsOpened()) return 0;
         double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
@@ -71,10 +76,12 @@ public static class ClipFrameExtractor
         int index = 0, written = 0;
         while (capture.Read(frame) && !frame.Empty())
         {
+            Rect? area = tracker?.Observe(frame, TimeSpan.FromSeconds(index / fps));
             if (index % step == 0)
             {
                 string file = Path.Combine(outDir, $"{index:D6}.jpg");
-                Cv2.ImWrite(file, frame, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
+                using (var part = new Mat(frame, area ?? new Rect(0, 0, frame.Width, frame.Height)))
+                    Cv2.ImWrite(file, part, new ImageEncodingParam(ImwriteFlags.JpegQuality, 92));
                 added(file);
                 written++;
             }

@@ -1,3 +1,4 @@
+using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Packaging;
 
 namespace LiveWorkout.Learning.Data;
@@ -5,10 +6,13 @@ namespace LiveWorkout.Learning.Data;
 /// <summary>Opens a dataset folder of images or clips and makes sure it is split.</summary>
 public static class DatasetSource
 {
-    /// <summary>Images as they are; clips become frames cached under <paramref name="cacheFolder"/>/frames-*.</summary>
-    public static ImageDataset Open(string folder, string cacheFolder, double framesPerSecond, TextWriter? log = null) =>
+    /// <summary>
+    /// Images as they are; clips become frames cached under <paramref name="cacheFolder"/>/frames-*,
+    /// cropped to the tracked person for a model with a <paramref name="region"/>.
+    /// </summary>
+    public static ImageDataset Open(string folder, string cacheFolder, double framesPerSecond, RegionSpec? region = null, TextWriter? log = null) =>
         ClipFrameExtractor.HoldsClips(folder)
-            ? ClipFrameExtractor.Extract(folder, cacheFolder, framesPerSecond, log)
+            ? ClipFrameExtractor.Extract(folder, cacheFolder, framesPerSecond, region, log)
             : ImageDataset.Scan(folder);
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed class ModelEvaluation(TextWriter output)
     public ClassificationMetrics Run(string packageFolder, string dataFolder, string reportFolder, string devicePreference, int workers, double framesPerSecond, CancellationToken cancellation)
     {
         using var package = ModelPackage.Load(packageFolder);
-        var dataset = DatasetSource.Open(dataFolder, reportFolder, framesPerSecond, output);
+        var dataset = DatasetSource.Open(dataFolder, reportFolder, framesPerSecond, package.Input.Region, output);
         var unknown = dataset.Classes.Where(c => !package.Classes.Contains(c)).ToList();
         if (unknown.Count > 0)
             throw new LiveWorkoutException($"the data has classes the model does not know: {string.Join(", ", unknown)} (model classes: {string.Join(", ", package.Classes)}); remove those folders or use a model trained on them", 2);

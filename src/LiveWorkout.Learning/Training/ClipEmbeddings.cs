@@ -61,8 +61,13 @@ public static class ClipEmbeddings
         for (long index = 0; capture.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
-            if (index % every != 0) continue;
-            preprocessor.Process(frame, batch.AsSpan(batchTimes.Count * length, length));
+            var time = TimeSpan.FromSeconds(index / fps);
+            if (index % every != 0)
+            {
+                preprocessor.Track(frame, time); // the person tracker samples on its own time grid
+                continue;
+            }
+            preprocessor.ProcessInSequence(frame, time, batch.AsSpan(batchTimes.Count * length, length));
             batchTimes.Add(index / fps);
             if (batchTimes.Count == batchSize) Flush();
         }

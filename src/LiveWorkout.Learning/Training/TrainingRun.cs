@@ -5,6 +5,7 @@ using LiveWorkout.Learning.Evaluation;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Vision.Augmentation;
+using LiveWorkout.Vision.Synthetic;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -47,9 +48,14 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
         Directory.CreateDirectory(options.Output);
         File.WriteAllText(Path.Combine(options.Output, "options.json"), JsonSerializer.Serialize(options, TrainingOptions.Json));
 
-        var dataset = DatasetSource.Open(options.Data, options.Output, options.FramesPerSecond, output);
+        // A region.json in the data: its images are the person tracker's crops (its clips get
+        // cropped on extraction), and the model crops video frames the same way.
+        var region = SessionFrameDataset.ReadRegion(options.Data);
+        if (region is not null)
+            output.WriteLine($"the data is of person regions ({SessionFrameDataset.RegionFile}): the model will crop video frames to the tracked person");
+        var dataset = DatasetSource.Open(options.Data, options.Output, options.FramesPerSecond, region, output);
         dataset = DatasetSource.EnsureSplit(dataset, SplitRatios.Parse(options.Split), options.Seed);
-        var input = options.Input();
+        var input = options.Input() with { Region = region };
         if (resumed is not null && !resumed.Classes.SequenceEqual(dataset.Classes))
             throw new LiveWorkoutException($"--resume: the checkpoint was trained on classes [{string.Join(", ", resumed.Classes)}] but '{options.Data}' has [{string.Join(", ", dataset.Classes)}]; use the same data or start a new run");
 

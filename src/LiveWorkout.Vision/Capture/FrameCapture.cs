@@ -150,7 +150,7 @@ public sealed class FrameCapture
                 FrameCaptured?.Invoke(frame, index);
 
                 float[] pixels = Pool.Rent();
-                _preprocessor.Process(frame, pixels);
+                _preprocessor.ProcessInSequence(frame, time, pixels);
                 var sample = new FrameSample(index, time, pixels, Stopwatch.GetTimestamp());
                 Counters.CountCaptured();
                 if (_source.IsLive) _channel.Writer.TryWrite(sample);

@@ -7,7 +7,8 @@ namespace LiveWorkout.Vision.Overlay;
 
 /// <summary>
 /// Draws the recognition status onto a frame: exercise and confidence, reps and the timer of
-/// the current set, and the pipeline's health (fps, frame age, dropped frames).
+/// the current set, the pipeline's health (fps, frame age, dropped frames) and, for a model that
+/// crops to the person, the region it sees.
 /// </summary>
 public static class StatusOverlay
 {
@@ -16,8 +17,10 @@ public static class StatusOverlay
     private static readonly Scalar Idle = new(215, 215, 215);
     private static readonly Scalar Warning = new(60, 60, 230);
 
-    public static void Draw(Mat frame, RecognitionStatus status)
+    public static void Draw(Mat frame, RecognitionStatus status, Rect? region = null)
     {
+        if (region is { } r) Cv2.Rectangle(frame, r, Accent, Math.Max(1, frame.Width / 320), LineTypes.AntiAlias);
+
         double scale = Math.Clamp(frame.Width / 640.0, 0.5, 2.5);
         int pad = (int)(10 * scale), lineHeight = (int)(30 * scale);
         int panelHeight = pad * 2 + lineHeight * 3;

@@ -8,6 +8,10 @@ namespace LiveWorkout.Vision.Preprocessing;
 /// Turns a BGR frame into the model's input (CHW floats, normalised) following its
 /// <see cref="InputSpec"/>. Training, evaluation, replay and live all call this one class, so
 /// their inputs cannot drift apart. Keeps its working Mats between calls: one instance per thread.
+/// For a spec with a <see cref="InputSpec.Region"/>, frames of a video go through
+/// <see cref="ProcessInSequence"/>, which tracks the person and crops to them; a single image
+/// (<see cref="Process(Mat, Span{float})"/>) is taken whole, since a dataset of such a model
+/// holds the tracker's crops already.
 /// </summary>
 public sealed class FramePreprocessor : IDisposable
 {
@@ -16,12 +20,17 @@ public sealed class FramePreprocessor : IDisposable
     private readonly Mat _resized = new();
     private readonly Mat _converted = new();
     private readonly Mat _shrunk = new();
+    private readonly MotionRegionTracker? _tracker;
 
     public FramePreprocessor(InputSpec spec)
     {
         spec.Validate();
         _spec = spec;
+        if (spec.Region is { } region) _tracker = new MotionRegionTracker(region);
     }
+
+    /// <summary>The region the last frame of the sequence was cropped to; null: the whole frame.</summary>
+    public Rect? Region => _tracker?.Region;
 
     public InputSpec Spec => _spec;
 
@@ -35,22 +44,42 @@ public sealed class FramePreprocessor : IDisposable
         return data;
     }
 
-    /// <summary>Writes the frame's model input into <paramref name="destination"/> (CHW order).</summary>
-    public void Process(Mat frame, Span<float> destination)
+    /// <summary>Writes the frame's model input into <paramref name="destination"/> (CHW order), taking the whole frame.</summary>
+    public void Process(Mat frame, Span<float> destination) => Process(frame, destination, null);
+
+    /// <summary>
+    /// Shows a video frame to the person tracker (when the spec has a region) without
+    /// preprocessing it: for frames a caller skips, so the tracker still sees its time grid.
+    /// </summary>
+    public Rect? Track(Mat frame, TimeSpan time) => _tracker?.Observe(frame, time);
+
+    /// <summary>One frame of a video at its time: tracked and cropped to the person when the spec has a region.</summary>
+    public void ProcessInSequence(Mat frame, TimeSpan time, Span<float> destination)
+    {
+        if (frame.Empty()) throw new LiveWorkoutException("empty frame: the image could not be decoded");
+        Process(frame, destination, Track(frame, time));
+    }
+
+    /// <summary>The frame's model input from <paramref name="region"/> of it (frame pixels; null: all of it).</summary>
+    public void Process(Mat frame, Span<float> destination, Rect? region)
     {
         if (frame.Empty()) throw new LiveWorkoutException("empty frame: the image could not be decoded");
         if (destination.Length < Length) throw new ArgumentException($"destination holds {destination.Length} floats, {Length} needed", nameof(destination));
+        var whole = new Rect(0, 0, frame.Width, frame.Height);
+        Rect area = region is { } r ? r.Intersect(whole) : whole;
+        if (area.Width < 1 || area.Height < 1) area = whole;
 
-        Mat bgr = ShrinkLarge(ToBgr(frame));
+        using var part = new Mat(frame, area);
+        Mat bgr = ShrinkLarge(ToBgr(part));
         Rect crop = CropFor(bgr.Size());
-        using (var region = new Mat(bgr, crop))
+        using (var cropped = new Mat(bgr, crop))
         {
             var size = new Size(_spec.Width, _spec.Height);
             var interpolation = crop.Width > size.Width ? InterpolationFlags.Area : InterpolationFlags.Linear;
-            if (_spec.Resize == ResizeMode.Letterbox) Letterbox(region, size, interpolation);
-            else Cv2.Resize(region, _resized, size, 0, 0, interpolation);
+            if (_spec.Resize == ResizeMode.Letterbox) Letterbox(cropped, size, interpolation);
+            else Cv2.Resize(cropped, _resized, size, 0, 0, interpolation);
         }
-        foreach (var mask in _spec.Masks ?? []) BlankMask(mask, bgr.Size(), crop);
+        foreach (var mask in _spec.Masks ?? []) BlankMask(InPart(mask, frame.Size(), area), bgr.Size(), crop);
 
         if (_spec.Color == ColorMode.Gray) Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2GRAY);
         else Cv2.CvtColor(_resized, _converted, ColorConversionCodes.BGR2RGB);
@@ -108,6 +137,12 @@ public sealed class FramePreprocessor : IDisposable
         Cv2.CopyMakeBorder(scaled, _resized, top, size.Height - inner.Height - top, left, size.Width - inner.Width - left, BorderTypes.Constant, Scalar.All(0));
     }
 
+    /// <summary>A mask given in fractions of the whole frame, in fractions of <paramref name="area"/> of it.</summary>
+    private static MaskRegion InPart(MaskRegion mask, Size frame, Rect area) =>
+        area.Width == frame.Width && area.Height == frame.Height ? mask : new MaskRegion(
+            (mask.X * frame.Width - area.X) / area.Width, (mask.Y * frame.Height - area.Y) / area.Height,
+            mask.Width * frame.Width / area.Width, mask.Height * frame.Height / area.Height);
+
     /// <summary>Blanks the mask (given in fractions of the source frame) where it lands in the resized image.</summary>
     private void BlankMask(MaskRegion mask, Size source, Rect crop)
     {
@@ -146,5 +181,6 @@ public sealed class FramePreprocessor : IDisposable
         _resized.Dispose();
         _converted.Dispose();
         _shrunk.Dispose();
+        _tracker?.Dispose();
     }
 }

@@ -12,14 +12,17 @@ public sealed class OverlayWindow : IDisposable
     private readonly string _title;
     private readonly StatusBoard _status;
     private readonly CancellationTokenSource _stop;
+    private readonly Func<Rect?> _region;
     private readonly Mat _canvas = new();
     private bool _created;
 
-    public OverlayWindow(string title, StatusBoard status, CancellationTokenSource stop)
+    /// <param name="region">The region the model sees in the frame being shown (null: the whole frame).</param>
+    public OverlayWindow(string title, StatusBoard status, CancellationTokenSource stop, Func<Rect?> region)
     {
         _title = title;
         _status = status;
         _stop = stop;
+        _region = region;
     }
 
     public void Show(Mat frame, long index)
@@ -30,7 +33,7 @@ public sealed class OverlayWindow : IDisposable
             _created = true;
         }
         frame.CopyTo(_canvas);
-        StatusOverlay.Draw(_canvas, _status.Current);
+        StatusOverlay.Draw(_canvas, _status.Current, _region());
         Cv2.ImShow(_title, _canvas);
         int key = Cv2.WaitKey(1);
         if (key is 'q' or 27) _stop.Cancel();

@@ -117,7 +117,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         }, logger);
 
         var status = new StatusBoard();
-        using var window = settings.ShowWindow ? new OverlayWindow($"LiveWorkout - {source.Location}", status, stop) : null;
+        using var window = settings.ShowWindow ? new OverlayWindow($"LiveWorkout - {source.Location}", status, stop, () => preprocessor.Region) : null;
         if (window is not null) capture.FrameCaptured += window.Show;
 
         var predictions = new Subject<FramePrediction>();

@@ -1,4 +1,5 @@
 using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Data;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Vision.Augmentation;
@@ -129,6 +130,37 @@ public sealed class DatasetTests : IDisposable
         Assert.Equal(6 * 4, dataset.Samples.Count); // 20 frames at 10 fps, every 5th frame
         var split = DatasetSource.EnsureSplit(dataset, SplitRatios.Default, 1);
         Assert.All(split.Samples.GroupBy(s => s.Group), g => Assert.Single(g.Select(s => s.Split).Distinct()));
+    }
+
+    [Fact]
+    public void Clips_for_a_model_that_crops_to_the_person_become_the_trackers_regions()
+    {
+        string root = Path.Combine(_data.Root, "moving");
+        Directory.CreateDirectory(Path.Combine(root, "squat"));
+        Directory.CreateDirectory(Path.Combine(root, "plank"));
+        foreach (string cls in new[] { "squat", "plank" })
+        {
+            using var writer = new VideoWriter(Path.Combine(root, cls, "clip.avi"), FourCC.MJPG, 10, new Size(160, 120));
+            using var frame = new Mat();
+            for (int i = 0; i < 60; i++)
+            {
+                frame.Create(120, 160, MatType.CV_8UC3);
+                frame.SetTo(Scalar.All(80));
+                Cv2.Rectangle(frame, new Rect(120 + (i % 4 < 2 ? 8 : -8), 40, 12, 30), Scalar.All(250), -1);
+                writer.Write(frame);
+            }
+        }
+
+        var whole = ClipFrameExtractor.Extract(root, Path.Combine(_data.Root, "cache"), framesPerSecond: 2);
+        var cropped = ClipFrameExtractor.Extract(root, Path.Combine(_data.Root, "cache"), framesPerSecond: 2, new RegionSpec());
+
+        Assert.Equal(whole.Samples.Count, cropped.Samples.Count);
+        Assert.DoesNotContain(whole.Samples, s => cropped.Samples.Any(c => c.Path == s.Path)); // their own cache folders
+        Size SizeOf(string path) { using var image = Cv2.ImRead(path); return image.Size(); }
+        Assert.All(whole.Samples, s => Assert.Equal(new Size(160, 120), SizeOf(s.Path)));
+        var late = cropped.Samples.Where(s => !s.Path.EndsWith("000000.jpg", StringComparison.Ordinal)).Select(s => SizeOf(s.Path)).ToList();
+        Assert.NotEmpty(late);
+        Assert.All(late, size => Assert.True(size.Width == size.Height && size.Width < 120, $"{size} is not a square region"));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class ModelPackageTests : IDisposable
     [Fact]
     public void Save_then_load_gives_identical_outputs_and_manifest()
     {
-        using var package = ModelPackage.Create(ModelZoo.OursName, ThreeClasses, Small with { Masks = [new MaskRegion(0, 0, 0.3, 0.1), new MaskRegion(0, 0.8, 1, 0.2)] });
+        using var package = ModelPackage.Create(ModelZoo.OursName, ThreeClasses, Small with { Masks = [new MaskRegion(0, 0, 0.3, 0.1), new MaskRegion(0, 0.8, 1, 0.2)], Region = new RegionSpec(Expand: 2, MemorySeconds: 4) });
         package.Describe(new TrainingDataSummary("data", "images", [new SplitCounts("train", new Dictionary<string, int> { ["squat"] = 3 })], 1), new Dictionary<string, double> { ["test_accuracy"] = 0.5 });
         package.Save(_folder);
         using var loaded = ModelPackage.Load(_folder);
@@ -24,6 +24,7 @@ public sealed class ModelPackageTests : IDisposable
         Assert.Equal(ThreeClasses, loaded.Classes);
         Assert.Equal(package.Input.Masks!, loaded.Input.Masks!);
         Assert.Equal(package.Input.Mean, loaded.Input.Mean);
+        Assert.Equal(new RegionSpec(Expand: 2, MemorySeconds: 4), loaded.Input.Region);
         Assert.Equal(0.5, loaded.Manifest.Metrics["test_accuracy"]);
         Assert.Equal(3, loaded.Manifest.TrainingData!.Splits[0].PerClass["squat"]);
 

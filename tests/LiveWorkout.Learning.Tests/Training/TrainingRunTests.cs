@@ -1,7 +1,9 @@
 using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Vision.Synthetic;
 
 namespace LiveWorkout.Learning.Tests.Training;
 
@@ -32,6 +34,17 @@ public sealed class TrainingRunTests : IDisposable
         using var package = ModelPackage.Load(outcome.ModelFolder);
         Assert.Equal(TinyDataset.Classes, package.Classes);
         Assert.Equal(outcome.Test.Accuracy, package.Manifest.Metrics["test_accuracy"]);
+    }
+
+    [Fact]
+    public void Images_of_person_regions_make_a_model_that_crops_video_frames_to_the_person()
+    {
+        File.WriteAllText(Path.Combine(_data.Root, SessionFrameDataset.RegionFile), """{ "expand": 1.8 }""");
+        var output = new StringWriter();
+        var outcome = new TrainingRun(output, interactive: false).Start(Options(epochs: 1), CancellationToken.None);
+        using var package = ModelPackage.Load(outcome.ModelFolder);
+        Assert.Equal(new RegionSpec(Expand: 1.8), package.Input.Region);
+        Assert.Contains("person regions", output.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,6 +69,59 @@ public sealed class FramePreprocessorTests
     }
 
     [Fact]
+    public void A_region_gives_exactly_what_its_crop_saved_as_an_image_gives_and_masks_stay_on_the_frame()
+    {
+        // What synth frames --region saves (the crop) and what replay feeds the model (the frame
+        // with its region) must be the same input.
+        using var frame = new Mat(240, 320, MatType.CV_8UC3);
+        Cv2.Randu(frame, Scalar.All(0), Scalar.All(255));
+        var spec = new InputSpec(112, 112, ColorMode.Rgb, [0.5f, 0.5f, 0.5f], [0.25f, 0.25f, 0.25f], Region: new RegionSpec());
+        var region = new Rect(150, 60, 130, 130);
+        using var pre = new FramePreprocessor(spec);
+        using var crop = frame[region].Clone();
+        Assert.Equal(pre.Process(crop), ProcessRegion(pre, frame, region));
+        Assert.NotEqual(pre.Process(frame), ProcessRegion(pre, frame, region));
+
+        // A caption mask over the frame's right half blanks the crop's part of it only: the crop
+        // spans x 150..280, so its columns from x 160 on (from 10/130 of its width) are masked.
+        var masked = spec with { Masks = [new MaskRegion(0.5, 0, 0.5, 1)] };
+        using var maskedPre = new FramePreprocessor(masked);
+        float[] m = ProcessRegion(maskedPre, frame, region);
+        float blank = (0 - 0.5f) / 0.25f;
+        Assert.Equal(blank, m[50 * 112 + 100]);
+        Assert.NotEqual(blank, m[50 * 112 + 2]);
+    }
+
+    private static float[] ProcessRegion(FramePreprocessor pre, Mat frame, Rect region)
+    {
+        var data = new float[pre.Length];
+        pre.Process(frame, data, region);
+        return data;
+    }
+
+    [Fact]
+    public void In_a_sequence_a_spec_without_a_region_takes_whole_frames_and_one_with_a_region_crops_once_there_is_motion()
+    {
+        using var frame = new Mat(240, 320, MatType.CV_8UC3, Scalar.All(90));
+        var whole = new InputSpec(56, 56, ColorMode.Rgb, Zero3, One3);
+        using var plain = new FramePreprocessor(whole);
+        using var tracked = new FramePreprocessor(whole with { Region = new RegionSpec() });
+        var data = new float[plain.Length];
+        for (int i = 0; i < 90; i++)
+        {
+            frame.SetTo(Scalar.All(90));
+            Cv2.Circle(frame, new Point(260 + (i % 12 < 6 ? 15 : -15), 60), 12, Scalar.All(250), -1);
+            plain.ProcessInSequence(frame, TimeSpan.FromSeconds(i / 30.0), data);
+            Assert.Equal(plain.Process(frame), data);
+            tracked.ProcessInSequence(frame, TimeSpan.FromSeconds(i / 30.0), data);
+        }
+        Assert.Null(plain.Region);
+        var region = Assert.NotNull(tracked.Region);
+        Assert.Equal(ProcessRegion(tracked, frame, region), data);
+        Assert.True(region.Contains(new Point(260, 60)) && region.Width < 240, $"region {region}");
+    }
+
+    [Fact]
     public void An_empty_frame_is_a_clear_error()
     {
         using var pre = new FramePreprocessor(new InputSpec(8, 8, ColorMode.Gray, [0f], [1f]));

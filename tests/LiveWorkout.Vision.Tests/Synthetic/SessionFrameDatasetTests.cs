@@ -1,5 +1,8 @@
 using LiveWorkout.Core;
+using LiveWorkout.Core.Imaging;
+using LiveWorkout.Vision.Preprocessing;
 using LiveWorkout.Vision.Synthetic;
+using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Tests.Synthetic;
 
@@ -43,5 +46,45 @@ public sealed class SessionFrameDatasetTests : IDisposable
         SessionFrameDataset.Write(Path.Combine(_dir, "a"), options);
         SessionFrameDataset.Write(Path.Combine(_dir, "b"), options);
         Assert.Equal(File.ReadAllText(Path.Combine(_dir, "a", "manifest.csv")), File.ReadAllText(Path.Combine(_dir, "b", "manifest.csv")));
+    }
+
+    [Fact]
+    public void With_a_region_the_same_frames_are_saved_as_the_trackers_square_crops_and_the_region_is_recorded()
+    {
+        var whole = new SessionFramesOptions(Sessions: 3, Seed: 8, Width: 160, Height: 120, SessionSeconds: 30, EverySeconds: 2, Splits: null);
+        var wholeRows = SessionFrameDataset.Write(Path.Combine(_dir, "whole"), whole);
+        var rows = SessionFrameDataset.Write(Path.Combine(_dir, "region"), whole with { Region = new RegionSpec(Expand: 1.5) });
+
+        Assert.Equal(wholeRows.Select(r => (r.Path, r.Class)), rows.Select(r => (r.Path, r.Class)));
+        Assert.Null(SessionFrameDataset.ReadRegion(Path.Combine(_dir, "whole")));
+        Assert.Equal(new RegionSpec(Expand: 1.5), SessionFrameDataset.ReadRegion(Path.Combine(_dir, "region")));
+
+        var sizes = rows.Select(r => { using var image = Cv2.ImRead(Path.Combine(_dir, "region", r.Path)); return image.Size(); }).ToList();
+        Assert.All(sizes, size => Assert.True(size == new Size(160, 120) || size.Width == size.Height, $"{size} is neither the frame nor a square"));
+        Assert.True(sizes.Count(s => s.Width == s.Height && s.Width < 120) > rows.Count / 2, "most frames should be crops once the person has moved");
+
+        // The crop is exactly the region the tracker gives when it watches the session itself.
+        var row = rows[^1];
+        int index = int.Parse(Path.GetFileNameWithoutExtension(row.Path).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
+        using var session = new SyntheticSession(row.Seed, 160, 120, 30, 30, new SceneOptions(Effects: row.Activity != "clean", OcclusionChance: 0.05));
+        using var tracker = new MotionRegionTracker(new RegionSpec(Expand: 1.5));
+        using var frame = new Mat();
+        Rect? region = null;
+        for (int i = 0; i <= index; i++)
+        {
+            session.Render(i, frame);
+            region = tracker.Observe(frame, TimeSpan.FromSeconds(session.TimeOf(i)));
+        }
+        Assert.Equal(region!.Value.Size, sizes[^1]);
+    }
+
+    [Fact]
+    public void A_broken_region_file_is_a_clear_error()
+    {
+        File.WriteAllText(Path.Combine(_dir, SessionFrameDataset.RegionFile), "{ not json");
+        var e = Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.ReadRegion(_dir));
+        Assert.Contains("region.json", e.Message, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_dir, SessionFrameDataset.RegionFile), """{ "expand": 0.5 }""");
+        Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.ReadRegion(_dir));
     }
 }
