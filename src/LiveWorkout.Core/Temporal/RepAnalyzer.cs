@@ -67,12 +67,27 @@ public static class RepAnalyzer
         signal = MovingAverage(signal, (int)Math.Round(period.Value / 16 / GridSeconds));
 
         var peaks = FindPeaks(signal, periodSamples, times[0]);
+        if (previousDirection is null)
+        {
+            // Which extreme of the motion is the rep is not in the data's sign: count the one that
+            // repeats more often. A set starts and ends at rest, so the rest extreme is one rep
+            // short of the other (its first and last are the set's edges, not peaks).
+            var opposite = FindPeaks(signal.Select(v => -v).ToArray(), periodSamples, times[0]);
+            if (Repeating(opposite, minCorrelation) > Repeating(peaks, minCorrelation))
+            {
+                peaks = opposite;
+                for (int k = 0; k < direction.Length; k++) direction[k] = -direction[k];
+            }
+        }
         var repeating = peaks.Where(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation)
             .Select(p => p.Prominence).Order().ToList();
         // Upper decile (nearest rank): early in a set most repeating peaks may still be set-up wiggles.
         double reference = repeating.Count == 0 ? 0 : repeating[(int)Math.Ceiling(0.9 * repeating.Count) - 1];
         return new RepAnalysis(period, peaks, reference, direction, periodicity);
     }
+
+    private static int Repeating(List<RepPeak> peaks, double minCorrelation) =>
+        peaks.Count(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation);
 
     private static double[][] Resample(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features, double span)
     {

@@ -51,6 +51,25 @@ public sealed class RepCountingTests
     }
 
     [Theory]
+    [InlineData(1.8, 10, 1)]
+    [InlineData(1.8, 10, -1)]
+    [InlineData(2.5, 7, 1)]
+    [InlineData(2.5, 7, -1)]
+    public void Reps_from_rest_are_counted_at_their_far_extreme_whichever_sign_it_has_in_the_embedding(double period, int reps, double sign)
+    {
+        // A set from rest has one fewer rest extreme inside it than reps: counting those (the
+        // embedding's sign picked the wrong extreme) was one or two short.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 5)
+            .Add("idle", 3, noise: 0.2).AddRepsFromRest("push_up", period, reps, sign, noise: 0.2).Add("idle", 4, noise: 0.2);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal(reps, set.Reps);
+        var far = Enumerable.Range(0, reps).Select(k => 3 + (k + 0.5) * period).ToList();
+        Assert.All(set.RepTimes.Zip(far), p => Assert.InRange(p.First.TotalSeconds, p.Second - 0.25 * period, p.Second + 0.25 * period));
+    }
+
+    [Theory]
     [InlineData(0.6, 20)]
     [InlineData(2.0, 10)]
     [InlineData(6.0, 6)]

@@ -53,6 +53,14 @@ internal sealed class SyntheticSession
         Add(label, period * reps, t => amplitude * Math.Sin(2 * Math.PI * t / period), noise);
 
     /// <summary>
+    /// Reps from rest and back, like a squat from standing: each goes out to the far extreme
+    /// (<paramref name="sign"/> along the motion direction) at mid-rep and returns to where the
+    /// stretches around it (offset 0) are.
+    /// </summary>
+    public SyntheticSession AddRepsFromRest(string label, double period, int reps, double sign, double noise = 0.3) =>
+        Add(label, period * reps, t => sign * 0.5 * (1 - Math.Cos(2 * Math.PI * t / period)), noise);
+
+    /// <summary>
     /// Reps that alternate sides (a lunge on the left leg, then the right): each rep swings along
     /// one direction as in <see cref="AddReps"/>, and which side leads moves the embedding along a
     /// second direction, <paramref name="sideShare"/> as far, so the picture repeats only every two reps.
