@@ -147,7 +147,8 @@ public static class DoctorCommand
             using var package = ModelPackage.Load(path);
             var input = package.Input;
             return new("model", CheckStatus.Ok,
-                $"{path}: {package.Architecture}, {package.Classes.Count} classes, input {input.Channels}x{input.Height}x{input.Width} {input.Color}");
+                $"{path}: {package.Architecture}, {package.Classes.Count} classes, input {input.Channels}x{input.Height}x{input.Width} {input.Color}" +
+                (input.Region is null ? ", whole frames" : ", cropped to the person region") + (package.Manifest.TemporalHead is null ? "" : ", temporal head"));
         }
         catch (LiveWorkoutException e)
         {
