@@ -73,21 +73,21 @@ public static class RepAnalyzer
             // repeats more often. A set starts and ends at rest, so the rest extreme is one rep
             // short of the other (its first and last are the set's edges, not peaks).
             var opposite = FindPeaks(signal.Select(v => -v).ToArray(), periodSamples, times[0]);
-            if (Repeating(opposite, minCorrelation) > Repeating(peaks, minCorrelation))
+            if (opposite.Count(p => Repeats(p, minCorrelation)) > peaks.Count(p => Repeats(p, minCorrelation)))
             {
                 peaks = opposite;
                 for (int k = 0; k < direction.Length; k++) direction[k] = -direction[k];
             }
         }
-        var repeating = peaks.Where(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation)
-            .Select(p => p.Prominence).Order().ToList();
+        var repeating = peaks.Where(p => Repeats(p, minCorrelation)).Select(p => p.Prominence).Order().ToList();
         // Upper decile (nearest rank): early in a set most repeating peaks may still be set-up wiggles.
         double reference = repeating.Count == 0 ? 0 : repeating[(int)Math.Ceiling(0.9 * repeating.Count) - 1];
         return new RepAnalysis(period, peaks, reference, direction, periodicity);
     }
 
-    private static int Repeating(List<RepPeak> peaks, double minCorrelation) =>
-        peaks.Count(p => Math.Max(p.BackCorrelation ?? -1, p.ForwardCorrelation ?? -1) >= minCorrelation);
+    /// <summary>The motion around the peak repeats one period earlier or later.</summary>
+    private static bool Repeats(RepPeak peak, double minCorrelation) =>
+        Math.Max(peak.BackCorrelation ?? -1, peak.ForwardCorrelation ?? -1) >= minCorrelation;
 
     private static double[][] Resample(IReadOnlyList<TimeSpan> times, IReadOnlyList<float[]> features, double span)
     {

@@ -5,7 +5,7 @@ using LiveWorkout.Learning.Evaluation;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Vision.Augmentation;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Vision.Preprocessing;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -50,9 +50,9 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
 
         // A region.json in the data: its images are the person tracker's crops (its clips get
         // cropped on extraction), and the model crops video frames the same way.
-        var region = SessionFrameDataset.ReadRegion(options.Data);
+        var region = DatasetRegion.Read(options.Data);
         if (region is not null)
-            output.WriteLine($"the data is of person regions ({SessionFrameDataset.RegionFile}): the model will crop video frames to the tracked person");
+            output.WriteLine($"the data is of person regions ({DatasetRegion.FileName}): the model will crop video frames to the tracked person");
         var dataset = DatasetSource.Open(options.Data, options.Output, options.FramesPerSecond, region, output);
         dataset = DatasetSource.EnsureSplit(dataset, SplitRatios.Parse(options.Split), options.Seed);
         var input = options.Input() with { Region = region };

@@ -69,8 +69,8 @@ public sealed class FramePreprocessor : IDisposable
         Rect area = region is { } r ? r.Intersect(whole) : whole;
         if (area.Width < 1 || area.Height < 1) area = whole;
 
-        using var part = new Mat(frame, area);
-        Mat bgr = ShrinkLarge(ToBgr(part));
+        using var part = area == whole ? null : new Mat(frame, area);
+        Mat bgr = ShrinkLarge(ToBgr(part ?? frame));
         Rect crop = CropFor(bgr.Size());
         using (var cropped = new Mat(bgr, crop))
         {

@@ -108,7 +108,8 @@ public sealed class MotionRegionTracker : IDisposable
         Cv2.Threshold(_history, _active, ActiveLevel, 1, ThresholdTypes.Binary);
         Cv2.Reduce(_active, _columns, ReduceDimension.Row, ReduceTypes.Sum, MatType.CV_32F);
         Cv2.Reduce(_active, _rows, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_32F);
-        float[] columns = Counts(_columns), rows = Counts(_rows);
+        _columns.GetArray(out float[] columns);
+        _rows.GetArray(out float[] rows);
         int count = (int)Math.Round(columns.Sum());
         if (count < MinMovingPixels) return;
 
@@ -129,12 +130,6 @@ public sealed class MotionRegionTracker : IDisposable
         int left = (int)Math.Round(Math.Clamp(_cx - _side / 2, 0, _frameSize.Width - s));
         int top = (int)Math.Round(Math.Clamp(_cy - _side / 2, 0, _frameSize.Height - s));
         Region = new Rect(left, top, s, s);
-    }
-
-    private static float[] Counts(Mat sums)
-    {
-        sums.GetArray(out float[] values);
-        return values;
     }
 
     /// <summary>The coordinate of the <paramref name="rank"/>-th moving pixel (0-based) in order along the axis.</summary>

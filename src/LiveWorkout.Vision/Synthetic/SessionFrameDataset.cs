@@ -1,4 +1,3 @@
-using System.Text.Json;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
 using LiveWorkout.Vision.Preprocessing;
@@ -20,13 +19,11 @@ public sealed record SessionFramesOptions(
 /// With a <see cref="SessionFramesOptions.Region"/>, each saved frame is the region the pipeline's
 /// own <see cref="MotionRegionTracker"/> finds at that moment, having watched the session from its
 /// start on its time grid, so a model trained on them sees what it will see in replay and live;
-/// the region is written to <c>region.json</c>, from which <c>train</c> puts it in the model's input spec.
+/// the region is recorded in the dataset (<see cref="DatasetRegion"/>), from which <c>train</c> puts it in the model's input spec.
 /// Sessions render in parallel; the output does not depend on the number of cores.
 /// </summary>
 public static class SessionFrameDataset
 {
-    public const string RegionFile = "region.json";
-
     public static IReadOnlyList<ManifestRow> Write(string root, SessionFramesOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         if (options.Sessions < 1) throw new LiveWorkoutException("--sessions must be at least 1", 2);
@@ -34,9 +31,7 @@ public static class SessionFrameDataset
         if (options.Format is not ("png" or "jpg")) throw new LiveWorkoutException($"image format '{options.Format}' is not png or jpg", 2);
         options.Region?.Validate();
         Directory.CreateDirectory(root);
-        string regionFile = Path.Combine(root, RegionFile);
-        if (options.Region is { } region) File.WriteAllText(regionFile, JsonSerializer.Serialize(region, Json));
-        else File.Delete(regionFile);
+        DatasetRegion.Write(root, options.Region);
 
         var splitOf = SyntheticImageDataset.AssignSplits(options.Sessions, options.Splits, new Random(SeedMix.Of(options.Seed, -1)));
         var perSession = new List<ManifestRow>[options.Sessions];
@@ -50,23 +45,6 @@ public static class SessionFrameDataset
         var rows = perSession.SelectMany(r => r).ToList();
         SyntheticImageDataset.WriteManifest(Path.Combine(root, "manifest.csv"), rows);
         return rows;
-    }
-
-    /// <summary>The region spec a dataset's frames were cropped with, or null for whole frames.</summary>
-    public static RegionSpec? ReadRegion(string root)
-    {
-        string file = Path.Combine(root, RegionFile);
-        if (!File.Exists(file)) return null;
-        try
-        {
-            var region = JsonSerializer.Deserialize<RegionSpec>(File.ReadAllText(file), Json) ?? throw new JsonException("empty");
-            region.Validate();
-            return region;
-        }
-        catch (JsonException e)
-        {
-            throw new LiveWorkoutException($"{file} is not a region spec ({e.Message}); fix it, or delete it if the frames are whole frames", 2);
-        }
     }
 
     private static List<ManifestRow> WriteSession(string root, SessionFramesOptions options, int s, string split)
@@ -107,6 +85,4 @@ public static class SessionFrameDataset
         }
         return rows;
     }
-
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }

@@ -3,6 +3,7 @@ using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Vision.Preprocessing;
 using LiveWorkout.Vision.Synthetic;
 
 namespace LiveWorkout.Learning.Tests.Training;
@@ -39,7 +40,7 @@ public sealed class TrainingRunTests : IDisposable
     [Fact]
     public void Images_of_person_regions_make_a_model_that_crops_video_frames_to_the_person()
     {
-        File.WriteAllText(Path.Combine(_data.Root, SessionFrameDataset.RegionFile), """{ "expand": 1.8 }""");
+        File.WriteAllText(Path.Combine(_data.Root, DatasetRegion.FileName), """{ "expand": 1.8 }""");
         var output = new StringWriter();
         var outcome = new TrainingRun(output, interactive: false).Start(Options(epochs: 1), CancellationToken.None);
         using var package = ModelPackage.Load(outcome.ModelFolder);

@@ -56,8 +56,8 @@ public sealed class SessionFrameDatasetTests : IDisposable
         var rows = SessionFrameDataset.Write(Path.Combine(_dir, "region"), whole with { Region = new RegionSpec(Expand: 1.5) });
 
         Assert.Equal(wholeRows.Select(r => (r.Path, r.Class)), rows.Select(r => (r.Path, r.Class)));
-        Assert.Null(SessionFrameDataset.ReadRegion(Path.Combine(_dir, "whole")));
-        Assert.Equal(new RegionSpec(Expand: 1.5), SessionFrameDataset.ReadRegion(Path.Combine(_dir, "region")));
+        Assert.Null(DatasetRegion.Read(Path.Combine(_dir, "whole")));
+        Assert.Equal(new RegionSpec(Expand: 1.5), DatasetRegion.Read(Path.Combine(_dir, "region")));
 
         var sizes = rows.Select(r => { using var image = Cv2.ImRead(Path.Combine(_dir, "region", r.Path)); return image.Size(); }).ToList();
         Assert.All(sizes, size => Assert.True(size == new Size(160, 120) || size.Width == size.Height, $"{size} is neither the frame nor a square"));
@@ -81,10 +81,10 @@ public sealed class SessionFrameDatasetTests : IDisposable
     [Fact]
     public void A_broken_region_file_is_a_clear_error()
     {
-        File.WriteAllText(Path.Combine(_dir, SessionFrameDataset.RegionFile), "{ not json");
-        var e = Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.ReadRegion(_dir));
+        File.WriteAllText(Path.Combine(_dir, DatasetRegion.FileName), "{ not json");
+        var e = Assert.Throws<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
         Assert.Contains("region.json", e.Message, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(_dir, SessionFrameDataset.RegionFile), """{ "expand": 0.5 }""");
-        Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.ReadRegion(_dir));
+        File.WriteAllText(Path.Combine(_dir, DatasetRegion.FileName), """{ "expand": 0.5 }""");
+        Assert.Throws<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
     }
 }
