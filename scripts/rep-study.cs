@@ -4,24 +4,27 @@
 // stored for labelled clips through the real session tracker, with every frame's probabilities
 // set to its true label, so every miscount is the rep counter's own. Prints, per exercise, how
 // many labelled sets were counted exactly, within one rep, off by two or more, or not found
-// (a set with no rep counted is dropped, see Temporal:MinRepsPerSet).
+// (a set with no rep counted is dropped, see Temporal:MinRepsPerSet). When MODEL has a phase
+// head, its rep phase goes with each frame as in replay (--no-phase leaves it out).
 //
-//   dotnet run -c Release scripts/rep-study.cs -- CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--limit=N] [--verbose]
+//   dotnet run -c Release scripts/rep-study.cs -- CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--clips=TEXT] [--limit=N] [--no-phase] [--verbose]
 //
 // CACHE: a --cache folder of train-head (its .emb files name their clips, whose labels must
 // still be beside them); MODEL: the package whose classes the embeddings have; Key=value sets a
-// Temporal option (e.g. RepMinCorrelation=0.4).
+// Temporal option (e.g. RepMinCorrelation=0.4); --clips=TEXT keeps the clips whose path holds TEXT
+// (e.g. a folder the phase head was not trained on).
 using System.Globalization;
 using System.Text.Json;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
+using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Learning.Training;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: rep-study CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--limit=N] [--verbose]");
+    Console.Error.WriteLine("usage: rep-study CACHE MODEL [Key=value ...] [period:EXERCISE=MIN:MAX ...] [--only=EXERCISE] [--clips=TEXT] [--limit=N] [--no-phase] [--verbose]");
     return 2;
 }
 var manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(Path.Combine(args[1], ModelPackage.ManifestFile)), ModelManifest.Json)!;
@@ -29,10 +32,13 @@ string[] classes = [.. manifest.Classes];
 var options = new TemporalOptions();
 bool verbose = false;
 int limit = int.MaxValue;
-string? only = null;
+string? only = null, clipFilter = null;
+bool usePhase = true;
 foreach (var a in args.Skip(2))
 {
     if (a == "--verbose") verbose = true;
+    else if (a == "--no-phase") usePhase = false;
+    else if (a.StartsWith("--clips=", StringComparison.Ordinal)) clipFilter = a[8..];
     else if (a.StartsWith("--limit=", StringComparison.Ordinal)) limit = int.Parse(a[8..], CultureInfo.InvariantCulture);
     else if (a.StartsWith("--only=", StringComparison.Ordinal)) only = a[7..];
     else if (a.StartsWith("period:", StringComparison.Ordinal))
@@ -47,6 +53,29 @@ foreach (var a in args.Skip(2))
     }
 }
 
+using var package = ModelPackage.Load(args[1]);
+var phaseHead = usePhase ? package.PhaseHead : null;
+Console.WriteLine(phaseHead is null ? "reps from the embedding" : "reps from the embedding and the phase head's rep phase");
+
+// The phase head's (cos, sin) for every frame of a series, from the same windows replay gives it.
+float[][] Phases(ClipEmbeddingSeries series)
+{
+    var spec = phaseHead!.Spec;
+    int e = series.EmbeddingSize;
+    var windows = new float[series.Count * spec.Steps * e];
+    var indices = new int[spec.Steps];
+    for (int i = 0; i < series.Count; i++)
+    {
+        TemporalWindow.ForFrame(series.Times, i, spec, indices);
+        for (int k = 0; k < spec.Steps; k++)
+            series.Embeddings.AsSpan(indices[k] * e, e).CopyTo(windows.AsSpan((i * spec.Steps + k) * e, e));
+    }
+    using var scope = TorchSharp.torch.NewDisposeScope();
+    using var mode = TorchSharp.torch.inference_mode();
+    var output = phaseHead.call(TorchSharp.torch.tensor(windows, [series.Count, spec.Steps, e])).data<float>().ToArray();
+    return Enumerable.Range(0, series.Count).Select(i => output.AsSpan(2 * i, 2).ToArray()).ToArray();
+}
+
 var errors = new SortedDictionary<string, List<int?>>(StringComparer.Ordinal);
 int clips = 0;
 foreach (var file in Directory.GetFiles(args[0], "*.emb").Order(StringComparer.Ordinal).Take(limit))
@@ -57,6 +86,8 @@ foreach (var file in Directory.GetFiles(args[0], "*.emb").Order(StringComparer.O
         continue;
     }
     string clip = series.Clip;
+    if (clipFilter is not null && !clip.Contains(clipFilter, StringComparison.Ordinal)) continue;
+    var phases = phaseHead is null ? null : Phases(series);
     var labels = ClipAnnotation.Load(ClipAnnotation.PathFor(clip));
     if (only is not null && !labels.Sets.Any(s => s.Exercise == only)) continue;
     var tracker = new SessionTracker(classes, options);
@@ -69,7 +100,7 @@ foreach (var file in Directory.GetFiles(args[0], "*.emb").Order(StringComparer.O
         var probabilities = new float[classes.Length];
         Array.Fill(probabilities, 0.01f);
         probabilities[Array.IndexOf(classes, labels.LabelAt(time))] = 0.9f;
-        Take(tracker.Push(new FramePrediction(i, time, probabilities, series.Embeddings.AsSpan(i * width, width).ToArray())));
+        Take(tracker.Push(new FramePrediction(i, time, probabilities, series.Embeddings.AsSpan(i * width, width).ToArray(), phases?[i])));
     }
     Take(tracker.Complete());
     clips++;

@@ -9,7 +9,11 @@ namespace LiveWorkout.Core.Recognition;
 /// <param name="Time">Media time (replay) or monotonic capture time (live) of the frame.</param>
 /// <param name="Probabilities">Softmax output, one entry per class of the model.</param>
 /// <param name="Embedding">Penultimate-layer features, or empty when the model gives none.</param>
-public sealed record FramePrediction(long Index, TimeSpan Time, float[] Probabilities, float[] Embedding)
+/// <param name="RepPhase">
+/// The model's estimate of where in a rep the frame is, as (cos, sin) of the rep phase (see
+/// <c>AnnotatedSet.RepPhaseAt</c>), or null when the model has no phase head.
+/// </param>
+public sealed record FramePrediction(long Index, TimeSpan Time, float[] Probabilities, float[] Embedding, float[]? RepPhase = null)
 {
     /// <summary>Index of the most probable class.</summary>
     public int TopClass => TopIndex(Probabilities);

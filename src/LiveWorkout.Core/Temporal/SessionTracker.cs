@@ -77,7 +77,7 @@ public sealed class SessionTracker
         int classIndex = IndexOf(open.Exercise);
         bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
         _set = new SetInProgress(open.Exercise, open.Time, classIndex,
-            hold ? null : new RepCounter(open.Exercise, _options, open.Time), hold ? 0 : _options.MinRepsPerSet);
+            hold ? null : new RepCounter(open.Exercise, _options, open.Time), hold ? 0 : _options.MinRepsPerSet, _options);
         _droppedLastSet = false;
         _set.AddContext(open.Before);
         var events = new List<SessionEvent>();
@@ -104,8 +104,9 @@ public sealed class SessionTracker
     }
 
     /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps to report.</summary>
-    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps, int minReps)
+    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps, int minReps, TemporalOptions options)
     {
+        private readonly float embeddingWeight = (float)options.RepEmbeddingWeight;
         private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
         private List<SessionEvent>? _held = minReps > 0 ? [] : null;
 
@@ -129,8 +130,26 @@ public sealed class SessionTracker
             foreach (var frame in frames) reps.AddContext(frame.Time, Features(frame));
         }
 
-        // Without an embedding the probabilities are the best motion signal there is.
-        private static float[] Features(SmoothedFrame frame) => frame.Frame.Embedding.Length > 0 ? frame.Frame.Embedding : frame.Frame.Probabilities;
+        /// <summary>
+        /// The motion signal the reps are counted in: the model's rep phase with the embedding
+        /// weighted by <see cref="TemporalOptions.RepEmbeddingWeight"/>, or the embedding alone when
+        /// the model gives no phase, or, without an embedding, the probabilities.
+        /// </summary>
+        private float[] Features(SmoothedFrame frame)
+        {
+            var f = frame.Frame;
+            var motion = f.Embedding.Length > 0 ? f.Embedding : f.Probabilities;
+            if (f.RepPhase is not { Length: > 0 } phase) return motion;
+            var features = new float[(embeddingWeight > 0 ? motion.Length : 0) + 2];
+            if (embeddingWeight > 0)
+                for (int k = 0; k < motion.Length; k++) features[k] = embeddingWeight * motion[k];
+            // cos at full weight, sin at half: the motion's main direction is then the cos, whose
+            // peaks are the reps' extremes (phase 0), so reps are stamped there; in a circle of
+            // equal cos and sin any direction would do, and the reps could land anywhere in the cycle.
+            features[^2] = phase[0];
+            features[^1] = 0.5f * phase[1];
+            return features;
+        }
 
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
@@ -142,7 +161,11 @@ public sealed class SessionTracker
         public IEnumerable<SessionEvent> Finish(TimeSpan end)
         {
             var events = new List<SessionEvent>();
-            if (reps is not null) events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
+            if (reps is not null)
+            {
+                events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
+                end = EndOfLastRep(end);
+            }
             var inSet = _confidence.Where(c => c.Time <= end).Select(c => c.Confidence).ToList();
             double mean = inSet.Count > 0 ? inSet.Average() : 0;
             bool hold = reps is null;
@@ -152,6 +175,14 @@ public sealed class SessionTracker
             var released = Release(events);
             Dropped = _held is not null;
             return released;
+        }
+
+        /// <summary>The set's end, brought forward to <see cref="TemporalOptions.SetEndAfterLastRepPeriods"/> after its last rep.</summary>
+        private TimeSpan EndOfLastRep(TimeSpan end)
+        {
+            if (options.SetEndAfterLastRepPeriods <= 0 || reps!.RepTimes.Count == 0 || reps.PeriodSeconds is not { } period) return end;
+            var latest = reps.RepTimes[^1] + TimeSpan.FromSeconds(options.SetEndAfterLastRepPeriods * period);
+            return latest < end ? latest : end;
         }
 
         private IEnumerable<SessionEvent> Announce(IReadOnlyList<TimeSpan> added, int total)

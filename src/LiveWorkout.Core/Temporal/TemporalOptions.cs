@@ -56,6 +56,15 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0.1, 60)] public double SetEndSeconds { get; set; } = 2.0;
 
     /// <summary>
+    /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends
+    /// when its last rep does (half a period after the rep's extreme), not when the classifier
+    /// stops calling the exercise, which it may keep doing while the person gets up or puts the
+    /// weights down. 0.75 leaves a quarter period for timing error; a missed last rep brings the
+    /// end forward by at most three quarters of a period. 0 keeps the classifier's end.
+    /// </summary>
+    [Range(0, 10)] public double SetEndAfterLastRepPeriods { get; set; } = 0.75;
+
+    /// <summary>
     /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
     /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
     /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
@@ -119,6 +128,14 @@ public sealed class TemporalOptions : IValidatableObject
     /// (0.4 before: 264 instead of 269 of 295 sets within one rep in the rep study).
     /// </summary>
     [Range(0, 1)] public double RepMinProminence { get; set; } = 0.3;
+
+    /// <summary>
+    /// With a model that estimates the rep phase (a phase head), the rep counter follows the
+    /// phase's (cos, sin) together with the embedding scaled by this weight; 0 follows the phase
+    /// alone. The phase is what moves once per rep; the embedding still helps where the phase
+    /// head is unsure, chiefly running, whose left and right strides look alike.
+    /// </summary>
+    [Range(0, 10)] public double RepEmbeddingWeight { get; set; } = 0.1;
 
     /// <summary>
     /// Timers: when no frame arrives for this long (scheduler time) the pipeline reports

@@ -7,8 +7,11 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Inference;
 
-/// <summary>Class probabilities (softmax, in <see cref="FrameClassifier.Classes"/> order) and embeddings, one row per frame.</summary>
-public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddings);
+/// <summary>
+/// Class probabilities (softmax, in <see cref="FrameClassifier.Classes"/> order) and embeddings,
+/// one row per frame, and with a phase head each frame's rep phase as (cos, sin); null without one.
+/// </summary>
+public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddings, float[][]? RepPhases = null);
 
 /// <summary>
 /// Runs a model package on batches of preprocessed frames for the real-time pipeline. Holds its
@@ -23,6 +26,7 @@ public sealed class FrameClassifier : IDisposable
     private readonly ExerciseNet _net;
     private readonly int _frameLength;
     private readonly TemporalHead? _head;
+    private readonly TemporalHead? _phaseHead;
     private readonly EmbeddingHistory? _history;
     private float[] _windows = [];
 
@@ -41,13 +45,23 @@ public sealed class FrameClassifier : IDisposable
         _frameLength = Input.Channels * Input.Height * Input.Width;
         if (useTemporalHead && package.Head is { } head)
         {
-            _head = new TemporalHead(_net.EmbeddingSize, Classes.Count, head.Spec);
-            _head.load_state_dict(head.state_dict());
-            _head.to(device);
-            _head.eval();
+            _head = Copy(head, Classes.Count, device);
             _history = new EmbeddingHistory(head.Spec, _net.EmbeddingSize);
+            if (package.PhaseHead is { } phase) _phaseHead = Copy(phase, ModelPackage.PhaseOutputs, device);
         }
     }
+
+    private TemporalHead Copy(TemporalHead source, int outputs, Device device)
+    {
+        var head = new TemporalHead(_net.EmbeddingSize, outputs, source.Spec);
+        head.load_state_dict(source.state_dict());
+        head.to(device);
+        head.eval();
+        return head;
+    }
+
+    /// <summary>Whether results carry the rep phase (the package has a phase head and the temporal head is used).</summary>
+    public bool HasPhaseHead => _phaseHead is not null;
 
     /// <summary>The temporal head's shape, or null when frames are classified alone.</summary>
     public TemporalHeadSpec? TemporalHead => _head?.Spec;
@@ -94,7 +108,7 @@ public sealed class FrameClassifier : IDisposable
     /// <summary>The source has ended: the results of every frame still pending (none without a temporal head).</summary>
     public ClassifierOutput Flush()
     {
-        if (_head is null || _history!.Pending == 0) return new ClassifierOutput([], []);
+        if (_head is null || _history!.Pending == 0) return new ClassifierOutput([], [], _phaseHead is null ? null : []);
         using var scope = NewDisposeScope();
         using var mode = inference_mode();
         return TakeReady(sourceEnded: true);
@@ -111,7 +125,7 @@ public sealed class FrameClassifier : IDisposable
             own.Add(_history.Take(_windows.AsSpan(own.Count * window, window), out var p));
             frameProbabilities.Add(p);
         }
-        if (own.Count == 0) return new ClassifierOutput([], []);
+        if (own.Count == 0) return new ClassifierOutput([], [], _phaseHead is null ? null : []);
         var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]);
         var logProbabilities = functional.log_softmax(_head.call(windows.to(Device)), 1).cpu();
         double w = _head.Spec.FrameWeight;
@@ -126,7 +140,8 @@ public sealed class FrameClassifier : IDisposable
             logProbabilities = logProbabilities * headShare + frame.clamp_min(floor).log() * frameShare;
         }
         var probabilities = functional.softmax(logProbabilities, 1);
-        return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own]);
+        var phases = _phaseHead is null ? null : Rows(_phaseHead.call(windows.to(Device)).cpu(), own.Count, ModelPackage.PhaseOutputs);
+        return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own], phases);
     }
 
     internal static Tensor FromSpan(ReadOnlySpan<float> data, long[] shape)
@@ -149,5 +164,6 @@ public sealed class FrameClassifier : IDisposable
     {
         _network.Dispose();
         _head?.Dispose();
+        _phaseHead?.Dispose();
     }
 }

@@ -22,7 +22,10 @@ public sealed record TrainingDataSummary(
 
 /// <summary>
 /// model.json: everything needed to rebuild, check and feed the network in model.dat, and the
-/// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2).
+/// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2),
+/// and the optional phase head in phase.dat (<see cref="PhaseHead"/> set; it sees the temporal
+/// head's windows, so it needs one). A build that predates phase heads reads such a package and
+/// counts reps without the phase.
 /// </summary>
 public sealed record ModelManifest(
     int FormatVersion,
@@ -33,7 +36,8 @@ public sealed record ModelManifest(
     TrainingDataSummary? TrainingData,
     IReadOnlyDictionary<string, double> Metrics,
     DateTimeOffset CreatedAt,
-    TemporalHeadSpec? TemporalHead = null)
+    TemporalHeadSpec? TemporalHead = null,
+    TemporalHeadSpec? PhaseHead = null)
 {
     /// <summary>The newest format this build reads (and writes, for packages with a temporal head); it reads every older one.</summary>
     public const int CurrentFormatVersion = 2;

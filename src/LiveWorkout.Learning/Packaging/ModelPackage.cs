@@ -12,19 +12,25 @@ namespace LiveWorkout.Learning.Packaging;
 /// A trained classifier on disk: a folder with model.dat (TorchSharp weights) and model.json
 /// (<see cref="ModelManifest"/>). Loading checks every part against the others and fails with
 /// one line saying what is wrong. Owns its network (on the CPU unless moved) and, when the
-/// package has one, its temporal head (temporal.dat, see <see cref="ModelManifest.TemporalHead"/>).
+/// package has one, its temporal head (temporal.dat, see <see cref="ModelManifest.TemporalHead"/>)
+/// and phase head (phase.dat, see <see cref="ModelManifest.PhaseHead"/>).
 /// </summary>
 public sealed class ModelPackage : IDisposable
 {
     public const string WeightsFile = "model.dat";
     public const string ManifestFile = "model.json";
     public const string TemporalHeadFile = "temporal.dat";
+    public const string PhaseHeadFile = "phase.dat";
 
-    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network, TemporalHead? head = null)
+    /// <summary>Outputs of a phase head: cos and sin of the rep phase.</summary>
+    public const int PhaseOutputs = 2;
+
+    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network, TemporalHead? head = null, TemporalHead? phaseHead = null)
     {
         Manifest = manifest;
         Network = network;
         Head = head;
+        PhaseHead = phaseHead;
     }
 
     public ModelManifest Manifest { get; private set; }
@@ -32,6 +38,12 @@ public sealed class ModelPackage : IDisposable
 
     /// <summary>The temporal head that classifies from the last seconds of embeddings, or null (frames are classified alone).</summary>
     public TemporalHead? Head { get; private set; }
+
+    /// <summary>
+    /// The head that estimates where in a rep a frame is, as (cos, sin) of the rep phase, from the
+    /// temporal head's windows; null when reps are counted from the embedding alone.
+    /// </summary>
+    public TemporalHead? PhaseHead { get; private set; }
     public IReadOnlyList<string> Classes => Manifest.Classes;
     public InputSpec Input => Manifest.Input;
     public string Architecture => Manifest.Architecture;
@@ -61,16 +73,22 @@ public sealed class ModelPackage : IDisposable
     public void Describe(TrainingDataSummary? data, IReadOnlyDictionary<string, double> metrics) =>
         Manifest = Manifest with { TrainingData = data, Metrics = new Dictionary<string, double>(metrics), CreatedAt = DateTimeOffset.UtcNow };
 
-    /// <summary>Gives the package a temporal head (the package owns it from now on), replacing any it had.</summary>
-    public void AttachHead(TemporalHead head, IReadOnlyDictionary<string, double> metrics)
+    /// <summary>
+    /// Gives the package a temporal head and, optionally, a phase head on the same windows (the
+    /// package owns them from now on), replacing any it had.
+    /// </summary>
+    public void AttachHead(TemporalHead head, IReadOnlyDictionary<string, double> metrics, TemporalHead? phaseHead = null)
     {
-        Head?.Dispose();
+        if (phaseHead is not null) CheckSameWindows(head.Spec, phaseHead.Spec, "");
+        if (Head != head) Head?.Dispose();
+        if (PhaseHead != phaseHead) PhaseHead?.Dispose();
         Head = head;
+        PhaseHead = phaseHead;
         var merged = new Dictionary<string, double>(Manifest.Metrics);
         foreach (var (k, v) in metrics) merged[k] = v;
         Manifest = Manifest with
         {
-            TemporalHead = head.Spec, FormatVersion = ModelManifest.FormatVersionFor(head.Spec), Metrics = merged, CreatedAt = DateTimeOffset.UtcNow,
+            TemporalHead = head.Spec, PhaseHead = phaseHead?.Spec, FormatVersion = ModelManifest.FormatVersionFor(head.Spec), Metrics = merged, CreatedAt = DateTimeOffset.UtcNow,
         };
     }
 
@@ -78,13 +96,17 @@ public sealed class ModelPackage : IDisposable
     {
         Directory.CreateDirectory(folder);
         // Write next to the final names and move, so a crash never leaves half a package.
-        string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile), temporal = Path.Combine(folder, TemporalHeadFile);
+        string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile);
+        string temporal = Path.Combine(folder, TemporalHeadFile), phase = Path.Combine(folder, PhaseHeadFile);
         Network.save(weights + ".tmp");
         Head?.save(temporal + ".tmp");
+        PhaseHead?.save(phase + ".tmp");
         File.WriteAllText(manifest + ".tmp", JsonSerializer.Serialize(Manifest, ModelManifest.Json));
         File.Move(weights + ".tmp", weights, overwrite: true);
         if (Head is not null) File.Move(temporal + ".tmp", temporal, overwrite: true);
         else File.Delete(temporal);
+        if (PhaseHead is not null) File.Move(phase + ".tmp", phase, overwrite: true);
+        else File.Delete(phase);
         File.Move(manifest + ".tmp", manifest, overwrite: true);
     }
 
@@ -122,8 +144,26 @@ public sealed class ModelPackage : IDisposable
             }
             CheckInputFits(manifest.Architecture!, network, manifest.Input, folder);
             network.eval();
-            var head = manifest.TemporalHead is null ? null : LoadHead(folder, manifest, ((ExerciseNet)network).EmbeddingSize);
-            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network, head);
+            int embeddingSize = ((ExerciseNet)network).EmbeddingSize;
+            if (manifest.PhaseHead is not null)
+            {
+                if (manifest.TemporalHead is null)
+                    throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has a phase head but no temporal head, whose windows it needs; run 'liveworkout train-head' again");
+                CheckSameWindows(manifest.TemporalHead, manifest.PhaseHead, $"model package '{folder}': ");
+            }
+            var head = manifest.TemporalHead is null ? null
+                : LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, embeddingSize, manifest.Classes.Count);
+            try
+            {
+                var phaseHead = manifest.PhaseHead is null ? null
+                    : LoadHead(folder, PhaseHeadFile, "phase head", manifest.PhaseHead, embeddingSize, PhaseOutputs);
+                return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network, head, phaseHead);
+            }
+            catch
+            {
+                head?.Dispose();
+                throw;
+            }
         }
         catch
         {
@@ -132,18 +172,25 @@ public sealed class ModelPackage : IDisposable
         }
     }
 
-    private static TemporalHead LoadHead(string folder, ModelManifest manifest, int embeddingSize)
+    /// <summary>A phase head reads the temporal head's windows: both must pick the same frames.</summary>
+    private static void CheckSameWindows(TemporalHeadSpec head, TemporalHeadSpec phase, string where)
     {
-        string path = Path.Combine(folder, TemporalHeadFile);
-        if (!File.Exists(path)) throw new LiveWorkoutException($"model package '{folder}' names a temporal head but has no {TemporalHeadFile}: copy the whole folder or run 'liveworkout train-head' again");
+        if (head.Steps != phase.Steps || head.StepSeconds != phase.StepSeconds || head.LookAheadSeconds != phase.LookAheadSeconds)
+            throw new LiveWorkoutException($"{where}the phase head's windows ({phase.Steps} steps of {phase.StepSeconds} s, {phase.LookAheadSeconds} s ahead) differ from the temporal head's ({head.Steps} of {head.StepSeconds} s, {head.LookAheadSeconds} s ahead); run 'liveworkout train-head' again", 2);
+    }
+
+    private static TemporalHead LoadHead(string folder, string file, string what, TemporalHeadSpec spec, int embeddingSize, int outputs)
+    {
+        string path = Path.Combine(folder, file);
+        if (!File.Exists(path)) throw new LiveWorkoutException($"model package '{folder}' names a {what} but has no {file}: copy the whole folder or run 'liveworkout train-head' again");
         TemporalHead head;
         try
         {
-            head = new TemporalHead(embeddingSize, manifest.Classes.Count, manifest.TemporalHead!);
+            head = new TemporalHead(embeddingSize, outputs, spec);
         }
         catch (ArgumentException e)
         {
-            throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has an invalid temporal head ({e.Message}); run 'liveworkout train-head' again");
+            throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has an invalid {what} ({e.Message}); run 'liveworkout train-head' again");
         }
         try
         {
@@ -155,7 +202,7 @@ public sealed class ModelPackage : IDisposable
         {
             head.Dispose();
             throw new LiveWorkoutException(
-                $"model package '{folder}': {TemporalHeadFile} does not match the temporal head in {ManifestFile} ({TorchRuntimeMessage(e)}); run 'liveworkout train-head' again");
+                $"model package '{folder}': {file} does not match the {what} in {ManifestFile} ({TorchRuntimeMessage(e)}); run 'liveworkout train-head' again");
         }
     }
 
@@ -212,5 +259,6 @@ public sealed class ModelPackage : IDisposable
     {
         Network.Dispose();
         Head?.Dispose();
+        PhaseHead?.Dispose();
     }
 }

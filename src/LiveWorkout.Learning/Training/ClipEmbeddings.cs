@@ -11,9 +11,15 @@ namespace LiveWorkout.Learning.Training;
 
 /// <summary>
 /// The CNN embeddings of every n-th frame of one labelled clip, with each frame's media time,
-/// its label (class index) and what the CNN alone predicted: what a temporal head learns from.
+/// its label (class index), what the CNN alone predicted and what a phase head should say of it
+/// (<see cref="PhaseTargets"/>): what the temporal and phase heads learn from.
 /// </summary>
-public sealed record ClipEmbeddingSeries(string Clip, double[] Times, int[] Labels, int[] FramePredicted, float[] Embeddings, int EmbeddingSize)
+/// <param name="PhaseTargets">
+/// Two values per frame: (cos, sin) of the rep phase (<see cref="AnnotatedSet.RepPhaseAt"/>) inside a
+/// set with labelled rep times, (0, 0) where nothing is repeated (idle, holds), NaN where the labels
+/// do not say (a set whose rep times are not labelled). Null when unknown throughout.
+/// </param>
+public sealed record ClipEmbeddingSeries(string Clip, double[] Times, int[] Labels, int[] FramePredicted, float[] Embeddings, int EmbeddingSize, float[]? PhaseTargets = null)
 {
     public int Count => Times.Length;
 }
@@ -74,7 +80,8 @@ public static class ClipEmbeddings
         Flush();
         if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
         double[] frameTimes = [.. times];
-        return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize);
+        return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize,
+            PhaseTargetsAt(frameTimes, labels));
     }
 
     /// <summary>
@@ -89,7 +96,7 @@ public static class ClipEmbeddings
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
         string path = Path.Combine(cacheFolder, $"{Path.GetFileNameWithoutExtension(clip)}-{hash}.emb");
         fromCache = TryRead(path, key, clip, out var cached);
-        if (fromCache) return cached with { Labels = LabelsAt(cached.Times, labels, ClassIndex(clip, labels, classifier.Classes)) };
+        if (fromCache) return cached with { Labels = LabelsAt(cached.Times, labels, ClassIndex(clip, labels, classifier.Classes)), PhaseTargets = PhaseTargetsAt(cached.Times, labels) };
         var series = Extract(classifier, clip, labels, every, cancellation: cancellation);
         Directory.CreateDirectory(cacheFolder);
         Write(path + ".tmp", key, series);
@@ -111,6 +118,26 @@ public static class ClipEmbeddings
 
     private static int[] LabelsAt(double[] times, ClipAnnotation labels, Dictionary<string, int> classIndex) =>
         times.Select(t => classIndex[labels.LabelAt(TimeSpan.FromSeconds(t))]).ToArray();
+
+    /// <summary>The <see cref="ClipEmbeddingSeries.PhaseTargets"/> of frames at these times.</summary>
+    public static float[] PhaseTargetsAt(double[] times, ClipAnnotation labels)
+    {
+        var targets = new float[2 * times.Length];
+        for (int i = 0; i < times.Length; i++)
+        {
+            var time = TimeSpan.FromSeconds(times[i]);
+            var set = labels.Sets.FirstOrDefault(s => time >= s.Start && time < s.End);
+            (float cos, float sin) = set switch
+            {
+                null or { Reps: 0 } => (0f, 0f),
+                _ when set.RepPhaseAt(time) is { } phase => ((float)Math.Cos(phase), (float)Math.Sin(phase)),
+                _ => (float.NaN, float.NaN),
+            };
+            targets[2 * i] = cos;
+            targets[2 * i + 1] = sin;
+        }
+        return targets;
+    }
 
     private static string CacheKey(string weightsFile, string clip, int every)
     {

@@ -15,8 +15,9 @@ public sealed record HeadRunOptions(string Model, IReadOnlyList<string> Clips, s
 
 /// <summary>
 /// <c>liveworkout train-head</c>: gives a model package a temporal head trained on labelled clips
-/// (each video with its <c>&lt;clip&gt;.labels.csv</c>), and writes the package with it. The CNN
-/// is not changed; the new package is the old one plus temporal.dat.
+/// (each video with its <c>&lt;clip&gt;.labels.csv</c>), and, where the labels give rep times, a
+/// phase head for the rep counter; writes the package with them. The CNN is not changed; the new
+/// package is the old one plus temporal.dat (and phase.dat).
 /// </summary>
 public sealed class HeadTrainingRun(TextWriter output)
 {
@@ -54,16 +55,43 @@ public sealed class HeadTrainingRun(TextWriter output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"validation ({result.ValidationClips} clips, {result.ValidationWindows} frames): CNN alone {result.FrameValidationAccuracy:0.000}, with the temporal head {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
 
-        package.AttachHead(result.Head, new Dictionary<string, double>
+        var metrics = new Dictionary<string, double>
         {
             ["headValidationAccuracy"] = Math.Round(result.ValidationAccuracy, 4),
             ["headFrameValidationAccuracy"] = Math.Round(result.FrameValidationAccuracy, 4),
             ["headTrainClips"] = result.TrainClips,
             ["headValidationClips"] = result.ValidationClips,
-        });
+        };
+        PhaseTrainingResult? phase = null;
+        try
+        {
+            phase = TrainPhase(series, options, device, cancellation);
+            if (phase is not null) metrics["phaseValidationErrorDegrees"] = Math.Round(phase.ValidationErrorDegrees, 2);
+            package.AttachHead(result.Head, metrics, phase?.Head);
+        }
+        catch
+        {
+            phase?.Head.Dispose();
+            throw;
+        }
         package.Save(options.Output);
-        output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.WeightsFile}, {ModelPackage.TemporalHeadFile}) in {watch.Elapsed.TotalSeconds:0} s");
+        string files = ModelPackage.TemporalHeadFile + (phase is null ? "" : $", {ModelPackage.PhaseHeadFile}");
+        output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.WeightsFile}, {files}) in {watch.Elapsed.TotalSeconds:0} s");
         return result;
+    }
+
+    private PhaseTrainingResult? TrainPhase(List<ClipEmbeddingSeries> series, HeadRunOptions options, TorchSharp.torch.Device device, CancellationToken cancellation)
+    {
+        if (options.Training.PhaseEpochs <= 0) return null;
+        output.WriteLine("phase head (rep phase from the labelled rep times):");
+        output.WriteLine($"{"epoch",5} {"lr",9} {"loss",7} {"val error",9} {"s",5}");
+        var phase = HeadTrainer.TrainPhase(series, options.Training, device,
+            e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.ValidationErrorDegrees,8:0.0}° {e.Seconds,5:0.0}")),
+            cancellation);
+        output.WriteLine(phase is null
+            ? "no phase head: the clips' labels give no rep times on both sides of the validation split"
+            : string.Create(CultureInfo.InvariantCulture, $"phase head: validation error {phase.ValidationErrorDegrees:0.0} degrees over {phase.ValidationWindows} frames in sets (best epoch {phase.BestEpoch})"));
+        return phase;
     }
 
     /// <summary>Every video under the folders (or given directly) that has a labels file beside it; the others are listed and left out.</summary>

@@ -23,6 +23,7 @@ public static class TrainHeadCommand
     private static readonly Option<double> LookAhead = new("--look-ahead-s") { Description = "Seconds after a frame that its window reaches (results come that much later)", DefaultValueFactory = _ => TemporalHeadSpec.Default.LookAheadSeconds };
     private static readonly Option<double> FrameWeight = new("--frame-weight") { Description = "Weight of the CNN's own verdict on the frame in the result, 0 to 1", DefaultValueFactory = _ => TemporalHeadSpec.Default.FrameWeight };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => TemporalHeadSpec.Default.Hidden };
+    private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows, trained where the labels give rep times (0: none)", DefaultValueFactory = _ => new HeadTrainingOptions().PhaseEpochs };
     private static readonly Option<double> Lr = new("--lr") { Description = "Learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => 2e-3 };
     private static readonly Option<double> WeightDecay = new("--weight-decay") { Description = "AdamW weight decay", DefaultValueFactory = _ => 0.05 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the clip split, shuffling and weights", DefaultValueFactory = _ => 1 };
@@ -31,8 +32,8 @@ public static class TrainHeadCommand
 
     public static Command Create()
     {
-        var command = new Command("train-head", "Train a temporal head (context of the last seconds) for a model package on labelled clips");
-        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, Hidden, Lr, WeightDecay, Seed, Cache, Device }) command.Options.Add(o);
+        var command = new Command("train-head", "Train a temporal head (context of the last seconds) and a rep-phase head for a model package on labelled clips");
+        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, PhaseEpochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, Hidden, Lr, WeightDecay, Seed, Cache, Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
@@ -65,11 +66,13 @@ public static class TrainHeadCommand
         int epochs = parse.GetValue(Epochs), every = parse.GetValue(Every);
         double lr = parse.GetValue(Lr);
         if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
+        int phaseEpochs = parse.GetValue(PhaseEpochs);
+        if (phaseEpochs is < 0 or > 10_000) throw new LiveWorkoutException("--phase-epochs must be between 0 and 10000", ExitCodes.BadConfiguration);
         if (every is < 1 or > 1000) throw new LiveWorkoutException("--every must be between 1 and 1000", ExitCodes.BadConfiguration);
         if (lr is <= 0 or > 1) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
         double decay = parse.GetValue(WeightDecay);
         if (decay is < 0 or > 10) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--weight-decay {decay} must be between 0 and 10"), ExitCodes.BadConfiguration);
-        var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, LearningRate = lr, WeightDecay = decay, Seed = parse.GetValue(Seed) };
+        var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, WeightDecay = decay, Seed = parse.GetValue(Seed) };
         return new HeadRunOptions(model, parse.GetValue(Clips)!, parse.GetValue(Out)!, device, every, parse.GetValue(Cache), training);
     }
 }

@@ -126,7 +126,7 @@ public sealed class InferenceWorker
         for (int i = 0; i < output.Probabilities.Length; i++)
         {
             var sample = pending.Dequeue();
-            var prediction = new FramePrediction(sample.Index, sample.Time, output.Probabilities[i], output.Embeddings[i]);
+            var prediction = new FramePrediction(sample.Index, sample.Time, output.Probabilities[i], output.Embeddings[i], output.RepPhases?[i]);
             TimeSpan age = Stopwatch.GetElapsedTime(newestCapturedAt);
             _latencies.Add(age.TotalMilliseconds);
             CurrentCapturedAt = newestCapturedAt;

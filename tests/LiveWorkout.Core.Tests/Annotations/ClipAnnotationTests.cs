@@ -24,6 +24,27 @@ public sealed class ClipAnnotationTests
         Assert.StartsWith(ClipAnnotation.Header, csv, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rep_phase_is_zero_at_each_rep_and_wraps_halfway_between_reps()
+    {
+        // Reps at 3, 6 and 9 s of a set from 1.5 to 10.5 s: each rep spans 3 s around its time.
+        var set = new AnnotatedSet(S(1.5), S(10.5), "squat", 3, [S(3), S(6), S(9)]);
+        foreach (double rep in new[] { 3.0, 6.0, 9.0 })
+            Assert.Equal(0, set.RepPhaseAt(S(rep))!.Value, 9);
+        Assert.Equal(-Math.PI, set.RepPhaseAt(S(1.5))!.Value, 9);   // the set's start: the first rep begins
+        Assert.Equal(-Math.PI, set.RepPhaseAt(S(4.5))!.Value, 9);   // the second rep begins halfway between the first two
+        Assert.Equal(-Math.PI / 2, set.RepPhaseAt(S(5.25))!.Value, 9);
+        Assert.Equal(Math.PI / 2, set.RepPhaseAt(S(9.75))!.Value, 9);
+        Assert.Null(set.RepPhaseAt(S(1.4)));
+        Assert.Null(set.RepPhaseAt(S(10.5)));
+        Assert.Null(new AnnotatedSet(S(0), S(60), "plank", 0, []).RepPhaseAt(S(30)));
+
+        // Uneven reps: the phase runs at each rep's own pace.
+        var uneven = new AnnotatedSet(S(0), S(7), "squat", 2, [S(1), S(4)]);
+        Assert.Equal(-Math.PI / 2, uneven.RepPhaseAt(S(0.5))!.Value, 9);
+        Assert.Equal(Math.PI / 2, uneven.RepPhaseAt(S(5.5))!.Value, 9);
+    }
+
     [Theory]
     [InlineData(0.5, "idle")]
     [InlineData(1.0, "squat")]

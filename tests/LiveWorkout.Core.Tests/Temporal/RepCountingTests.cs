@@ -114,6 +114,39 @@ public sealed class RepCountingTests
         Assert.True(latencies.Count(l => l <= 1.0 + 0.5 + 0.2) >= 0.8 * latencies.Count, string.Join(", ", latencies));
     }
 
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.0)]
+    public void A_rep_phase_from_the_model_carries_reps_its_embedding_is_blind_to(double embeddingWeight)
+    {
+        // The embedding holds still through the whole set; the model's phase head turns once per rep.
+        const double period = 1.6, start = 7;
+        const int reps = 9;
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", start, noise: 0.3)
+            .Add("squat", period * reps, noise: 0.3)
+            .Add("idle", 4, noise: 0.3);
+        var rng = new Random(5);
+        var frames = session.Frames.Select(f =>
+        {
+            double t = f.Time.TotalSeconds;
+            bool moving = t >= start && t < start + period * reps;
+            // At rest a phase head sees the pose between reps (phase pi), unsure: a short vector.
+            double angle = moving ? 2 * Math.PI * (t - start) / period - Math.PI : Math.PI + 0.3 * (rng.NextDouble() - 0.5);
+            double radius = moving ? 1 : 0.3;
+            return f with { RepPhase = [(float)(radius * Math.Cos(angle) + 0.1 * (rng.NextDouble() - 0.5)), (float)(radius * Math.Sin(angle) + 0.1 * (rng.NextDouble() - 0.5))] };
+        }).ToList();
+        var options = new TemporalOptions { RepEmbeddingWeight = embeddingWeight };
+
+        var set = Play(frames, options).OfType<SetEnded>().Single().Set;
+        Assert.True(set.Reps >= reps - 1 && set.Reps <= reps + 1, $"{set.Reps} reps: " + string.Join(" ", set.RepTimes.Select(r => r.TotalSeconds.ToString("0.00"))));
+        // Each rep is stamped where the phase passes 0, the extreme of its motion.
+        Assert.All(set.RepTimes, r => Assert.InRange(Math.IEEERemainder(r.TotalSeconds - start - period / 2, period), -0.25, 0.25));
+
+        // Without the phase there is nothing to count: no set.
+        Assert.Empty(Play(session.Frames, options).OfType<SetEnded>());
+    }
+
     [Fact]
     public void Without_an_embedding_the_probabilities_carry_the_motion()
     {
@@ -185,6 +218,25 @@ public sealed class RepCountingTests
         var eager = new SessionTracker(SyntheticSession.Classes, new TemporalOptions { MinRepsPerSet = 0 });
         var eagerAt = session.Frames.First(f => eager.Push(f).Any(e => e is SetStarted)).Time;
         Assert.True(eagerAt < TimeSpan.FromSeconds(3 + SetUpSeconds), $"decided at {eagerAt}");
+    }
+
+    [Fact]
+    public void A_set_ends_with_its_last_rep_though_the_classifier_keeps_calling_the_exercise()
+    {
+        // 8 reps of 2 s from 3 s to 19 s, then 2.5 s still but still called a squat (putting the bar down).
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 4)
+            .Add("idle", 3, noise: 0.3)
+            .AddRepsFromRest("squat", 2.0, 8, 1)
+            .Add("squat", 2.5, noise: 0.3)
+            .Add("idle", 4, noise: 0.3);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+        var kept = Play(session.Frames, new TemporalOptions { SetEndAfterLastRepPeriods = 0 }).OfType<SetEnded>().Single().Set;
+
+        Assert.InRange(set.Reps, 7, 9);
+        Assert.InRange(set.End.TotalSeconds, 18.5, 19.6); // the last rep's extreme is at 18 s, it ends at 19 s
+        Assert.InRange(kept.End.TotalSeconds, 21, 21.6);  // the classifier's end
+        Assert.Equal(set.Reps, kept.Reps);
     }
 
     [Fact]

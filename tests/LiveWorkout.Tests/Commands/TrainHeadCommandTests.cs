@@ -23,11 +23,14 @@ public sealed class TrainHeadCommandTests(EvaluationFixture fixture) : IClassFix
         string folder = fixture.NewFolder("head");
         string model = Path.Combine(folder, "model"), cache = Path.Combine(folder, "cache");
 
-        var train = await Invoke("train-head", "--model", fixture.ModelPath, "--clips", fixture.ClipFolder, "--out", model, "--epochs", "2", "--cache", cache);
+        var train = await Invoke("train-head", "--model", fixture.ModelPath, "--clips", fixture.ClipFolder, "--out", model, "--epochs", "2", "--phase-epochs", "2", "--cache", cache);
 
         Assert.True(train.Code == ExitCodes.Ok, train.Error);
         Assert.Contains("with the temporal head", train.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(model, ModelPackage.TemporalHeadFile)));
+        // The fixture's clips are synthetic, with rep times: the package gets a phase head too.
+        Assert.Contains("phase head: validation error", train.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(model, ModelPackage.PhaseHeadFile)));
         Assert.Equal(fixture.Clips.Count, Directory.GetFiles(cache, "*.emb").Length);
         Assert.Contains($"(0 of {fixture.Clips.Count} clips from the cache)", train.Output, StringComparison.Ordinal);
 
