@@ -126,8 +126,8 @@ public sealed class FrameClassifier : IDisposable
             frameProbabilities.Add(p);
         }
         if (own.Count == 0) return new ClassifierOutput([], [], _phaseHead is null ? null : []);
-        var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]);
-        var logProbabilities = functional.log_softmax(_head.call(windows.to(Device)), 1).cpu();
+        var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]).to(Device);
+        var logProbabilities = functional.log_softmax(_head.call(windows), 1).cpu();
         double w = _head.Spec.FrameWeight;
         if (w > 0)
         {
@@ -140,7 +140,7 @@ public sealed class FrameClassifier : IDisposable
             logProbabilities = logProbabilities * headShare + frame.clamp_min(floor).log() * frameShare;
         }
         var probabilities = functional.softmax(logProbabilities, 1);
-        var phases = _phaseHead is null ? null : Rows(_phaseHead.call(windows.to(Device)).cpu(), own.Count, ModelPackage.PhaseOutputs);
+        var phases = _phaseHead is null ? null : Rows(_phaseHead.call(windows).cpu(), own.Count, ModelPackage.PhaseOutputs);
         return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own], phases);
     }
 

@@ -1,3 +1,4 @@
+using LiveWorkout.Core.Recognition;
 using System.Diagnostics;
 using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
@@ -73,57 +74,84 @@ public static class HeadTrainer
 
         torch.random.manual_seed(options.Seed);
         var head = new TemporalHead(embeddingSize, classes, spec);
-        head.to(device);
-        using var trainData = tensor(train.Embeddings, [train.Frames, embeddingSize]).to(device);
-        using var valData = tensor(val.Embeddings, [val.Frames, embeddingSize]).to(device);
-        var optimizer = optim.AdamW(head.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         using var loss = CrossEntropyLoss();
-
         var history = new List<HeadEpoch>();
+        var (bestEpoch, bestAccuracy) = Fit(head, train, val, options, options.Epochs, rng, device,
+            (windows, n, logits) =>
+            {
+                var y = tensor(windows.Take(n).Select(w => (long)train.Labels[w]).ToArray()).to(device);
+                return (loss.call(logits, y), logits.argmax(1).eq(y).sum().item<long>());
+            },
+            output => Accuracy(output, val),
+            (epoch, rate, lossMean, correct, accuracy, seconds) =>
+            {
+                var record = new HeadEpoch(epoch, rate, lossMean, (double)correct / train.Count, accuracy, seconds);
+                history.Add(record);
+                progress?.Invoke(record);
+            },
+            cancellation);
+        return new HeadTrainingResult(head, history, bestEpoch, bestAccuracy, frameAccuracy, training.Count, validation.Count, train.Count, val.Count);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="head"/> (it stays the caller's, and is disposed here only if training
+    /// fails) on the training windows for <paramref name="epochs"/> epochs: AdamW with a cosine
+    /// schedule, shuffled batches whose windows may be jittered (<see cref="HeadTrainingOptions.JitterShare"/>).
+    /// After each epoch <paramref name="score"/> rates the head's outputs for every validation
+    /// window (higher is better); the best epoch's weights are kept, and the head comes back on
+    /// the CPU in eval mode. <paramref name="lossOf"/> gives a batch's loss and how many of it were
+    /// right from the head's output for the batch's windows.
+    /// </summary>
+    private static (int BestEpoch, double BestScore) Fit(
+        TemporalHead head, Windows train, Windows val, HeadTrainingOptions options, int epochs, Random rng, Device device,
+        Func<int[], int, Tensor, (Tensor Loss, long Correct)> lossOf, Func<float[], double> score,
+        Action<int, double, double, long, double, double> epochDone, CancellationToken cancellation)
+    {
+        var spec = head.Spec;
+        int embeddingSize = train.Embeddings.Length / Math.Max(1, train.Frames);
         Dictionary<string, Tensor>? best = null;
         int bestEpoch = 0;
-        double bestAccuracy = -1;
+        double bestScore = double.NegativeInfinity;
+        head.to(device);
+        var optimizer = optim.AdamW(head.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         try
         {
-            for (int epoch = 0; epoch < options.Epochs; epoch++)
+            using var trainData = tensor(train.Embeddings, [train.Frames, embeddingSize]).to(device);
+            using var valData = tensor(val.Embeddings, [val.Frames, embeddingSize]).to(device);
+            for (int epoch = 0; epoch < epochs; epoch++)
             {
                 var watch = Stopwatch.StartNew();
-                double rate = LearningRateSchedule.At(ScheduleNames.Cosine, options.LearningRate, epoch, options.Epochs);
+                double rate = LearningRateSchedule.At(ScheduleNames.Cosine, options.LearningRate, epoch, epochs);
                 foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
                 head.train();
                 double lossSum = 0;
                 long correct = 0;
                 var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()).ToArray();
                 var indices = new long[options.BatchSize * spec.Steps];
-                var labels = new long[options.BatchSize];
+                var windows = new int[options.BatchSize];
                 for (int start = 0; start < shuffled.Length; start += options.BatchSize)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     int n = Math.Min(options.BatchSize, shuffled.Length - start);
                     for (int b = 0; b < n; b++)
                     {
-                        int w = shuffled[start + b];
+                        int w = windows[b] = shuffled[start + b];
                         train.CopyWindow(w, indices.AsSpan(b * spec.Steps, spec.Steps), rng.NextDouble() < options.JitterShare ? rng : null);
-                        labels[b] = train.Labels[w];
                     }
                     using var scope = NewDisposeScope();
                     var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-                    var y = tensor(labels.AsSpan(0, n).ToArray()).to(device);
                     optimizer.zero_grad();
-                    var logits = head.call(x);
-                    var l = loss.call(logits, y);
+                    var (l, right) = lossOf(windows, n, head.call(x));
                     l.backward();
                     optimizer.StepWithoutCollections();
                     lossSum += l.item<float>() * n;
-                    correct += logits.argmax(1).eq(y).sum().item<long>();
+                    correct += right;
                 }
-                double accuracy = Accuracy(head, val, valData, spec, embeddingSize, device);
-                var record = new HeadEpoch(epoch + 1, rate, lossSum / train.Count, (double)correct / train.Count, accuracy, watch.Elapsed.TotalSeconds);
-                history.Add(record);
-                progress?.Invoke(record);
-                if (accuracy > bestAccuracy)
+                double value = score(Outputs(head, val, valData, device));
+                epochDone(epoch + 1, rate, lossSum / train.Count, correct, value, watch.Elapsed.TotalSeconds);
+                if (value > bestScore)
                 {
-                    bestAccuracy = accuracy;
+                    bestScore = value;
                     bestEpoch = epoch + 1;
                     if (best is not null) foreach (var t in best.Values) t.Dispose();
                     best = head.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
@@ -132,7 +160,7 @@ public static class HeadTrainer
             head.load_state_dict(best!);
             head.eval();
             head.to(CPU);
-            return new HeadTrainingResult(head, history, bestEpoch, bestAccuracy, frameAccuracy, training.Count, validation.Count, train.Count, val.Count);
+            return (bestEpoch, bestScore);
         }
         catch
         {
@@ -144,6 +172,37 @@ public static class HeadTrainer
             if (best is not null) foreach (var t in best.Values) t.Dispose();
             optimizer.Dispose();
         }
+    }
+
+    /// <summary>The head's outputs for every window of <paramref name="data"/>, window after window (eval mode, in batches).</summary>
+    private static float[] Outputs(TemporalHead head, Windows data, Tensor embeddings, Device device)
+    {
+        head.eval();
+        using var mode = inference_mode();
+        var spec = head.Spec;
+        int embeddingSize = (int)embeddings.shape[1];
+        var all = new List<float>();
+        const int batch = 1024;
+        var indices = new long[batch * spec.Steps];
+        for (int start = 0; start < data.Count; start += batch)
+        {
+            int n = Math.Min(batch, data.Count - start);
+            for (int b = 0; b < n; b++) data.CopyWindow(start + b, indices.AsSpan(b * spec.Steps, spec.Steps), null);
+            using var scope = NewDisposeScope();
+            var x = embeddings.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
+            all.AddRange(head.call(x).cpu().data<float>().ToArray());
+        }
+        return [.. all];
+    }
+
+    /// <summary>Share of windows whose largest output is their label.</summary>
+    private static double Accuracy(float[] logits, Windows data)
+    {
+        int classes = logits.Length / data.Count;
+        long correct = 0;
+        for (int w = 0; w < data.Count; w++)
+            if (FramePrediction.TopIndex(logits.AsSpan(w * classes, classes)) == data.Labels[w]) correct++;
+        return (double)correct / data.Count;
     }
 
     /// <summary>Clips (not windows: neighbouring windows overlap) into training and validation, the same for both heads.</summary>
@@ -179,121 +238,39 @@ public static class HeadTrainer
 
         torch.random.manual_seed(options.Seed);
         var head = new TemporalHead(embeddingSize, 2, spec);
-        head.to(device);
-        using var trainData = tensor(train.Embeddings, [train.Frames, embeddingSize]).to(device);
-        using var valData = tensor(val.Embeddings, [val.Frames, embeddingSize]).to(device);
-        var optimizer = optim.AdamW(head.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         var history = new List<PhaseEpoch>();
-        Dictionary<string, Tensor>? best = null;
-        int bestEpoch = 0;
-        double bestError = double.PositiveInfinity;
-        try
-        {
-            for (int epoch = 0; epoch < options.PhaseEpochs; epoch++)
+        var (bestEpoch, bestScore) = Fit(head, train, val, options, options.PhaseEpochs, rng, device,
+            (windows, n, output) =>
             {
-                var watch = Stopwatch.StartNew();
-                double rate = LearningRateSchedule.At(ScheduleNames.Cosine, options.LearningRate, epoch, options.PhaseEpochs);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
-                head.train();
-                double lossSum = 0;
-                var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()).ToArray();
-                var indices = new long[options.BatchSize * spec.Steps];
-                var targets = new float[options.BatchSize * 2];
-                for (int start = 0; start < shuffled.Length; start += options.BatchSize)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    int n = Math.Min(options.BatchSize, shuffled.Length - start);
-                    for (int b = 0; b < n; b++)
-                    {
-                        int w = shuffled[start + b];
-                        train.CopyWindow(w, indices.AsSpan(b * spec.Steps, spec.Steps), rng.NextDouble() < options.JitterShare ? rng : null);
-                        targets[2 * b] = train.PhaseTargets[2 * w];
-                        targets[2 * b + 1] = train.PhaseTargets[2 * w + 1];
-                    }
-                    using var scope = NewDisposeScope();
-                    var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-                    var y = tensor(targets.AsSpan(0, 2 * n).ToArray(), [n, 2]).to(device);
-                    optimizer.zero_grad();
-                    var l = functional.mse_loss(head.call(x), y);
-                    l.backward();
-                    optimizer.StepWithoutCollections();
-                    lossSum += l.item<float>() * n;
-                }
-                double error = PhaseError(head, val, valData, spec, embeddingSize, device);
-                var record = new PhaseEpoch(epoch + 1, rate, lossSum / train.Count, error, watch.Elapsed.TotalSeconds);
+                var targets = new float[2 * n];
+                for (int b = 0; b < n; b++) train.PhaseTargets.AsSpan(2 * windows[b], 2).CopyTo(targets.AsSpan(2 * b));
+                return (functional.mse_loss(output, tensor(targets, [n, 2]).to(device)), 0);
+            },
+            output => -PhaseError(output, val),
+            (epoch, rate, lossMean, _, negativeError, seconds) =>
+            {
+                var record = new PhaseEpoch(epoch, rate, lossMean, -negativeError, seconds);
                 history.Add(record);
                 progress?.Invoke(record);
-                if (error < bestError)
-                {
-                    bestError = error;
-                    bestEpoch = epoch + 1;
-                    if (best is not null) foreach (var t in best.Values) t.Dispose();
-                    best = head.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
-                }
-            }
-            head.load_state_dict(best!);
-            head.eval();
-            head.to(CPU);
-            return new PhaseTrainingResult(head, history, bestEpoch, bestError, train.Count, val.RepPhaseCount);
-        }
-        catch
-        {
-            head.Dispose();
-            throw;
-        }
-        finally
-        {
-            if (best is not null) foreach (var t in best.Values) t.Dispose();
-            optimizer.Dispose();
-        }
+            },
+            cancellation);
+        return new PhaseTrainingResult(head, history, bestEpoch, -bestScore, train.Count, val.RepPhaseCount);
     }
 
-    /// <summary>Mean angle in degrees between the head's phase and the labelled one, over the frames inside reps.</summary>
-    private static double PhaseError(TemporalHead head, Windows data, Tensor embeddings, TemporalHeadSpec spec, int embeddingSize, Device device)
+    /// <summary>Mean angle in degrees between the head's phase and the labelled one, over the windows inside reps.</summary>
+    private static double PhaseError(float[] output, Windows data)
     {
-        head.eval();
-        using var mode = inference_mode();
         double sum = 0;
         int count = 0;
-        const int batch = 1024;
-        var indices = new long[batch * spec.Steps];
-        for (int start = 0; start < data.Count; start += batch)
+        for (int w = 0; w < data.Count; w++)
         {
-            int n = Math.Min(batch, data.Count - start);
-            for (int b = 0; b < n; b++) data.CopyWindow(start + b, indices.AsSpan(b * spec.Steps, spec.Steps), null);
-            using var scope = NewDisposeScope();
-            var x = embeddings.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-            var output = head.call(x).cpu().data<float>().ToArray();
-            for (int b = 0; b < n; b++)
-            {
-                int w = start + b;
-                if (!data.InRep(w)) continue;
-                double estimate = Math.Atan2(output[2 * b + 1], output[2 * b]);
-                double truth = Math.Atan2(data.PhaseTargets[2 * w + 1], data.PhaseTargets[2 * w]);
-                sum += Math.Abs(Math.IEEERemainder(estimate - truth, 2 * Math.PI));
-                count++;
-            }
+            if (!data.InRep(w)) continue;
+            double estimate = Math.Atan2(output[2 * w + 1], output[2 * w]);
+            double truth = Math.Atan2(data.PhaseTargets[2 * w + 1], data.PhaseTargets[2 * w]);
+            sum += Math.Abs(Math.IEEERemainder(estimate - truth, 2 * Math.PI));
+            count++;
         }
         return sum / count * 180 / Math.PI;
-    }
-
-    private static double Accuracy(TemporalHead head, Windows data, Tensor embeddings, TemporalHeadSpec spec, int embeddingSize, Device device)
-    {
-        head.eval();
-        using var mode = inference_mode();
-        long correct = 0;
-        const int batch = 1024;
-        var indices = new long[batch * spec.Steps];
-        for (int start = 0; start < data.Count; start += batch)
-        {
-            int n = Math.Min(batch, data.Count - start);
-            for (int b = 0; b < n; b++) data.CopyWindow(start + b, indices.AsSpan(b * spec.Steps, spec.Steps), null);
-            using var scope = NewDisposeScope();
-            var x = embeddings.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-            var predicted = head.call(x).argmax(1).cpu().data<long>().ToArray();
-            for (int b = 0; b < n; b++) if (predicted[b] == data.Labels[start + b]) correct++;
-        }
-        return (double)correct / data.Count;
     }
 
     /// <summary>

@@ -72,6 +72,7 @@ public sealed class HeadTrainingRun(TextWriter output)
         catch
         {
             phase?.Head.Dispose();
+            if (package.Head != result.Head) result.Head.Dispose();
             throw;
         }
         package.Save(options.Output);

@@ -150,26 +150,6 @@ public sealed class PhaseHeadTests : IDisposable
         Assert.DoesNotContain('\n', missing.Message);
     }
 
-    [Fact]
-    public void Live_tensor_count_stays_flat_with_a_phase_head()
-    {
-        using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
-        package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
-            new TemporalHead(256, ModelPackage.PhaseOutputs, Spec));
-        using var classifier = new FrameClassifier(package, CPU);
-        var batch = new float[4 * 3 * 32 * 32];
-        int frame = 0;
-        void Run(int batches)
-        {
-            for (int i = 0; i < batches; i++, frame += 4)
-                classifier.Predict(batch, 4, Enumerable.Range(frame, 4).Select(f => TimeSpan.FromSeconds(f / 30.0)).ToArray());
-        }
-        Run(20);
-        long before = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
-        Run(300);
-        Assert.Equal(before, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
-    }
-
     public void Dispose()
     {
         if (Directory.Exists(_folder)) Directory.Delete(_folder, true);

@@ -182,10 +182,11 @@ public sealed class TemporalHeadTests : IDisposable
     }
 
     [Fact]
-    public void Live_tensor_count_stays_flat_with_a_temporal_head()
+    public void Live_tensor_count_stays_flat_with_a_temporal_head_and_a_phase_head()
     {
         using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
-        package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>());
+        package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
+            new TemporalHead(256, ModelPackage.PhaseOutputs, Spec));
         using var classifier = new FrameClassifier(package, CPU);
         var batch = new float[4 * 3 * 32 * 32];
         int frame = 0;
