@@ -57,11 +57,14 @@ public sealed class ClipAnnotation
         Path.Combine(Path.GetDirectoryName(clipPath) ?? "", Path.GetFileNameWithoutExtension(clipPath) + ".labels.csv");
 
     /// <summary>The label at a time: the exercise of the set covering it, else idle.</summary>
-    public string LabelAt(TimeSpan time)
+    public string LabelAt(TimeSpan time) => SetAt(time)?.Exercise ?? ExerciseCatalog.Idle;
+
+    /// <summary>The set covering a time, or null (idle).</summary>
+    public AnnotatedSet? SetAt(TimeSpan time)
     {
         foreach (var s in Sets)
-            if (time >= s.Start && time < s.End) return s.Exercise;
-        return ExerciseCatalog.Idle;
+            if (time >= s.Start && time < s.End) return s;
+        return null;
     }
 
     public static ClipAnnotation Load(string path)

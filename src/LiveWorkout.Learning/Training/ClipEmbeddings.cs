@@ -126,7 +126,7 @@ public static class ClipEmbeddings
         for (int i = 0; i < times.Length; i++)
         {
             var time = TimeSpan.FromSeconds(times[i]);
-            var set = labels.Sets.FirstOrDefault(s => time >= s.Start && time < s.End);
+            var set = labels.SetAt(time);
             (float cos, float sin) = set switch
             {
                 null or { Reps: 0 } => (0f, 0f),

@@ -108,7 +108,7 @@ public static class HeadTrainer
         Action<int, double, double, long, double, double> epochDone, CancellationToken cancellation)
     {
         var spec = head.Spec;
-        int embeddingSize = train.Embeddings.Length / Math.Max(1, train.Frames);
+        int embeddingSize = train.EmbeddingSize;
         Dictionary<string, Tensor>? best = null;
         int bestEpoch = 0;
         double bestScore = double.NegativeInfinity;
@@ -180,7 +180,7 @@ public static class HeadTrainer
         head.eval();
         using var mode = inference_mode();
         var spec = head.Spec;
-        int embeddingSize = (int)embeddings.shape[1];
+        int embeddingSize = data.EmbeddingSize;
         var all = new List<float>();
         const int batch = 1024;
         var indices = new long[batch * spec.Steps];
@@ -284,10 +284,10 @@ public static class HeadTrainer
         private readonly int[] _clipEnd;   // last row of the frame's clip
         private readonly int _steps, _focus;
 
-        private Windows(float[] embeddings, int frames, int[] labels, float[] phaseTargets, int[] rows, int[] clipStart, int[] clipEnd, TemporalHeadSpec spec)
+        private Windows(float[] embeddings, int embeddingSize, int[] labels, float[] phaseTargets, int[] rows, int[] clipStart, int[] clipEnd, TemporalHeadSpec spec)
         {
             Embeddings = embeddings;
-            Frames = frames;
+            EmbeddingSize = embeddingSize;
             Labels = labels;
             PhaseTargets = phaseTargets;
             for (int w = 0; w < Count; w++) if (InRep(w)) RepPhaseCount++;
@@ -299,7 +299,8 @@ public static class HeadTrainer
         }
 
         public float[] Embeddings { get; }
-        public int Frames { get; }
+        public int EmbeddingSize { get; }
+        public int Frames => Embeddings.Length / EmbeddingSize;
         public int Count => Labels.Length;
         public int[] Labels { get; }
 
@@ -341,7 +342,7 @@ public static class HeadTrainer
                 }
                 offset += clip.Count;
             }
-            return new Windows(embeddings, total, [.. labels], [.. targets], [.. rows], [.. clipStart], [.. clipEnd], spec);
+            return new Windows(embeddings, clips[0].EmbeddingSize, [.. labels], [.. targets], [.. rows], [.. clipStart], [.. clipEnd], spec);
         }
 
         /// <summary>Window <paramref name="w"/>'s rows; with <paramref name="jitter"/>, every frame but the classified one may move one row either way (within its clip).</summary>

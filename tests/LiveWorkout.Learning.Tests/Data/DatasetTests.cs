@@ -1,7 +1,4 @@
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Data;
-using LiveWorkout.Learning.Models;
 using LiveWorkout.Vision.Augmentation;
 using OpenCvSharp;
 

@@ -1,6 +1,4 @@
-using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Data;
-using LiveWorkout.Learning.Models;
 using LiveWorkout.Vision.Augmentation;
 using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;

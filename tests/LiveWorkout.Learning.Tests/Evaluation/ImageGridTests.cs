@@ -1,4 +1,3 @@
-using LiveWorkout.Core.Imaging;
 using LiveWorkout.Learning.Evaluation;
 using OpenCvSharp;
 

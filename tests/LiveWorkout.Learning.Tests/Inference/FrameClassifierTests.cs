@@ -1,6 +1,3 @@
-using LiveWorkout.Learning.Inference;
-using LiveWorkout.Learning.Models;
-using LiveWorkout.Learning.Packaging;
 using OpenCvSharp;
 using LiveWorkout.Vision.Preprocessing;
 using Scalar = OpenCvSharp.Scalar;

@@ -1,5 +1,3 @@
-using LiveWorkout.Core;
-using LiveWorkout.Learning.Models;
 using Xunit.Abstractions;
 using static TorchSharp.torch;
 

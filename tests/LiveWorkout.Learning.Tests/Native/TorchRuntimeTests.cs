@@ -1,4 +1,3 @@
-using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Native;
 using TorchSharp;
 

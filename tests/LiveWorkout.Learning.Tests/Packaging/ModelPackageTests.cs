@@ -1,8 +1,4 @@
 using System.Text.Json.Nodes;
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
-using LiveWorkout.Learning.Models;
-using LiveWorkout.Learning.Packaging;
 using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Tests.Packaging;

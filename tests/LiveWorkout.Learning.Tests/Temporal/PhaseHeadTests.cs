@@ -1,21 +1,11 @@
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
-using LiveWorkout.Learning.Inference;
-using LiveWorkout.Learning.Models;
-using LiveWorkout.Learning.Packaging;
-using LiveWorkout.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
 
 namespace LiveWorkout.Learning.Tests.Temporal;
 
-public sealed class PhaseHeadTests : IDisposable
+public sealed class PhaseHeadTests
 {
-    private static readonly string[] Classes = ["squat", "plank", "idle"];
-    private static readonly InputSpec Small = ModelZoo.Get(ModelZoo.OursName).Input with { Width = 32, Height = 32 };
-    private static readonly TemporalHeadSpec Spec = new(6, 0.2, 16, 0.4);
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "lw-phase-" + Guid.NewGuid().ToString("N"));
-
     /// <summary>
     /// Clips of a second at rest, then reps: the embedding is a pose that goes down and back up
     /// once per rep. A single frame shows how deep the pose is, but only its neighbours show
@@ -89,13 +79,15 @@ public sealed class PhaseHeadTests : IDisposable
     [Fact]
     public void A_package_with_a_phase_head_round_trips_and_its_classifier_returns_a_phase_for_every_frame()
     {
+        using var temp = new TempFolder("lw-phase");
+        string folder = temp.Path;
         using (var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small))
         {
             package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
                 new TemporalHead(256, ModelPackage.PhaseOutputs, Spec with { Hidden = 8 }));
-            package.Save(_folder);
+            package.Save(folder);
         }
-        using var loaded = ModelPackage.Load(_folder);
+        using var loaded = ModelPackage.Load(folder);
         Assert.Equal(Spec with { Hidden = 8 }, loaded.Manifest.PhaseHead);
         Assert.NotNull(loaded.PhaseHead);
 
@@ -115,9 +107,9 @@ public sealed class PhaseHeadTests : IDisposable
 
         // Saved again without one, the package loses phase.dat and its manifest entry.
         loaded.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>());
-        loaded.Save(_folder);
-        Assert.False(File.Exists(Path.Combine(_folder, ModelPackage.PhaseHeadFile)));
-        using var plain = ModelPackage.Load(_folder);
+        loaded.Save(folder);
+        Assert.False(File.Exists(Path.Combine(folder, ModelPackage.PhaseHeadFile)));
+        using var plain = ModelPackage.Load(folder);
         Assert.Null(plain.PhaseHead);
         using var plainClassifier = new FrameClassifier(plain, CPU);
         Assert.Null(plainClassifier.Predict(new float[4 * 3 * 32 * 32], 4, Enumerable.Range(0, 4).Select(i => TimeSpan.FromSeconds(i)).ToArray()).RepPhases);
@@ -126,32 +118,29 @@ public sealed class PhaseHeadTests : IDisposable
     [Fact]
     public void A_phase_head_that_is_missing_or_reads_other_windows_fails_with_one_line()
     {
+        using var temp = new TempFolder("lw-phase");
+        string folder = temp.Path;
         using (var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small))
         {
             Assert.Throws<LiveWorkoutException>(() => package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
                 new TemporalHead(256, ModelPackage.PhaseOutputs, Spec with { Steps = 8 })));
             package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
                 new TemporalHead(256, ModelPackage.PhaseOutputs, Spec with { Hidden = 8 }));
-            package.Save(_folder);
+            package.Save(folder);
         }
-        string manifest = Path.Combine(_folder, ModelPackage.ManifestFile);
+        string manifest = Path.Combine(folder, ModelPackage.ManifestFile);
         string json = File.ReadAllText(manifest);
         // The phase head's entry comes after the temporal head's: change its step only.
         int phaseEntry = json.IndexOf("\"phaseHead\"", StringComparison.Ordinal);
         File.WriteAllText(manifest, json[..phaseEntry] + json[phaseEntry..].Replace("\"steps\": 6", "\"steps\": 7"));
-        var windows = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        var windows = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("differ from the temporal head's", windows.Message);
         Assert.DoesNotContain('\n', windows.Message);
 
         File.WriteAllText(manifest, json);
-        File.Delete(Path.Combine(_folder, ModelPackage.PhaseHeadFile));
-        var missing = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        File.Delete(Path.Combine(folder, ModelPackage.PhaseHeadFile));
+        var missing = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("has no phase.dat", missing.Message);
         Assert.DoesNotContain('\n', missing.Message);
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder)) Directory.Delete(_folder, true);
     }
 }

@@ -1,19 +1,12 @@
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
-using LiveWorkout.Learning.Inference;
-using LiveWorkout.Learning.Models;
-using LiveWorkout.Learning.Packaging;
-using LiveWorkout.Learning.Training;
 using TorchSharp;
 using static TorchSharp.torch;
+
+using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
 
 namespace LiveWorkout.Learning.Tests.Temporal;
 
 public sealed class TemporalHeadTests : IDisposable
 {
-    private static readonly string[] Classes = ["squat", "plank", "idle"];
-    private static readonly InputSpec Small = ModelZoo.Get(ModelZoo.OursName).Input with { Width = 32, Height = 32 };
-    private static readonly TemporalHeadSpec Spec = new(6, 0.2, 16, 0.4);
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lw-head-" + Guid.NewGuid().ToString("N"));
 
     [Fact]

@@ -1,4 +1,3 @@
-using LiveWorkout.Learning.Training;
 using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Tests.Training;

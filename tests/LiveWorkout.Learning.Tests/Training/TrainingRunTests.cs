@@ -1,8 +1,3 @@
-using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
-using LiveWorkout.Learning.Models;
-using LiveWorkout.Learning.Packaging;
-using LiveWorkout.Learning.Training;
 using LiveWorkout.Vision.Preprocessing;
 using LiveWorkout.Vision.Synthetic;
 
