@@ -19,18 +19,25 @@ public static class SafeOptimizerStep
     /// </summary>
     public const long AllocationBudget = 64L << 20;
 
+    // The no-GC region is process-wide: two trainings stepping at once (parallel tests, say) would
+    // both try to start it, and one would end it under the other's step. Steps take turns instead.
+    private static readonly Lock Gate = new();
+
     /// <summary><c>optimizer.step()</c> with no garbage collection while it runs.</summary>
     public static void StepWithoutCollections(this torch.optim.Optimizer optimizer)
     {
-        bool region = GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(AllocationBudget);
-        try
+        lock (Gate)
         {
-            optimizer.step();
-        }
-        finally
-        {
-            // Another thread may have outspent the budget, which ends the region early.
-            if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+            bool region = GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(AllocationBudget);
+            try
+            {
+                optimizer.step();
+            }
+            finally
+            {
+                // Another thread may have outspent the budget, which ends the region early.
+                if (region && GCSettings.LatencyMode == GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
+            }
         }
     }
 }

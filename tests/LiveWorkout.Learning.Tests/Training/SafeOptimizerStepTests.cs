@@ -48,6 +48,37 @@ public sealed class SafeOptimizerStepTests
             GC.KeepAlive(sink);
         }
     }
+
+    [Fact]
+    public void Trainings_on_several_threads_step_at_the_same_time()
+    {
+        // The no-GC region is one per process: without the steps taking turns, a second thread
+        // starting it while the first is inside fails with "The NoGCRegion mode was already in progress".
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
+        var threads = Enumerable.Range(0, 4).Select(_ => new Thread(() =>
+        {
+            try
+            {
+                using var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4));
+                using var optimizer = optim.AdamW(model.parameters(), 0.001);
+                for (int i = 0; i < 2_000; i++)
+                {
+                    using var scope = NewDisposeScope();
+                    var loss = model.call(randn(4, 8)).pow(2).mean();
+                    optimizer.zero_grad();
+                    loss.backward();
+                    optimizer.StepWithoutCollections();
+                }
+            }
+            catch (Exception e)
+            {
+                errors.Enqueue(e);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        Assert.Empty(errors);
+    }
 }
 
 [CollectionDefinition(nameof(SafeOptimizerStepTests), DisableParallelization = true)]
