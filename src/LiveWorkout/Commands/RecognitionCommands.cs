@@ -53,16 +53,17 @@ public static class RecognitionCommands
         var evaluate = new Option<bool>("--evaluate") { Description = "Score the recognition against the labels: a clip with <clip>.labels.csv, or every labelled video under a folder (no session log)" };
         var report = new Option<string?>("--report") { Description = "With --evaluate: write evaluation.html (self-contained) and evaluation.json to this folder" };
         var json = new Option<string?>("--json") { Description = "With --evaluate: write the scores as JSON to this file" };
+        var trace = new Option<string?>("--trace") { Description = "With --evaluate: write <clip>.frames.csv per clip to this folder (each frame's labelled class, class probabilities and rep phase)" };
         var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
         var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session, or score it against its labels (--evaluate)");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, wholeClip }) command.Options.Add(o);
+        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, wholeClip }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct);
             bool evaluating = parse.GetValue(evaluate);
-            if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(wholeClip)))
-                throw new LiveWorkoutException("--report, --json and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
+            if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(trace) is not null || parse.GetValue(wholeClip)))
+                throw new LiveWorkoutException("--report, --json, --trace and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var settings = Settings(services, parse, parse.GetValue(input)!) with
@@ -72,7 +73,7 @@ public static class RecognitionCommands
                 };
                 if (evaluating)
                 {
-                    var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json));
+                    var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace));
                     var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("evaluation");
                     return await new ReplayEvaluate(request, context, logger).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
                 }

@@ -18,6 +18,9 @@ public sealed record ReplayEvaluation(EvaluationReport Report, IReadOnlyList<Cli
 /// </summary>
 public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger, TextWriter output, TextWriter error)
 {
+    /// <summary>Where to write each clip's <see cref="FrameTrace"/>; null writes none.</summary>
+    public string? TraceFolder { get; init; }
+
     public async Task<ReplayEvaluation> RunAsync(ClipSearch search, CancellationToken cancellation)
     {
         var scores = new List<RecognitionScore>();
@@ -63,6 +66,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
             throw new LiveWorkoutException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
 
         var truth = labels ?? clip.WholeClip(result.MediaDuration);
+        if (TraceFolder is { } folder) FrameTrace.Write(Path.Combine(folder, FrameTrace.FileName(clip.Name)), result.Predictions, result.Classes, truth);
         var frames = PredictedFrame.FromSets(result.Predictions.Select(p => p.Time), result.Sets);
         var score = RecognitionScore.ForClip(clip.Name, frames, result.Sets, truth, result.Classes,
             RawTopOne(result, truth),

@@ -156,7 +156,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             UseTemporalHead = settings.UseTemporalHead,
             Classified = (p, age) =>
             {
-                if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, []));
+                if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
                 lastTime = p.Time;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },

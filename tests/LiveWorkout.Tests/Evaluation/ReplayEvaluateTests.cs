@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -32,9 +33,9 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         // A video without labels, one folder down: skipped with a warning.
         Directory.CreateDirectory(Path.Combine(folder, "more"));
         File.Copy(fixture.Clips[0].VideoPath, Path.Combine(folder, "more", "unlabelled.mp4"));
-        string report = Path.Combine(folder, "report"), json = Path.Combine(folder, "scores.json");
+        string report = Path.Combine(folder, "report"), json = Path.Combine(folder, "scores.json"), trace = Path.Combine(folder, "trace");
 
-        var run = await Replay(folder, "--evaluate", "--report", report, "--json", json);
+        var run = await Replay(folder, "--evaluate", "--report", report, "--json", json, "--trace", trace);
 
         Assert.True(run.Code == ExitCodes.Ok, run.Error);
         Assert.Equal([$"warning: skipped {Path.Combine("more", "unlabelled.mp4")}: no labels file (unlabelled.labels.csv)"], Lines(run.Error));
@@ -72,6 +73,26 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         Assert.Contains("session-1.mp4", html, StringComparison.Ordinal);
         Assert.Contains(">truth<", html, StringComparison.Ordinal);
         Assert.Contains(">predicted<", html, StringComparison.Ordinal);
+
+        // --trace: one CSV per clip, a row per classified frame with its labelled class and the classifier's view of it.
+        Assert.Equal(["session-0.frames.csv", "session-1.frames.csv"], Directory.GetFiles(trace).Select(Path.GetFileName).Order());
+        foreach (var clip in fixture.Clips)
+        {
+            var rows = File.ReadAllLines(Path.Combine(trace, Path.GetFileNameWithoutExtension(clip.VideoPath) + ".frames.csv"));
+            var header = rows[0].Split(',');
+            Assert.Equal(["time_s", "label", "top"], header[..3]);
+            Assert.Equal(["phase_cos", "phase_sin"], header[^2..]);
+            int classes = header.Length - 5;
+            Assert.Equal(clip.Frames, rows.Length - 1);
+            foreach (var row in rows.Skip(1).Select(r => r.Split(',')))
+            {
+                var time = TimeSpan.FromSeconds(double.Parse(row[0], CultureInfo.InvariantCulture));
+                Assert.Equal(clip.Labels.LabelAt(time), row[1]);
+                var probabilities = row[3..(3 + classes)].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+                Assert.InRange(probabilities.Sum(), 0.99, 1.01);
+                Assert.Equal(header[3 + Array.IndexOf(probabilities, probabilities.Max())], row[2]);
+            }
+        }
     }
 
     [Fact]
@@ -146,6 +167,7 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
     [Theory]
     [InlineData("no-labels")]
     [InlineData("json-without-evaluate")]
+    [InlineData("trace-without-evaluate")]
     [InlineData("empty-folder")]
     public async Task Bad_requests_are_one_line_with_exit_code_2(string kind)
     {
@@ -156,6 +178,7 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         {
             "no-labels" => await Replay(clip, "--evaluate"),
             "json-without-evaluate" => await Replay(clip, "--json", Path.Combine(folder, "x.json")),
+            "trace-without-evaluate" => await Replay(clip, "--trace", folder),
             _ => await Replay(fixture.NewFolder("bad-empty-inner"), "--evaluate"),
         };
         Assert.Equal(ExitCodes.BadConfiguration, run.Code);
