@@ -4,9 +4,12 @@ namespace LiveWorkout.Core.Temporal;
 public abstract record SegmentTransition(TimeSpan Time);
 
 /// <summary>
-/// A set began at its backfilled onset; <see cref="Frames"/> are its frames so far, from the onset,
-/// and <see cref="Before"/> the frames of the last <see cref="TemporalOptions.RepContextSeconds"/>
-/// before it (never part of an earlier set): context for the rep counter, not part of the set.
+/// A set began at its backfilled onset (<see cref="SegmentTransition.Time"/>). <see cref="Frames"/>
+/// are its frames so far from where the classifier's top class was the exercise, which is the
+/// onset unless the onset was walked back further over frames where the exercise was only likely
+/// (<see cref="TemporalOptions.OnsetBackfillProbability"/>); reps are counted from there.
+/// <see cref="Before"/> are the <see cref="TemporalOptions.RepContextSeconds"/> of frames before
+/// <see cref="Frames"/> (never part of an earlier set): context for the rep counter.
 /// </summary>
 public sealed record SegmentOpened(TimeSpan Time, string Exercise, IReadOnlyList<SmoothedFrame> Frames, IReadOnlyList<SmoothedFrame> Before) : SegmentTransition(Time);
 

@@ -28,7 +28,7 @@ public sealed class SessionTracker
         _classes = classes;
         _options = options;
         _smoother = new ProbabilitySmoother(classes, options);
-        _segmenter = new SetSegmenter(options);
+        _segmenter = new SetSegmenter(classes, options);
         _timelineEvery = TimeSpan.FromSeconds(options.TimelineIntervalSeconds);
     }
 
@@ -77,7 +77,7 @@ public sealed class SessionTracker
         int classIndex = IndexOf(open.Exercise);
         bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
         _set = new SetInProgress(open.Exercise, open.Time, classIndex,
-            hold ? null : new RepCounter(open.Exercise, _options, open.Time), hold ? 0 : _options.MinRepsPerSet, _options);
+            hold ? null : new RepCounter(open.Exercise, _options, open.Frames[0].Time), hold ? 0 : _options.MinRepsPerSet, _options);
         _droppedLastSet = false;
         _set.AddContext(open.Before);
         var events = new List<SessionEvent>();

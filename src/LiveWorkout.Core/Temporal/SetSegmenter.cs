@@ -7,13 +7,18 @@ namespace LiveWorkout.Core.Temporal;
 /// without interruption for <see cref="TemporalOptions.SetStartSeconds"/> and ends after
 /// <see cref="TemporalOptions.SetEndSeconds"/> without it, so flickers shorter than those never
 /// create or split a set. Smoothing makes labels lag, so the onset is walked back over the
-/// frames just before the smoothed run whose raw label already was the exercise, and the end is
-/// the last frame where raw and smoothed labels both were the exercise.
+/// frames just before the smoothed run whose raw label already was the exercise, then over those
+/// where the exercise is still likely (<see cref="TemporalOptions.OnsetBackfillProbability"/>),
+/// and the end is the last frame where raw and smoothed labels both were the exercise.
 /// </summary>
 public sealed class SetSegmenter
 {
+    /// <summary>Half the window over which <see cref="TemporalOptions.OnsetBackfillProbability"/> is averaged.</summary>
+    private static readonly TimeSpan BackfillHalfWindow = TimeSpan.FromSeconds(0.25);
+
+    private readonly IReadOnlyList<string> _classes;
     private readonly TemporalOptions _options;
-    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context;
+    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context, _backfill;
     private readonly List<SmoothedFrame> _recent = [];
 
     private string? _runLabel;
@@ -28,14 +33,16 @@ public sealed class SetSegmenter
     private bool _restPending, _otherSinceEnd;
     private TimeSpan _restIfDirect;
 
-    public SetSegmenter(TemporalOptions options)
+    public SetSegmenter(IReadOnlyList<string> classes, TemporalOptions options)
     {
+        _classes = classes;
         _options = options;
         _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
         _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
         _lookBack = TimeSpan.FromSeconds(options.SmoothingSeconds);
         _context = TimeSpan.FromSeconds(options.RepContextSeconds);
-        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + options.RepContextSeconds + 1);
+        _backfill = TimeSpan.FromSeconds(options.OnsetBackfillProbability > 0 ? options.OnsetBackfillSeconds : 0);
+        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + options.RepContextSeconds + 1) + _backfill;
     }
 
     /// <summary>The exercise of the open set, or null.</summary>
@@ -47,7 +54,7 @@ public sealed class SetSegmenter
     public IObservable<SegmentTransition> Process(IObservable<SmoothedFrame> source) =>
         Observable.Create<SegmentTransition>(observer =>
         {
-            var segmenter = new SetSegmenter(_options);
+            var segmenter = new SetSegmenter(_classes, _options);
             return source.Subscribe(
                 f => { foreach (var t in segmenter.Push(f)) observer.OnNext(t); },
                 observer.OnError,
@@ -135,6 +142,7 @@ public sealed class SetSegmenter
             if (before.RawLabel != exercise || before.Time < _runStart - _lookBack || before.Time <= _previousEnd) break;
             first--;
         }
+        int onset = BackfillWhileLikely(first, exercise);
         var frames = _recent.GetRange(first, _recent.Count - first);
         int context = first;
         while (context > 0 && _recent[context - 1].Time >= _recent[first].Time - _context && _recent[context - 1].Time > _previousEnd) context--;
@@ -152,7 +160,53 @@ public sealed class SetSegmenter
             _awaitingAfterRaw = false;
         }
         _restPending = false;
-        return new SegmentOpened(frames[0].Time, exercise, frames, _recent.GetRange(context, first - context));
+        return new SegmentOpened(_recent[onset].Time, exercise, frames, _recent.GetRange(context, first - context));
+    }
+
+    /// <summary>
+    /// Walks the onset back from <paramref name="first"/> over frames where the exercise's mean
+    /// probability around them is at least <see cref="TemporalOptions.OnsetBackfillProbability"/>
+    /// and above every other exercise's, then forward to the first such frame that itself reaches it.
+    /// </summary>
+    private int BackfillWhileLikely(int first, string exercise)
+    {
+        double threshold = _options.OnsetBackfillProbability;
+        int k = IndexOfClass(exercise);
+        if (threshold <= 0 || k < 0) return first;
+        var limit = _recent[first].Time - _backfill;
+        int j = first;
+        while (j > 0 && _recent[j - 1].Time >= limit && !(_recent[j - 1].Time <= _previousEnd) && Leads(j - 1, k, threshold, BackfillHalfWindow)) j--;
+        while (j < first && !Leads(j, k, threshold, TimeSpan.Zero)) j++;
+        return j;
+    }
+
+    /// <summary>
+    /// The class's mean raw probability over the frames within <paramref name="halfWindow"/> of
+    /// frame <paramref name="i"/> reaches the threshold and no other exercise's is higher.
+    /// </summary>
+    private bool Leads(int i, int k, double threshold, TimeSpan halfWindow)
+    {
+        var centre = _recent[i].Time;
+        int from = i, to = i;
+        while (from > 0 && _recent[from - 1].Time >= centre - halfWindow) from--;
+        while (to < _recent.Count - 1 && _recent[to + 1].Time <= centre + halfWindow) to++;
+        var sum = new double[_classes.Count];
+        for (int f = from; f <= to; f++)
+        {
+            var p = _recent[f].Frame.Probabilities;
+            for (int c = 0; c < sum.Length; c++) sum[c] += p[c];
+        }
+        if (sum[k] / (to - from + 1) < threshold) return false;
+        for (int c = 0; c < sum.Length; c++)
+            if (c != k && !ExerciseCatalog.IsIdle(_classes[c]) && sum[c] > sum[k]) return false;
+        return true;
+    }
+
+    private int IndexOfClass(string label)
+    {
+        for (int c = 0; c < _classes.Count; c++)
+            if (_classes[c] == label) return c;
+        return -1;
     }
 
     private SegmentClosed Close(SmoothedFrame current)

@@ -56,6 +56,20 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0.1, 60)] public double SetEndSeconds { get; set; } = 2.0;
 
     /// <summary>
+    /// Onset backfill for a classifier that is unsure at the start of a set: before the frames
+    /// whose top class already was the exercise, the onset is walked further back while the
+    /// exercise keeps at least this probability (mean over half a second) and no other exercise
+    /// has more, to the first of those frames that itself does. A shoulder press whose first reps
+    /// the classifier calls 30% press and 70% idle then starts with its first rep, not 1.4 s
+    /// later. Only the set's start moves: reps are still counted from where the classifier's top
+    /// class was the exercise. 0 turns it off.
+    /// </summary>
+    [Range(0, 1)] public double OnsetBackfillProbability { get; set; } = 0.3;
+
+    /// <summary>How far (seconds) <see cref="OnsetBackfillProbability"/> may move an onset back.</summary>
+    [Range(0, 10)] public double OnsetBackfillSeconds { get; set; } = 2.0;
+
+    /// <summary>
     /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends
     /// when its last rep does (half a period after the rep's extreme), not when the classifier
     /// stops calling the exercise, which it may keep doing while the person gets up or puts the

@@ -38,6 +38,46 @@ public sealed class SessionEventPipelineTests
     }
 
     [Fact]
+    public void An_unsure_start_is_backfilled_to_where_the_exercise_became_likely()
+    {
+        // The classifier gives the first 1.2 s of the set 40% squat and idle the most.
+        var session = new SyntheticSession().Add("idle", 5).AddUnsure("squat", 1.2, 0.4).Add("squat", 10).Add("idle", 5);
+
+        var events = Describe(Play(session.Frames, AllSets));
+        var without = Describe(Play(session.Frames, new TemporalOptions { MinRepsPerSet = 0, OnsetBackfillProbability = 0 }));
+
+        // The half-second mean first reaches 30% one frame into the unsure stretch.
+        Assert.Equal(["SetStarted 5.1 squat", "SetEnded 16.1 squat 5.1-16.1 reps=0", "RestStarted 16.2"], events);
+        Assert.Equal(["SetStarted 6.2 squat", "SetEnded 16.1 squat 6.2-16.1 reps=0", "RestStarted 16.2"], without);
+    }
+
+    [Fact]
+    public void The_unsure_backfill_stops_at_its_limit_another_exercise_and_the_previous_set()
+    {
+        var options = new TemporalOptions { MinRepsPerSet = 0, OnsetBackfillSeconds = 1.0 };
+        // Unsure for 3 s: the onset moves back 1 s, no further.
+        var longer = new SyntheticSession().Add("idle", 5).AddUnsure("squat", 3, 0.4).Add("squat", 10).Add("idle", 5);
+        Assert.StartsWith("SetStarted 7.0 squat", Describe(Play(longer.Frames, options))[0], StringComparison.Ordinal);
+
+        // Another exercise is likelier than the squat (though idle is the top class): no backfill.
+        var rival = new SyntheticSession().Add("idle", 5).AddUnsure("squat", 1, 0.3, rival: "lunge").Add("squat", 10).Add("idle", 5);
+        Assert.StartsWith("SetStarted 6.0 squat", Describe(Play(rival.Frames, options))[0], StringComparison.Ordinal);
+
+        // Straight after another set: its first unsure frame still has the lunge in its half-second.
+        var afterLunge = new SyntheticSession().Add("idle", 2).Add("lunge", 8).AddUnsure("squat", 1, 0.4).Add("squat", 10).Add("idle", 5);
+        Assert.Equal(
+            ["SetStarted 2.0 lunge", "SetEnded 9.9 lunge 2.0-9.9 reps=0", "SetStarted 10.1 squat", "SetEnded 20.9 squat 10.1-20.9 reps=0", "RestStarted 21.0"],
+            Describe(Play(afterLunge.Frames, options)));
+
+        // Unsure for 3 s after a squat set, long enough to end it: the next set's onset may go back
+        // 5 s, but not into the set before.
+        var afterSquat = new SyntheticSession().Add("idle", 2).Add("squat", 8).AddUnsure("squat", 3, 0.4).Add("squat", 10).Add("idle", 5);
+        var events = Describe(Play(afterSquat.Frames, new TemporalOptions { MinRepsPerSet = 0, OnsetBackfillSeconds = 5 }));
+        Assert.Equal(["SetStarted 2.0 squat", "SetEnded 9.9 squat 2.0-9.9 reps=0"], events[..2]);
+        Assert.Contains("SetStarted 10.0 squat", events);
+    }
+
+    [Fact]
     public void Flickers_neither_split_a_set_nor_create_one()
     {
         var session = new SyntheticSession()

@@ -69,7 +69,20 @@ internal sealed class SyntheticSession
         Add(label, period * reps, t => Math.Sin(2 * Math.PI * t / period), noise,
             t => sideShare * Math.Sin(Math.PI * t / period));
 
-    private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise, Func<double, double>? side = null)
+    /// <summary>
+    /// Frames where the classifier is unsure: <paramref name="label"/> gets <paramref name="share"/>,
+    /// <paramref name="rival"/> (idle unless given) the rest but a little, so the rival is the top class.
+    /// </summary>
+    public SyntheticSession AddUnsure(string label, double seconds, double share, string rival = ExerciseCatalog.Idle) =>
+        Add(label, seconds, _ => 0, 0, probabilities: p =>
+        {
+            Array.Fill(p, 0.005f);
+            p[Classes.ToList().IndexOf(label)] = (float)share;
+            p[Classes.ToList().IndexOf(rival)] = (float)(1 - share - 0.005 * (Classes.Count - 2));
+        });
+
+    private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise, Func<double, double>? side = null,
+        Action<float[]>? probabilities = null)
     {
         int count = (int)Math.Round(seconds * _fps);
         int labelIndex = Classes.ToList().IndexOf(label);
@@ -78,6 +91,7 @@ internal sealed class SyntheticSession
             var p = new float[Classes.Count];
             Array.Fill(p, 0.01f);
             p[labelIndex] = 0.9f;
+            probabilities?.Invoke(p);
             var e = new float[_dims];
             double m = motion((double)i / _fps);
             double sideways = side?.Invoke((double)i / _fps) ?? 0;
