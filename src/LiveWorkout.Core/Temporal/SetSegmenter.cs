@@ -17,6 +17,7 @@ public sealed class SetSegmenter
     private static readonly TimeSpan BackfillHalfWindow = TimeSpan.FromSeconds(0.25);
 
     private readonly IReadOnlyList<string> _classes;
+    private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
     private readonly TemporalOptions _options;
     private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context, _backfill;
     private readonly List<SmoothedFrame> _recent = [];
@@ -36,6 +37,7 @@ public sealed class SetSegmenter
     public SetSegmenter(IReadOnlyList<string> classes, TemporalOptions options)
     {
         _classes = classes;
+        for (int c = 0; c < classes.Count; c++) _classIndex.TryAdd(classes[c], c);
         _options = options;
         _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
         _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
@@ -171,11 +173,10 @@ public sealed class SetSegmenter
     private int BackfillWhileLikely(int first, string exercise)
     {
         double threshold = _options.OnsetBackfillProbability;
-        int k = IndexOfClass(exercise);
-        if (threshold <= 0 || k < 0) return first;
+        if (threshold <= 0 || !_classIndex.TryGetValue(exercise, out int k)) return first;
         var limit = _recent[first].Time - _backfill;
         int j = first;
-        while (j > 0 && _recent[j - 1].Time >= limit && !(_recent[j - 1].Time <= _previousEnd) && Leads(j - 1, k, threshold, BackfillHalfWindow)) j--;
+        while (j > 0 && _recent[j - 1].Time >= limit && AfterPreviousSet(_recent[j - 1].Time) && Leads(j - 1, k, threshold, BackfillHalfWindow)) j--;
         while (j < first && !Leads(j, k, threshold, TimeSpan.Zero)) j++;
         return j;
     }
@@ -202,12 +203,7 @@ public sealed class SetSegmenter
         return true;
     }
 
-    private int IndexOfClass(string label)
-    {
-        for (int c = 0; c < _classes.Count; c++)
-            if (_classes[c] == label) return c;
-        return -1;
-    }
+    private bool AfterPreviousSet(TimeSpan time) => _previousEnd is not { } end || time > end;
 
     private SegmentClosed Close(SmoothedFrame current)
     {
