@@ -67,7 +67,7 @@ public sealed class SetSegmenter
     {
         var result = new List<SegmentTransition>(1);
         Remember(frame);
-        if (frame.Label != _runLabel)
+        if (frame.Label != _runLabel && !(frame.IsIdle && _runLabel is { } run && !ExerciseCatalog.IsIdle(run) && InRepMotion(frame, run)))
         {
             _runLabel = frame.Label;
             _runStart = frame.Time;
@@ -84,6 +84,10 @@ public sealed class SetSegmenter
             {
                 _lastSeen = frame.Time;
                 if (frame.RawLabel == _open) SeenRaw(frame.Time);
+            }
+            else if (frame.IsIdle && InRepMotion(frame, _open))
+            {
+                _lastSeen = frame.Time; // keeps the set open; its end stays where the exercise was last seen
             }
             else if (frame.Time - _lastSeen >= _endAfter)
             {
@@ -200,6 +204,21 @@ public sealed class SetSegmenter
         if (sum[k] / (to - from + 1) < threshold) return false;
         for (int c = 0; c < sum.Length; c++)
             if (c != k && !ExerciseCatalog.IsIdle(_classes[c]) && sum[c] > sum[k]) return false;
+        return true;
+    }
+
+    /// <summary>
+    /// The frame shows a rep in motion (<see cref="TemporalOptions.RepMotionMagnitude"/>) and the
+    /// exercise, a rep exercise, is likelier than every other exercise in it.
+    /// </summary>
+    private bool InRepMotion(SmoothedFrame frame, string exercise)
+    {
+        double magnitude = _options.RepMotionMagnitude;
+        if (magnitude <= 0 || frame.Frame.RepPhase is not [var cos, var sin] || cos * cos + sin * sin < magnitude * magnitude) return false;
+        if (ExerciseCatalog.IsStaticHold(exercise) || !_classIndex.TryGetValue(exercise, out int k)) return false;
+        var p = frame.Frame.Probabilities;
+        for (int c = 0; c < p.Length; c++)
+            if (c != k && !ExerciseCatalog.IsIdle(_classes[c]) && p[c] > p[k]) return false;
         return true;
     }
 

@@ -66,6 +66,18 @@ public sealed class TemporalOptions : IValidatableObject
     /// </summary>
     [Range(0, 1)] public double OnsetBackfillProbability { get; set; } = 0.3;
 
+    /// <summary>
+    /// With a model that has a rep-phase head: a frame the classifier calls idle counts as the
+    /// exercise around it while the rep phase (cos, sin) is at least this long and that exercise is
+    /// likelier than any other exercise. The person is then moving through a rep whose every pose
+    /// the classifier does not recognise (standing up between two squats), not resting: such
+    /// frames neither break the stable run that starts a set nor let an open set end, but a set's
+    /// end stays the last frame whose top class is its exercise. Idle frames are that long in 5.5%
+    /// of cases, rep frames in 72-100% per exercise (running aside: the phase head gives it none).
+    /// 0 turns it off.
+    /// </summary>
+    [Range(0, 2)] public double RepMotionMagnitude { get; set; } = 0.5;
+
     /// <summary>How far (seconds) <see cref="OnsetBackfillProbability"/> may move an onset back.</summary>
     [Range(0, 10)] public double OnsetBackfillSeconds { get; set; } = 2.0;
 

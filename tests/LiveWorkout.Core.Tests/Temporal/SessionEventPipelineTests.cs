@@ -78,6 +78,55 @@ public sealed class SessionEventPipelineTests
     }
 
     [Fact]
+    public void Idle_frames_in_rep_motion_join_the_recognised_halves_of_reps_into_a_set()
+    {
+        // The classifier sees the squat only in the lower half of each 2 s rep (1 s, shorter than
+        // the 1.5 s a set needs to start) and calls the standing half idle (squat 10%), while the
+        // rep phase turns throughout.
+        var session = new SyntheticSession(repPhase: true).Add("idle", 5);
+        for (int rep = 0; rep < 5; rep++) session.AddInMotion("squat", 1, 0.9).AddUnsure("squat", 1, 0.1, phaseMagnitude: 0.9);
+        session.Add("idle", 5);
+
+        Assert.Equal(["SetStarted 5.0 squat", "SetEnded 13.9 squat 5.0-13.9", "RestStarted 14.0"], Sets(Play(session.Frames, InMotion())));
+        Assert.Empty(Sets(Play(session.Frames, InMotion(magnitude: 0))));
+    }
+
+    [Fact]
+    public void Idle_frames_in_rep_motion_keep_a_set_open_but_never_extend_it()
+    {
+        // Between reps the classifier calls 3 s of the lunge set idle (lunge 10%) while the rep
+        // phase keeps turning; after the set the person moves on in the same way.
+        var session = new SyntheticSession(repPhase: true).Add("idle", 5).Add("lunge", 4)
+            .AddUnsure("lunge", 3, 0.1, phaseMagnitude: 0.8).Add("lunge", 4)
+            .AddUnsure("lunge", 3, 0.1, phaseMagnitude: 0.8).Add("idle", 5);
+
+        Assert.Equal(["SetStarted 5.0 lunge", "SetEnded 15.9 lunge 5.0-15.9", "RestStarted 16.0"], Sets(Play(session.Frames, InMotion())));
+        // Without it the gap splits the set in two.
+        Assert.Equal(
+            ["SetStarted 5.0 lunge", "SetEnded 8.9 lunge 5.0-8.9", "RestStarted 9.0", "SetStarted 12.0 lunge", "SetEnded 15.9 lunge 12.0-15.9", "RestStarted 16.0"],
+            Sets(Play(session.Frames, InMotion(magnitude: 0))));
+
+        // A short phase, or a squat likelier than the lunge (10% against 0.5%), holds nothing.
+        var shortPhase = new SyntheticSession(repPhase: true).Add("idle", 5).Add("lunge", 4)
+            .AddUnsure("lunge", 3, 0.1, phaseMagnitude: 0.3).Add("lunge", 4).Add("idle", 5);
+        var squatLikelier = new SyntheticSession(repPhase: true).Add("idle", 5).Add("lunge", 4)
+            .AddUnsure("squat", 3, 0.1, phaseMagnitude: 0.8).Add("lunge", 4).Add("idle", 5);
+        Assert.Equal(2, Play(shortPhase.Frames, InMotion()).OfType<SetStarted>().Count());
+        Assert.Equal(2, Play(squatLikelier.Frames, InMotion()).OfType<SetStarted>().Count());
+    }
+
+    /// <summary>
+    /// Every stable stretch a set, ending where the classifier ends it, not at its last rep: the
+    /// turning phase of these sessions would give reps of its own.
+    /// </summary>
+    private static TemporalOptions InMotion(double magnitude = 0.5) =>
+        new() { MinRepsPerSet = 0, SetEndAfterLastRepPeriods = 0, RepMotionMagnitude = magnitude };
+
+    /// <summary>The set and rest events, without their rep counts.</summary>
+    private static List<string> Sets(IEnumerable<SessionEvent> events) =>
+        Describe(events.Where(e => e is not RepCounted)).Select(d => d.Split(" reps=")[0]).ToList();
+
+    [Fact]
     public void Flickers_neither_split_a_set_nor_create_one()
     {
         var session = new SyntheticSession()

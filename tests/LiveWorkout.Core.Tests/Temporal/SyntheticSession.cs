@@ -18,8 +18,12 @@ internal sealed class SyntheticSession
     private readonly double[] _direction;
     private readonly double[] _sideDirection;
 
-    public SyntheticSession(int fps = 10, int embeddingDims = 0, int seed = 1)
+    private readonly bool _repPhase;
+
+    /// <param name="repPhase">Every frame carries a rep phase, as from a model with a phase head: (0, 0) unless a stretch asks for one.</param>
+    public SyntheticSession(int fps = 10, int embeddingDims = 0, int seed = 1, bool repPhase = false)
     {
+        _repPhase = repPhase;
         _fps = fps;
         _dims = embeddingDims;
         _random = new Random(seed);
@@ -71,18 +75,23 @@ internal sealed class SyntheticSession
 
     /// <summary>
     /// Frames where the classifier is unsure: <paramref name="label"/> gets <paramref name="share"/>,
-    /// <paramref name="rival"/> (idle unless given) the rest but a little, so the rival is the top class.
+    /// <paramref name="rival"/> (idle unless given) the rest but a little, so the rival is the top
+    /// class; in a session with a rep phase, <paramref name="phaseMagnitude"/> is how long it is.
     /// </summary>
-    public SyntheticSession AddUnsure(string label, double seconds, double share, string rival = ExerciseCatalog.Idle) =>
+    public SyntheticSession AddUnsure(string label, double seconds, double share, string rival = ExerciseCatalog.Idle, double phaseMagnitude = 0) =>
         Add(label, seconds, _ => 0, 0, probabilities: p =>
         {
             Array.Fill(p, 0.005f);
             p[Classes.ToList().IndexOf(label)] = (float)share;
             p[Classes.ToList().IndexOf(rival)] = (float)(1 - share - 0.005 * (Classes.Count - 2));
-        });
+        }, phaseMagnitude: phaseMagnitude);
+
+    /// <summary>Frames of a confident <paramref name="label"/> whose rep phase (in a session with one) is <paramref name="phaseMagnitude"/> long.</summary>
+    public SyntheticSession AddInMotion(string label, double seconds, double phaseMagnitude) =>
+        Add(label, seconds, _ => 0, 0, phaseMagnitude: phaseMagnitude);
 
     private SyntheticSession Add(string label, double seconds, Func<double, double> motion, double noise, Func<double, double>? side = null,
-        Action<float[]>? probabilities = null)
+        Action<float[]>? probabilities = null, double phaseMagnitude = 0)
     {
         int count = (int)Math.Round(seconds * _fps);
         int labelIndex = Classes.ToList().IndexOf(label);
@@ -96,7 +105,11 @@ internal sealed class SyntheticSession
             double m = motion((double)i / _fps);
             double sideways = side?.Invoke((double)i / _fps) ?? 0;
             for (int k = 0; k < _dims; k++) e[k] = (float)(m * _direction[k] + sideways * _sideDirection[k] + noise * Gaussian());
-            _frames.Add(new FramePrediction(_frames.Count, Now, p, e));
+            // A rep phase turning once every 2 s, as long as asked.
+            float[]? phase = _repPhase
+                ? [(float)(phaseMagnitude * Math.Cos(Math.PI * i / _fps)), (float)(phaseMagnitude * Math.Sin(Math.PI * i / _fps))]
+                : null;
+            _frames.Add(new FramePrediction(_frames.Count, Now, p, e, phase));
         }
         return this;
     }

@@ -27,19 +27,10 @@ public sealed class SafeOptimizerStepTests
                 Thread.Sleep(1);
             }
         }) { IsBackground = true };
-        using var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4));
-        using var optimizer = optim.AdamW(model.parameters(), 0.001);
         allocator.Start();
         try
         {
-            for (int i = 0; i < 30_000; i++)
-            {
-                using var scope = NewDisposeScope();
-                var loss = model.call(randn(4, 8)).pow(2).mean();
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.StepWithoutCollections();
-            }
+            Train(30_000);
         }
         finally
         {
@@ -59,16 +50,7 @@ public sealed class SafeOptimizerStepTests
         {
             try
             {
-                using var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4));
-                using var optimizer = optim.AdamW(model.parameters(), 0.001);
-                for (int i = 0; i < 2_000; i++)
-                {
-                    using var scope = NewDisposeScope();
-                    var loss = model.call(randn(4, 8)).pow(2).mean();
-                    optimizer.zero_grad();
-                    loss.backward();
-                    optimizer.StepWithoutCollections();
-                }
+                Train(2_000);
             }
             catch (Exception e)
             {
@@ -78,6 +60,21 @@ public sealed class SafeOptimizerStepTests
         threads.ForEach(t => t.Start());
         threads.ForEach(t => t.Join());
         Assert.Empty(errors);
+    }
+
+    /// <summary>A small network trained for the given steps, each step without collections.</summary>
+    private static void Train(int steps)
+    {
+        using var model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 4));
+        using var optimizer = optim.AdamW(model.parameters(), 0.001);
+        for (int i = 0; i < steps; i++)
+        {
+            using var scope = NewDisposeScope();
+            var loss = model.call(randn(4, 8)).pow(2).mean();
+            optimizer.zero_grad();
+            loss.backward();
+            optimizer.StepWithoutCollections();
+        }
     }
 }
 
