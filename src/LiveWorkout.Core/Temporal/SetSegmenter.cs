@@ -67,7 +67,7 @@ public sealed class SetSegmenter
     {
         var result = new List<SegmentTransition>(1);
         Remember(frame);
-        if (frame.Label != _runLabel && !(frame.IsIdle && _runLabel is { } run && !ExerciseCatalog.IsIdle(run) && InRepMotion(frame, run)))
+        if (frame.Label != _runLabel && !(frame.IsIdle && _runLabel is { } run && !ExerciseCatalog.IsIdle(run) && InRepMotion(_recent.Count - 1, run)))
         {
             _runLabel = frame.Label;
             _runStart = frame.Time;
@@ -85,7 +85,7 @@ public sealed class SetSegmenter
                 _lastSeen = frame.Time;
                 if (frame.RawLabel == _open) SeenRaw(frame.Time);
             }
-            else if (frame.IsIdle && InRepMotion(frame, _open))
+            else if (frame.IsIdle && InRepMotion(_recent.Count - 1, _open))
             {
                 _lastSeen = frame.Time; // keeps the set open; its end stays where the exercise was last seen
             }
@@ -208,18 +208,14 @@ public sealed class SetSegmenter
     }
 
     /// <summary>
-    /// The frame shows a rep in motion (<see cref="TemporalOptions.RepMotionMagnitude"/>) and the
-    /// exercise, a rep exercise, is likelier than every other exercise in it.
+    /// Frame <paramref name="i"/> shows a rep in motion (<see cref="TemporalOptions.RepMotionMagnitude"/>)
+    /// and the exercise, a rep exercise, is likelier than every other exercise in it.
     /// </summary>
-    private bool InRepMotion(SmoothedFrame frame, string exercise)
+    private bool InRepMotion(int i, string exercise)
     {
         double magnitude = _options.RepMotionMagnitude;
-        if (magnitude <= 0 || frame.Frame.RepPhase is not [var cos, var sin] || cos * cos + sin * sin < magnitude * magnitude) return false;
-        if (ExerciseCatalog.IsStaticHold(exercise) || !_classIndex.TryGetValue(exercise, out int k)) return false;
-        var p = frame.Frame.Probabilities;
-        for (int c = 0; c < p.Length; c++)
-            if (c != k && !ExerciseCatalog.IsIdle(_classes[c]) && p[c] > p[k]) return false;
-        return true;
+        if (magnitude <= 0 || _recent[i].Frame.RepPhase is not [var cos, var sin] || cos * cos + sin * sin < magnitude * magnitude) return false;
+        return !ExerciseCatalog.IsStaticHold(exercise) && _classIndex.TryGetValue(exercise, out int k) && Leads(i, k, 0, TimeSpan.Zero);
     }
 
     private bool AfterPreviousSet(TimeSpan time) => _previousEnd is not { } end || time > end;
