@@ -68,6 +68,9 @@ public sealed class TemporalOptions : IValidatableObject
     /// </summary>
     [Range(0, 1)] public double OnsetBackfillProbability { get; set; } = 0.25;
 
+    /// <summary>How far (seconds) <see cref="OnsetBackfillProbability"/> may move an onset back.</summary>
+    [Range(0, 10)] public double OnsetBackfillSeconds { get; set; } = 2.0;
+
     /// <summary>
     /// With a model that has a rep-phase head: a frame the classifier calls idle counts as the
     /// exercise around it while the rep phase (cos, sin) is at least this long and that exercise is
@@ -79,9 +82,6 @@ public sealed class TemporalOptions : IValidatableObject
     /// 0 turns it off.
     /// </summary>
     [Range(0, 2)] public double RepMotionMagnitude { get; set; } = 0.5;
-
-    /// <summary>How far (seconds) <see cref="OnsetBackfillProbability"/> may move an onset back.</summary>
-    [Range(0, 10)] public double OnsetBackfillSeconds { get; set; } = 2.0;
 
     /// <summary>
     /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends

@@ -1,7 +1,8 @@
-using LiveWorkout.Core.Recognition;
 using System.Diagnostics;
+using LiveWorkout.Core.Recognition;
 using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
+using LiveWorkout.Learning.Packaging;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -237,7 +238,7 @@ public static class HeadTrainer
         if (!train.HasRepPhases || !val.HasRepPhases) return null;
 
         torch.random.manual_seed(options.Seed);
-        var head = new TemporalHead(embeddingSize, 2, spec);
+        var head = new TemporalHead(embeddingSize, ModelPackage.PhaseOutputs, spec);
         var history = new List<PhaseEpoch>();
         var (bestEpoch, bestScore) = Fit(head, train, val, options, options.PhaseEpochs, rng, device,
             (windows, n, output) =>

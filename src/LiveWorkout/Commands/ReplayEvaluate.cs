@@ -49,15 +49,15 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         string json = report.ToJson();
         if (request.JsonFile is { } jsonFile)
         {
-            Write(jsonFile, json);
+            OutputFile.WriteAllText(jsonFile, json);
             context.Output.WriteLine($"wrote {jsonFile}");
         }
         if (request.ReportFolder is { } folder)
         {
             string meta = string.Create(CultureInfo.InvariantCulture,
                 $"{request.Input} · model {template.ModelPath} · {report.Clips.Count} clips evaluated, {report.Skipped.Count} skipped, {report.Failed.Count} failed · {DateTime.Now:yyyy-MM-dd HH:mm}");
-            Write(Path.Combine(folder, ReportFileName), EvaluationHtmlReport.Render(report, evaluation.Timelines, "LiveWorkout evaluation", meta));
-            Write(Path.Combine(folder, ReportJsonName), json);
+            OutputFile.WriteAllText(Path.Combine(folder, ReportFileName), EvaluationHtmlReport.Render(report, evaluation.Timelines, "LiveWorkout evaluation", meta));
+            OutputFile.WriteAllText(Path.Combine(folder, ReportJsonName), json);
             context.Output.WriteLine($"wrote {Path.Combine(folder, ReportFileName)} and {ReportJsonName}");
         }
         if (report.Failed.Count > 0)
@@ -67,19 +67,5 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
             return ExitCodes.Failed;
         }
         return ExitCodes.Ok;
-    }
-
-    private static void Write(string path, string text)
-    {
-        try
-        {
-            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null) Directory.CreateDirectory(dir);
-            File.WriteAllText(path, text);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LiveWorkoutException($"cannot write {path}: {e.Message}");
-        }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LiveWorkout.Core;
+using LiveWorkout.Cli;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 
@@ -29,14 +29,6 @@ public static class FrameTrace
             else text.Append(",,");
             text.AppendLine();
         }
-        try
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, text.ToString());
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new LiveWorkoutException($"cannot write {path}: {e.Message}");
-        }
+        OutputFile.WriteAllText(path, text.ToString());
     }
 }

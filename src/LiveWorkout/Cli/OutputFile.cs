@@ -1,0 +1,22 @@
+using LiveWorkout.Core;
+
+namespace LiveWorkout.Cli;
+
+/// <summary>Files a command writes where the user asked (reports, JSON, traces).</summary>
+public static class OutputFile
+{
+    /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, making its folder; a failure is one line naming the file.</summary>
+    public static void WriteAllText(string path, string text)
+    {
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null) Directory.CreateDirectory(dir);
+            File.WriteAllText(path, text);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LiveWorkoutException($"cannot write {path}: {e.Message}");
+        }
+    }
+}
