@@ -8,7 +8,12 @@ namespace LiveWorkout.Vision.Synthetic;
 /// <summary>Options of <c>synth frames</c>.</summary>
 public sealed record SessionFramesOptions(
     int Sessions, int Seed, int Width = 160, int Height = 120, double SessionSeconds = 60, double EverySeconds = 0.5,
-    IReadOnlyList<double>? Splits = null, string Format = "jpg", double CleanShare = 0.2, RegionSpec? Region = null);
+    IReadOnlyList<double>? Splits = null, string Format = "jpg", double CleanShare = 0.2, RegionSpec? Region = null,
+    double OcclusionChance = SessionFramesOptions.DefaultOcclusionChance)
+{
+    /// <summary>The share of sessions with an object between camera and person, as in <c>synth clips</c>.</summary>
+    public const double DefaultOcclusionChance = 0.05;
+}
 
 /// <summary>
 /// A folder-per-class dataset of frames sampled from whole synthetic sessions, labelled by the
@@ -29,6 +34,7 @@ public static class SessionFrameDataset
         if (options.Sessions < 1) throw new LiveWorkoutException("--sessions must be at least 1", 2);
         if (options.EverySeconds <= 0) throw new LiveWorkoutException("--every-s must be positive", 2);
         if (options.Format is not ("png" or "jpg")) throw new LiveWorkoutException($"image format '{options.Format}' is not png or jpg", 2);
+        if (options.OcclusionChance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
         options.Region?.Validate();
         Directory.CreateDirectory(root);
         DatasetRegion.Write(root, options.Region);
@@ -54,7 +60,7 @@ public static class SessionFrameDataset
         var rng = new Random(seed);
         bool clean = rng.NextDouble() < options.CleanShare;
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.SessionSeconds, 30,
-            new SceneOptions(Effects: !clean, OcclusionChance: 0.05));
+            new SceneOptions(Effects: !clean, OcclusionChance: options.OcclusionChance));
         using var tracker = options.Region is { } spec ? new MotionRegionTracker(spec) : null;
         using var frame = new Mat();
         int step = Math.Max(1, (int)Math.Round(options.EverySeconds * session.Fps));

@@ -59,15 +59,16 @@ public static class SynthCommand
         var splits = new Option<string>("--splits") { Description = "train,validation,test fractions over sessions, or 'none'", DefaultValueFactory = _ => "0.7,0.15,0.15" };
         var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "jpg" };
         var region = new Option<bool>("--region") { Description = "Save the person region the pipeline's motion tracker finds instead of the whole frame (trains a model that crops to the person)" };
+        var occlusion = new Option<double>("--occlusion") { Description = "Share of sessions with an object between the camera and the person (0-1)", DefaultValueFactory = _ => SessionFramesOptions.DefaultOcclusionChance };
         var command = new Command("frames", "Write a folder-per-class dataset of frames sampled from whole synthetic sessions (labelled by their timeline, grouped by session)");
-        foreach (var o in new Option[] { output, sessions, seed, size, duration, every, splits, format.AcceptOnlyFromAmong("png", "jpg"), region }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, sessions, seed, size, duration, every, splits, format.AcceptOnlyFromAmong("png", "jpg"), region, occlusion }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
             double seconds = parse.GetValue(duration);
             if (seconds is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600 seconds", ExitCodes.BadConfiguration);
             var options = new SessionFramesOptions(parse.GetValue(sessions), parse.GetValue(seed), w, h, seconds, parse.GetValue(every),
-                ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!, Region: parse.GetValue(region) ? new RegionSpec() : null);
+                ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!, Region: parse.GetValue(region) ? new RegionSpec() : null, OcclusionChance: parse.GetValue(occlusion));
             string root = parse.GetValue(output)!;
             var writer = parse.InvocationConfiguration.Output;
             var rows = SessionFrameDataset.Write(root, options, new Progress<string>(writer.WriteLine), token);

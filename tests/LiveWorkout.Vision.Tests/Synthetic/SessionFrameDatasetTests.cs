@@ -79,6 +79,26 @@ public sealed class SessionFrameDatasetTests : IDisposable
     }
 
     [Fact]
+    public void The_occlusion_share_changes_scenes_but_not_timelines_or_labels()
+    {
+        var open = new SessionFramesOptions(Sessions: 3, Seed: 12, Width: 64, Height: 48, SessionSeconds: 12, EverySeconds: 3, Splits: null, Format: "png", CleanShare: 1, OcclusionChance: 0);
+        var openRows = SessionFrameDataset.Write(Path.Combine(_dir, "open"), open);
+        var rows = SessionFrameDataset.Write(Path.Combine(_dir, "occluded"), open with { OcclusionChance = 1 });
+
+        Assert.Equal(openRows.Select(r => (r.Path, r.Class, r.Seed)), rows.Select(r => (r.Path, r.Class, r.Seed)));
+        foreach (var session in rows.GroupBy(r => r.Group))
+            Assert.Contains(session, r =>
+            {
+                using var a = Cv2.ImRead(Path.Combine(_dir, "open", r.Path));
+                using var b = Cv2.ImRead(Path.Combine(_dir, "occluded", r.Path));
+                return Cv2.Norm(a, b, NormTypes.L1) > 0;
+            });
+
+        var e = Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.Write(Path.Combine(_dir, "bad"), open with { OcclusionChance = 1.5 }));
+        Assert.Contains("--occlusion", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_broken_region_file_is_a_clear_error()
     {
         File.WriteAllText(Path.Combine(_dir, DatasetRegion.FileName), "{ not json");
