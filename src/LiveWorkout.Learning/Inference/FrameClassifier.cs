@@ -133,7 +133,7 @@ public sealed class FrameClassifier : IDisposable
         {
             var frame = FromSpan(frameProbabilities.SelectMany(p => p!).ToArray(), [own.Count, Classes.Count]);
             // Explicit Scalars, alive until the end of the block: TorchSharp would turn plain numbers
-            // into Scalars that a garbage collection can free mid-call (see SafeOptimizerStep).
+            // into Scalars that a garbage collection can free mid-call (see SafeTrainingStep).
             using var headShare = (1 - w).ToScalar();
             using var frameShare = w.ToScalar();
             using var floor = 1e-6.ToScalar();

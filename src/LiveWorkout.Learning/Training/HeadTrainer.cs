@@ -141,10 +141,15 @@ public static class HeadTrainer
                     }
                     using var scope = NewDisposeScope();
                     var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-                    optimizer.zero_grad();
-                    var (l, right) = lossOf(windows, n, head.call(x));
-                    l.backward();
-                    optimizer.StepWithoutCollections();
+                    Tensor l = null!;
+                    long right = 0;
+                    SafeTrainingStep.Run(() =>
+                    {
+                        optimizer.zero_grad();
+                        (l, right) = lossOf(windows, n, head.call(x));
+                        l.backward();
+                        optimizer.step();
+                    });
                     lossSum += l.item<float>() * n;
                     correct += right;
                 }

@@ -67,11 +67,15 @@ public sealed class Trainer : IDisposable
             using var scope = NewDisposeScope();
             var x = FrameClassifier.FromSpan(batch.Data, batch.Shape).to(_device);
             var y = tensor(batch.Labels).to(_device);
-            _optimizer.zero_grad();
-            var logits = _network.call(x);
-            var loss = _loss.call(logits, y);
-            loss.backward();
-            _optimizer.StepWithoutCollections();
+            Tensor logits = null!, loss = null!;
+            SafeTrainingStep.Run(() =>
+            {
+                _optimizer.zero_grad();
+                logits = _network.call(x);
+                loss = _loss.call(logits, y);
+                loss.backward();
+                _optimizer.step();
+            });
             lossSum += loss.item<float>() * batch.Count;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += batch.Count;
