@@ -34,15 +34,7 @@ public sealed class ModelZooBenchmark(Device device, TimeSpan budgetPerRow, int 
             using var scope = NewDisposeScope();
             var x = rand(batch, spec.Channels, spec.Height, spec.Width, device: device);
             var y = randint(0, classes, [batch], dtype: int64, device: device);
-            Tensor l = null!;
-            SafeTrainingStep.Run(() =>
-            {
-                optimizer.zero_grad();
-                l = loss.call(model.call(x), y);
-                l.backward();
-                optimizer.step();
-            });
-            l.cpu();
+            SafeTrainingStep.Step(optimizer, () => loss.call(model.call(x), y)).cpu();
         });
         model.eval();
         double infer = Rate(() =>

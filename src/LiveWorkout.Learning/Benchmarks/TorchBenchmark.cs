@@ -42,15 +42,7 @@ public sealed class TorchBenchmark(Device device, TimeSpan budgetPerRow)
             using var scope = NewDisposeScope();
             var x = rand(trainingBatch, 3, 100, 100, device: device);
             var target = randint(0, 4, [trainingBatch], dtype: int64, device: device);
-            Tensor loss = null!;
-            SafeTrainingStep.Run(() =>
-            {
-                optimizer.zero_grad();
-                loss = lossFn.call(model.call(x), target);
-                loss.backward();
-                optimizer.step();
-            });
-            loss.cpu(); // waits for the device
+            SafeTrainingStep.Step(optimizer, () => lossFn.call(model.call(x), target)).cpu(); // waits for the device
         }));
         return rows;
     }

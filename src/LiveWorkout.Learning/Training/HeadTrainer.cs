@@ -141,14 +141,11 @@ public static class HeadTrainer
                     }
                     using var scope = NewDisposeScope();
                     var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-                    Tensor l = null!;
                     long right = 0;
-                    SafeTrainingStep.Run(() =>
+                    var l = SafeTrainingStep.Step(optimizer, () =>
                     {
-                        optimizer.zero_grad();
-                        (l, right) = lossOf(windows, n, head.call(x));
-                        l.backward();
-                        optimizer.step();
+                        (var loss, right) = lossOf(windows, n, head.call(x));
+                        return loss;
                     });
                     lossSum += l.item<float>() * n;
                     correct += right;

@@ -1,4 +1,6 @@
 using System.Runtime;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Training;
 
@@ -24,6 +26,24 @@ public static class SafeTrainingStep
     // The no-GC region is process-wide: two trainings stepping at once (parallel tests, say) would
     // both try to start it, and one would end it under the other's step. Steps take turns instead.
     private static readonly Lock Gate = new();
+
+    /// <summary>
+    /// One training step with no garbage collection while it runs: zeroes the gradients, computes
+    /// the loss with <paramref name="lossOf"/> (the forward pass), back-propagates and updates.
+    /// </summary>
+    /// <returns>The loss.</returns>
+    public static Tensor Step(torch.optim.Optimizer optimizer, Func<Tensor> lossOf)
+    {
+        Tensor loss = null!;
+        Run(() =>
+        {
+            optimizer.zero_grad();
+            loss = lossOf();
+            loss.backward();
+            optimizer.step();
+        });
+        return loss;
+    }
 
     /// <summary>Runs <paramref name="step"/> with no garbage collection while it runs.</summary>
     public static void Run(Action step)

@@ -67,15 +67,8 @@ public sealed class Trainer : IDisposable
             using var scope = NewDisposeScope();
             var x = FrameClassifier.FromSpan(batch.Data, batch.Shape).to(_device);
             var y = tensor(batch.Labels).to(_device);
-            Tensor logits = null!, loss = null!;
-            SafeTrainingStep.Run(() =>
-            {
-                _optimizer.zero_grad();
-                logits = _network.call(x);
-                loss = _loss.call(logits, y);
-                loss.backward();
-                _optimizer.step();
-            });
+            Tensor logits = null!;
+            var loss = SafeTrainingStep.Step(_optimizer, () => _loss.call(logits = _network.call(x), y));
             lossSum += loss.item<float>() * batch.Count;
             correct += logits.argmax(1).eq(y).sum().item<long>();
             seen += batch.Count;

@@ -113,13 +113,7 @@ public sealed class SafeTrainingStepTests
         for (int i = 0; i < steps; i++)
         {
             using var scope = NewDisposeScope();
-            SafeTrainingStep.Run(() =>
-            {
-                var loss = model.call(x).pow(2).mean();
-                optimizer.zero_grad();
-                loss.backward();
-                optimizer.step();
-            });
+            SafeTrainingStep.Step(optimizer, () => model.call(x).pow(2).mean());
         }
     }
 }
