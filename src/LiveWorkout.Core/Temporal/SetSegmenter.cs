@@ -18,6 +18,7 @@ public sealed class SetSegmenter
 
     private readonly IReadOnlyList<string> _classes;
     private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
+    private readonly double[] _sums; // Leads' per-class sums, reused: it runs on every idle frame of a run or set
     private readonly TemporalOptions _options;
     private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context, _backfill;
     private readonly List<SmoothedFrame> _recent = [];
@@ -38,6 +39,7 @@ public sealed class SetSegmenter
     {
         _classes = classes;
         for (int c = 0; c < classes.Count; c++) _classIndex.TryAdd(classes[c], c);
+        _sums = new double[classes.Count];
         _options = options;
         _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
         _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
@@ -67,7 +69,7 @@ public sealed class SetSegmenter
     {
         var result = new List<SegmentTransition>(1);
         Remember(frame);
-        if (frame.Label != _runLabel && !(frame.IsIdle && _runLabel is { } run && !ExerciseCatalog.IsIdle(run) && InRepMotion(_recent.Count - 1, run)))
+        if (frame.Label != _runLabel && !IdleInRepMotionOf(frame, _runLabel))
         {
             _runLabel = frame.Label;
             _runStart = frame.Time;
@@ -85,7 +87,7 @@ public sealed class SetSegmenter
                 _lastSeen = frame.Time;
                 if (frame.RawLabel == _open) SeenRaw(frame.Time);
             }
-            else if (frame.IsIdle && InRepMotion(_recent.Count - 1, _open))
+            else if (IdleInRepMotionOf(frame, _open))
             {
                 _lastSeen = frame.Time; // keeps the set open; its end stays where the exercise was last seen
             }
@@ -195,7 +197,8 @@ public sealed class SetSegmenter
         int from = i, to = i;
         while (from > 0 && _recent[from - 1].Time >= centre - halfWindow) from--;
         while (to < _recent.Count - 1 && _recent[to + 1].Time <= centre + halfWindow) to++;
-        var sum = new double[_classes.Count];
+        var sum = _sums;
+        Array.Clear(sum);
         for (int f = from; f <= to; f++)
         {
             var p = _recent[f].Frame.Probabilities;
@@ -206,6 +209,10 @@ public sealed class SetSegmenter
             if (c != k && !ExerciseCatalog.IsIdle(_classes[c]) && sum[c] > sum[k]) return false;
         return true;
     }
+
+    /// <summary>The newest frame, <paramref name="frame"/>, is called idle but shows a rep of <paramref name="exercise"/> in motion (<see cref="InRepMotion"/>).</summary>
+    private bool IdleInRepMotionOf(SmoothedFrame frame, string? exercise) =>
+        frame.IsIdle && exercise is not null && !ExerciseCatalog.IsIdle(exercise) && InRepMotion(_recent.Count - 1, exercise);
 
     /// <summary>
     /// Frame <paramref name="i"/> shows a rep in motion (<see cref="TemporalOptions.RepMotionMagnitude"/>)

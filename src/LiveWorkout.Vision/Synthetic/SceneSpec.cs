@@ -6,7 +6,11 @@ namespace LiveWorkout.Vision.Synthetic;
 public enum CameraView { Any, Front, ThreeQuarter, Side }
 
 /// <summary>What scene sampling may do: camera view, camera effects, occlusion and out-of-frame chances.</summary>
-public sealed record SceneOptions(CameraView View = CameraView.Any, bool Effects = true, double OcclusionChance = 0.08, double OutOfFrameChance = 0.0);
+public sealed record SceneOptions(CameraView View = CameraView.Any, bool Effects = true, double OcclusionChance = 0.08, double OutOfFrameChance = 0.0)
+{
+    /// <summary>The share of whole sessions (<c>synth clips</c>, <c>synth frames</c>) with an object between the camera and the person.</summary>
+    public const double SessionOcclusionChance = 0.05;
+}
 
 /// <summary>Something in front of the person (a bench end, a box), in fractions of the frame.</summary>
 public sealed record Occluder(double X, double Y, double Width, double Height, double AngleDegrees, Scalar Colour);

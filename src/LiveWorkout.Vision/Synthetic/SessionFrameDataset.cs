@@ -9,11 +9,7 @@ namespace LiveWorkout.Vision.Synthetic;
 public sealed record SessionFramesOptions(
     int Sessions, int Seed, int Width = 160, int Height = 120, double SessionSeconds = 60, double EverySeconds = 0.5,
     IReadOnlyList<double>? Splits = null, string Format = "jpg", double CleanShare = 0.2, RegionSpec? Region = null,
-    double OcclusionChance = SessionFramesOptions.DefaultOcclusionChance)
-{
-    /// <summary>The share of sessions with an object between camera and person, as in <c>synth clips</c>.</summary>
-    public const double DefaultOcclusionChance = 0.05;
-}
+    double OcclusionChance = SceneOptions.SessionOcclusionChance);
 
 /// <summary>
 /// A folder-per-class dataset of frames sampled from whole synthetic sessions, labelled by the

@@ -21,7 +21,7 @@ public static class SyntheticClipWriter
     public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
     {
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
-            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: 0.05));
+            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: SceneOptions.SessionOcclusionChance));
         using var writer = Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;

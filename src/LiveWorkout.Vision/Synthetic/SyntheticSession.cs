@@ -27,7 +27,7 @@ public sealed class SyntheticSession : IDisposable
         bool floor = Timeline.Exercises.Any(e => e is "push_up" or "plank" or "sit_up");
         // One camera for the whole clip: far enough views only (a side or three-quarter view of a
         // mat exercise and of standing ones alike), framed on postures sampled through the session.
-        Scene = SceneSpec.Random(rng, sceneOptions ?? new SceneOptions(OcclusionChance: 0.05), bar, floor) with { Bar = bar };
+        Scene = SceneSpec.Random(rng, sceneOptions ?? new SceneOptions(OcclusionChance: SceneOptions.SessionOcclusionChance), bar, floor) with { Bar = bar };
         var framingPoses = new List<BodyPose>();
         for (double t = 0; t < durationSeconds; t += 0.25) framingPoses.Add(_solver.Solve(Timeline.AnglesAt(t), Vec3.Zero));
         Camera = Scene.CameraFor(framingPoses, Person, width, height);

@@ -59,7 +59,7 @@ public static class SynthCommand
         var splits = new Option<string>("--splits") { Description = "train,validation,test fractions over sessions, or 'none'", DefaultValueFactory = _ => "0.7,0.15,0.15" };
         var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "jpg" };
         var region = new Option<bool>("--region") { Description = "Save the person region the pipeline's motion tracker finds instead of the whole frame (trains a model that crops to the person)" };
-        var occlusion = new Option<double>("--occlusion") { Description = "Share of sessions with an object between the camera and the person (0-1)", DefaultValueFactory = _ => SessionFramesOptions.DefaultOcclusionChance };
+        var occlusion = new Option<double>("--occlusion") { Description = "Share of sessions with an object between the camera and the person (0-1)", DefaultValueFactory = _ => SceneOptions.SessionOcclusionChance };
         var command = new Command("frames", "Write a folder-per-class dataset of frames sampled from whole synthetic sessions (labelled by their timeline, grouped by session)");
         foreach (var o in new Option[] { output, sessions, seed, size, duration, every, splits, format.AcceptOnlyFromAmong("png", "jpg"), region, occlusion }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>

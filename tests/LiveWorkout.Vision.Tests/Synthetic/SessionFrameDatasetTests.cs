@@ -28,7 +28,7 @@ public sealed class SessionFrameDatasetTests : IDisposable
         foreach (var group in rows.GroupBy(r => r.Seed).Take(2))
         {
             var first = group.First();
-            using var session = new SyntheticSession(first.Seed, 64, 48, 30, 30, new SceneOptions(Effects: first.Activity != "clean", OcclusionChance: 0.05));
+            using var session = new SyntheticSession(first.Seed, 64, 48, 30, 30, new SceneOptions(Effects: first.Activity != "clean", OcclusionChance: SceneOptions.SessionOcclusionChance));
             foreach (var row in group)
             {
                 int frame = int.Parse(Path.GetFileNameWithoutExtension(row.Path).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
@@ -66,7 +66,7 @@ public sealed class SessionFrameDatasetTests : IDisposable
         // The crop is exactly the region the tracker gives when it watches the session itself.
         var row = rows[^1];
         int index = int.Parse(Path.GetFileNameWithoutExtension(row.Path).Split('-')[^1], System.Globalization.CultureInfo.InvariantCulture);
-        using var session = new SyntheticSession(row.Seed, 160, 120, 30, 30, new SceneOptions(Effects: row.Activity != "clean", OcclusionChance: 0.05));
+        using var session = new SyntheticSession(row.Seed, 160, 120, 30, 30, new SceneOptions(Effects: row.Activity != "clean", OcclusionChance: SceneOptions.SessionOcclusionChance));
         using var tracker = new MotionRegionTracker(new RegionSpec(Expand: 1.5));
         using var frame = new Mat();
         Rect? region = null;
