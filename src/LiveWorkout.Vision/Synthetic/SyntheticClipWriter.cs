@@ -7,7 +7,9 @@ using OpenCvSharp;
 namespace LiveWorkout.Vision.Synthetic;
 
 /// <summary>Options of <c>synth clips</c>.</summary>
-public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true);
+/// <param name="OcclusionChance">Chance that the session has an object between the camera and the person.</param>
+public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true,
+    double OcclusionChance = SceneOptions.SessionOcclusionChance);
 
 /// <summary>What was written for one clip.</summary>
 public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames, ClipAnnotation Labels);
@@ -20,8 +22,9 @@ public static class SyntheticClipWriter
 {
     public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
     {
+        if (options.OcclusionChance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
-            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: SceneOptions.SessionOcclusionChance));
+            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance));
         using var writer = Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;

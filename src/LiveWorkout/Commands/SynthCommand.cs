@@ -21,6 +21,12 @@ public static class SynthCommand
         return synth;
     }
 
+    private static Option<double> OcclusionOption() => new("--occlusion")
+    {
+        Description = "Share of sessions with an object between the camera and the person (0-1)",
+        DefaultValueFactory = _ => SceneOptions.SessionOcclusionChance,
+    };
+
     private static Option<int> SeedOption() => new("--seed") { Description = "Random seed: the same seed and options give the same files", DefaultValueFactory = _ => 1 };
 
     private static Command Images()
@@ -59,7 +65,7 @@ public static class SynthCommand
         var splits = new Option<string>("--splits") { Description = "train,validation,test fractions over sessions, or 'none'", DefaultValueFactory = _ => "0.7,0.15,0.15" };
         var format = new Option<string>("--format") { Description = "png or jpg", DefaultValueFactory = _ => "jpg" };
         var region = new Option<bool>("--region") { Description = "Save the person region the pipeline's motion tracker finds instead of the whole frame (trains a model that crops to the person)" };
-        var occlusion = new Option<double>("--occlusion") { Description = "Share of sessions with an object between the camera and the person (0-1)", DefaultValueFactory = _ => SceneOptions.SessionOcclusionChance };
+        var occlusion = OcclusionOption();
         var command = new Command("frames", "Write a folder-per-class dataset of frames sampled from whole synthetic sessions (labelled by their timeline, grouped by session)");
         foreach (var o in new Option[] { output, sessions, seed, size, duration, every, splits, format.AcceptOnlyFromAmong("png", "jpg"), region, occlusion }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
@@ -88,8 +94,9 @@ public static class SynthCommand
         var duration = new Option<double>("--duration-s") { Description = "Seconds per clip", DefaultValueFactory = _ => 60 };
         var joints = new Option<bool>("--joints") { Description = "Also write <clip>.joints2d.csv and <clip>.joints3d.csv" };
         var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (files several times smaller)" };
+        var occlusion = OcclusionOption();
         var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
-        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
@@ -98,7 +105,7 @@ public static class SynthCommand
             int n = parse.GetValue(count);
             if (n < 1) throw new LiveWorkoutException("--count must be at least 1", ExitCodes.BadConfiguration);
             string folder = parse.GetValue(output)!;
-            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean));
+            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion));
             for (int i = 0; i < n; i++)
             {
                 int clipSeed = SeedMix.Of(parse.GetValue(seed), i);

@@ -35,4 +35,27 @@ public sealed class ClipWriterTests
         Assert.Equal(1 + 120 * Joints.Count, joints2d.Length);
         Assert.Equal(1 + 120 * Joints.Count, joints3d.Length);
     }
+
+    [Fact]
+    public void The_occlusion_share_changes_the_picture_but_not_the_labels()
+    {
+        using var folder = new TempFolder();
+        var options = new ClipOptions(Width: 64, Height: 48, DurationSeconds: 3, CameraEffects: false, OcclusionChance: 0);
+        var open = SyntheticClipWriter.Write(System.IO.Path.Combine(folder.Path, "open.mp4"), seed: 8, options);
+        var occluded = SyntheticClipWriter.Write(System.IO.Path.Combine(folder.Path, "occluded.mp4"), seed: 8, options with { OcclusionChance = 1 });
+
+        Assert.Equal(open.Labels.ToCsv(), occluded.Labels.ToCsv());
+        using (var a = new VideoCapture(open.VideoPath))
+        using (var b = new VideoCapture(occluded.VideoPath))
+        using (var frameA = new Mat())
+        using (var frameB = new Mat())
+        {
+            Assert.True(a.Read(frameA) && b.Read(frameB));
+            Assert.True(Cv2.Norm(frameA, frameB, NormTypes.L1) > 0, "an occluded clip's first frame equals the open one's");
+        }
+
+        var e = Assert.Throws<LiveWorkout.Core.LiveWorkoutException>(() =>
+            SyntheticClipWriter.Write(System.IO.Path.Combine(folder.Path, "bad.mp4"), seed: 8, options with { OcclusionChance = 1.5 }));
+        Assert.Contains("--occlusion", e.Message, StringComparison.Ordinal);
+    }
 }
