@@ -20,6 +20,13 @@ public static class ExerciseCatalog
     /// <summary>Exercises held still: they get a duration, not reps.</summary>
     public static IReadOnlySet<string> StaticHolds { get; } = new HashSet<string>(StringComparer.Ordinal) { "plank" };
 
+    /// <summary>
+    /// Rep exercises whose pose, held still, is a static hold: a push-up's top is a plank. The
+    /// temporal logic tells them apart by motion (<see cref="Temporal.StillHoldRelabeler"/>).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> StillCounterparts { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal) { ["push_up"] = "plank" };
+
     public static bool IsIdle(string label) => string.Equals(label, Idle, StringComparison.Ordinal);
 
     public static bool IsStaticHold(string label) => StaticHolds.Contains(label);

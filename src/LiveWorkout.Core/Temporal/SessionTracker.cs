@@ -3,7 +3,7 @@ using LiveWorkout.Core.Recognition;
 namespace LiveWorkout.Core.Temporal;
 
 /// <summary>
-/// The synchronous core of the temporal logic: smoother → segmenter → rep counter → session
+/// The synchronous core of the temporal logic: still-hold relabeler → smoother → segmenter → rep counter → session
 /// events, one frame at a time. Replay and tests call it directly; <see cref="SessionEventPipeline"/>
 /// wraps it in Rx. Events carry media time; they are emitted when decided, so a SetStarted is
 /// stamped earlier than the frame that decided it (its backfilled onset).
@@ -16,6 +16,7 @@ public sealed class SessionTracker
 {
     private readonly IReadOnlyList<string> _classes;
     private readonly TemporalOptions _options;
+    private readonly StillHoldRelabeler _stillHolds;
     private readonly ProbabilitySmoother _smoother;
     private readonly SetSegmenter _segmenter;
     private readonly TimeSpan _timelineEvery;
@@ -27,6 +28,7 @@ public sealed class SessionTracker
     {
         _classes = classes;
         _options = options;
+        _stillHolds = new StillHoldRelabeler(classes, options);
         _smoother = new ProbabilitySmoother(classes, options);
         _segmenter = new SetSegmenter(classes, options);
         _timelineEvery = TimeSpan.FromSeconds(options.TimelineIntervalSeconds);
@@ -35,7 +37,7 @@ public sealed class SessionTracker
     public IReadOnlyList<SessionEvent> Push(FramePrediction frame)
     {
         var events = new List<SessionEvent>();
-        var smoothed = _smoother.Push(frame);
+        var smoothed = _smoother.Push(_stillHolds.Push(frame));
         bool opened = false;
         foreach (var transition in _segmenter.Push(smoothed))
         {

@@ -115,6 +115,25 @@ public sealed class SessionEventPipelineTests
         Assert.Equal(2, Play(squatLikelier.Frames, InMotion()).OfType<SetStarted>().Count());
     }
 
+    [Fact]
+    public void A_push_up_whose_rep_phase_stands_still_is_a_plank()
+    {
+        // The classifier calls 14 s push-up. For the first 6 the phase head sees no rhythm (a
+        // plank: the same pose); then the phase turns, a push-up every 2 s. The phase's one-second
+        // mean reaches 0.12 with the first push-up frame: (9 x 0.05 + 0.8) / 10 = 0.125.
+        var session = new SyntheticSession(repPhase: true).Add("idle", 3)
+            .AddInMotion("push_up", 6, phaseMagnitude: 0.05).AddInMotion("push_up", 8, phaseMagnitude: 0.8).Add("idle", 3);
+
+        Assert.Equal(
+            ["SetStarted 3.0 plank", "SetEnded 8.9 plank 3.0-8.9", "SetStarted 9.0 push_up", "SetEnded 16.9 push_up 9.0-16.9", "RestStarted 17.0"],
+            Sets(Play(session.Frames, InMotion())));
+        // Turned off, or from a model with no phase head, it is all one push-up set.
+        string[] oneSet = ["SetStarted 3.0 push_up", "SetEnded 16.9 push_up 3.0-16.9", "RestStarted 17.0"];
+        Assert.Equal(oneSet, Sets(Play(session.Frames, new TemporalOptions { MinRepsPerSet = 0, SetEndAfterLastRepPeriods = 0, StillPhaseMagnitude = 0 })));
+        var noPhase = new SyntheticSession().Add("idle", 3).Add("push_up", 14).Add("idle", 3);
+        Assert.Equal(oneSet, Sets(Play(noPhase.Frames, InMotion())));
+    }
+
     /// <summary>
     /// Every stable stretch a set, ending where the classifier ends it, not at its last rep: the
     /// turning phase of these sessions would give reps of its own.
