@@ -27,14 +27,13 @@ public sealed class StillHoldRelabelerTests
     public void The_phase_length_is_averaged_over_the_window()
     {
         var relabeler = new StillHoldRelabeler(Classes, new TemporalOptions { StillPhaseMagnitude = 0.15, StillPhaseSeconds = 1 });
-        // Ten frames over one second: 0.1 s apart, phase 1.0 once and 0 after. The mean stays at
-        // least 0.15 while the 1.0 is inside the window, so push-up stays push-up.
+        // Frames 0.1 s apart: the phase is 1.0 long once, then 0.1. While the 1.0 is in the
+        // window the mean stays at least 0.15 ((1 + 9 x 0.1) / 10 = 0.19 at frame 9), so push-up
+        // stays push-up; frame 10 drops frame 0 (1 s old) from the window, and the mean is 0.1.
         var results = new List<float>();
-        for (int i = 0; i < 12; i++) results.Add(relabeler.Push(Frame(i / 10.0, 0.7f, i == 0 ? 1f : 0f)).Probabilities[2]);
+        for (int i = 0; i < 12; i++) results.Add(relabeler.Push(Frame(i / 10.0, 0.7f, i == 0 ? 1f : 0.1f)).Probabilities[2]);
 
-        // mean = 1/n for n frames in the window: >= 0.15 up to n = 6 (frames 0-5), below from frame 6;
-        // frame 10 drops frame 0 (exactly 1 s old) from the window.
-        Assert.Equal([0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0f, 0f, 0f, 0f, 0f, 0f], results);
+        Assert.Equal([0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0f, 0f], results);
     }
 
     [Fact]
