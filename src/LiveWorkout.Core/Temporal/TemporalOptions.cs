@@ -133,7 +133,10 @@ public sealed class TemporalOptions : IValidatableObject
     /// of 0.45 s keeps out single strides of all but the slowest runners. With
     /// these two entries, counting on perfectly segmented synthetic sets (scripts/rep-study.cs on
     /// 640 clips, 1,176 sets) gets 126 of 128 lunge sets within one rep instead of 75, and 142 of
-    /// 162 running sets instead of 96 (26 of them had no rep found at all).
+    /// 162 running sets instead of 96 (26 of them had no rep found at all). A running maximum of
+    /// 1.0 s, which also keeps out two reps of the fastest runners (1.19 s), gets 149 of those 162
+    /// sets, but end to end no more: the seed-400 clips gain a set counted 12 of 13 instead of 7,
+    /// the seed-300 and dev clips each lose one to a count one rep further off (2026-12-02).
     /// </summary>
     public Dictionary<string, RepPeriodBounds> RepPeriods { get; set; } = new(StringComparer.Ordinal)
     {
