@@ -17,8 +17,7 @@ namespace LiveWorkout.Core.Temporal;
 /// </summary>
 public sealed class StillHoldRelabeler
 {
-    private readonly int _classCount;
-    private readonly (int Rep, int Hold)[] _pairs;
+    private readonly int[]? _holdOf; // per class: the index of its hold, or -1; null when the model has no such pair
     private readonly double _threshold;
     private readonly TimeSpan _window;
     private readonly Queue<(TimeSpan Time, double Magnitude)> _recent = new();
@@ -26,12 +25,10 @@ public sealed class StillHoldRelabeler
 
     public StillHoldRelabeler(IReadOnlyList<string> classes, TemporalOptions options)
     {
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int c = 0; c < classes.Count; c++) index.TryAdd(classes[c], c);
-        _pairs = [.. ExerciseCatalog.StillCounterparts
-            .Where(p => index.ContainsKey(p.Key) && index.ContainsKey(p.Value))
-            .Select(p => (index[p.Key], index[p.Value]))];
-        _classCount = classes.Count;
+        var holdOf = new int[classes.Count];
+        for (int c = 0; c < classes.Count; c++)
+            holdOf[c] = ExerciseCatalog.StillCounterparts.TryGetValue(classes[c], out var hold) ? IndexOf(classes, hold) : -1;
+        _holdOf = holdOf.Any(h => h >= 0) ? holdOf : null;
         _threshold = options.StillPhaseMagnitude;
         _window = TimeSpan.FromSeconds(options.StillPhaseSeconds);
     }
@@ -39,8 +36,8 @@ public sealed class StillHoldRelabeler
     /// <summary>The frame, or a copy whose top class, a rep exercise, handed its probability to its hold.</summary>
     public FramePrediction Push(FramePrediction frame)
     {
-        if (_threshold <= 0 || _pairs.Length == 0 || frame.RepPhase is not [var cos, var sin]
-            || frame.Probabilities.Length != _classCount) return frame; // the smoother reports a mismatch
+        if (_threshold <= 0 || _holdOf is null || frame.RepPhase is not [var cos, var sin]
+            || frame.Probabilities.Length != _holdOf.Length) return frame; // the smoother reports a mismatch
         double magnitude = Math.Sqrt(cos * cos + sin * sin);
         _recent.Enqueue((frame.Time, magnitude));
         _sum += magnitude;
@@ -48,14 +45,18 @@ public sealed class StillHoldRelabeler
         if (_sum / _recent.Count >= _threshold) return frame;
 
         int top = frame.TopClass;
-        foreach (var (rep, hold) in _pairs)
-        {
-            if (rep != top) continue;
-            var probabilities = (float[])frame.Probabilities.Clone();
-            probabilities[hold] += probabilities[rep];
-            probabilities[rep] = 0;
-            return frame with { Probabilities = probabilities };
-        }
-        return frame;
+        int hold = _holdOf[top];
+        if (hold < 0) return frame;
+        var probabilities = (float[])frame.Probabilities.Clone();
+        probabilities[hold] += probabilities[top];
+        probabilities[top] = 0;
+        return frame with { Probabilities = probabilities };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string name)
+    {
+        for (int c = 0; c < classes.Count; c++)
+            if (classes[c] == name) return c;
+        return -1;
     }
 }

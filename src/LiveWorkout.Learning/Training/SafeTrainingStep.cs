@@ -34,26 +34,16 @@ public static class SafeTrainingStep
     /// <returns>The loss.</returns>
     public static Tensor Step(torch.optim.Optimizer optimizer, Func<Tensor> lossOf)
     {
-        Tensor loss = null!;
-        Run(() =>
-        {
-            optimizer.zero_grad();
-            loss = lossOf();
-            loss.backward();
-            optimizer.step();
-        });
-        return loss;
-    }
-
-    /// <summary>Runs <paramref name="step"/> with no garbage collection while it runs.</summary>
-    public static void Run(Action step)
-    {
         lock (Gate)
         {
             bool region = GCSettings.LatencyMode != GCLatencyMode.NoGCRegion && GC.TryStartNoGCRegion(AllocationBudget);
             try
             {
-                step();
+                optimizer.zero_grad();
+                var loss = lossOf();
+                loss.backward();
+                optimizer.step();
+                return loss;
             }
             finally
             {

@@ -1,3 +1,4 @@
+using LiveWorkout.Core;
 using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Synthetic;
@@ -10,6 +11,12 @@ public sealed record SceneOptions(CameraView View = CameraView.Any, bool Effects
 {
     /// <summary>The share of whole sessions (<c>synth clips</c>, <c>synth frames</c>) with an object between the camera and the person.</summary>
     public const double SessionOcclusionChance = 0.05;
+
+    /// <summary>A session occlusion share (the commands' <c>--occlusion</c>) outside 0-1 is a one-line error.</summary>
+    public static void CheckSessionOcclusion(double chance)
+    {
+        if (chance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
+    }
 }
 
 /// <summary>Something in front of the person (a bench end, a box), in fractions of the frame.</summary>

@@ -30,7 +30,7 @@ public static class SessionFrameDataset
         if (options.Sessions < 1) throw new LiveWorkoutException("--sessions must be at least 1", 2);
         if (options.EverySeconds <= 0) throw new LiveWorkoutException("--every-s must be positive", 2);
         if (options.Format is not ("png" or "jpg")) throw new LiveWorkoutException($"image format '{options.Format}' is not png or jpg", 2);
-        if (options.OcclusionChance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
+        SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
         options.Region?.Validate();
         Directory.CreateDirectory(root);
         DatasetRegion.Write(root, options.Region);

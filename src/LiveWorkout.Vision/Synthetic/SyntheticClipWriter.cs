@@ -22,7 +22,7 @@ public static class SyntheticClipWriter
 {
     public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
     {
-        if (options.OcclusionChance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
+        SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
             new SceneOptions(Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance));
         using var writer = Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
