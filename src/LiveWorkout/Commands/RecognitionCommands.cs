@@ -54,16 +54,21 @@ public static class RecognitionCommands
         var report = new Option<string?>("--report") { Description = "With --evaluate: write evaluation.html (self-contained) and evaluation.json to this folder" };
         var json = new Option<string?>("--json") { Description = "With --evaluate: write the scores as JSON to this file" };
         var trace = new Option<string?>("--trace") { Description = "With --evaluate: write <clip>.frames.csv per clip to this folder (each frame's labelled class, class probabilities and rep phase)" };
+        var savePredictions = new Option<string?>("--save-predictions") { Description = "With --evaluate: save <clip>.predictions per clip to this folder (every frame's probabilities, embedding and rep phase), for --from-predictions" };
+        var fromPredictions = new Option<string?>("--from-predictions") { Description = "With --evaluate: take each clip's frames from the <clip>.predictions saved in this folder instead of running the model, and run only the temporal logic (to try Temporal settings in seconds)" };
         var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
         var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session, or score it against its labels (--evaluate)");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, wholeClip }) command.Options.Add(o);
+        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, savePredictions, fromPredictions, wholeClip }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct);
             bool evaluating = parse.GetValue(evaluate);
-            if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(trace) is not null || parse.GetValue(wholeClip)))
-                throw new LiveWorkoutException("--report, --json, --trace and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
+            if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(trace) is not null || parse.GetValue(wholeClip)
+                                || parse.GetValue(savePredictions) is not null || parse.GetValue(fromPredictions) is not null))
+                throw new LiveWorkoutException("--report, --json, --trace, --save-predictions, --from-predictions and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
+            if (parse.GetValue(savePredictions) is not null && parse.GetValue(fromPredictions) is not null)
+                throw new LiveWorkoutException("--save-predictions and --from-predictions do not go together: save them with one run, read them in the next", ExitCodes.BadConfiguration);
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var settings = Settings(services, parse, parse.GetValue(input)!) with
@@ -73,7 +78,8 @@ public static class RecognitionCommands
                 };
                 if (evaluating)
                 {
-                    var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace));
+                    var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace),
+                        parse.GetValue(savePredictions), parse.GetValue(fromPredictions));
                     var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("evaluation");
                     return await new ReplayEvaluate(request, context, logger).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
                 }

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace LiveWorkout.Commands;
 
 /// <summary>What `replay --evaluate` was asked for besides the pipeline settings.</summary>
-public sealed record ReplayEvaluateRequest(string Input, bool WholeClipLabels, string? ReportFolder, string? JsonFile, string? TraceFolder = null);
+public sealed record ReplayEvaluateRequest(string Input, bool WholeClipLabels, string? ReportFolder, string? JsonFile, string? TraceFolder = null,
+    string? SavePredictionsFolder = null, string? FromPredictionsFolder = null);
 
 /// <summary>
 /// `liveworkout replay CLIP|FOLDER --evaluate`: the real pipeline on labelled clips, scored; a
@@ -37,7 +38,13 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         if (search.Clips.Count == 0)
             throw new LiveWorkoutException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class", 2);
 
-        var evaluation = await new ReplayEvaluator(template, logger, context.Output, context.Error) { TraceFolder = request.TraceFolder }
+        var evaluation = await new ReplayEvaluator(template, logger, context.Output, context.Error)
+            {
+                TraceFolder = request.TraceFolder,
+                SavePredictionsFolder = request.SavePredictionsFolder,
+                FromPredictionsFolder = request.FromPredictionsFolder,
+                Classes = classes,
+            }
             .RunAsync(search, cancellation).ConfigureAwait(false);
         var report = evaluation.Report;
 

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Globalization;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Evaluation;
 using LiveWorkout.Core.Recognition;
+using LiveWorkout.Core.Temporal;
 using LiveWorkout.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -20,6 +22,19 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
 {
     /// <summary>Where to write each clip's <see cref="FrameTrace"/>; null writes none.</summary>
     public string? TraceFolder { get; init; }
+
+    /// <summary>Where to save each clip's <see cref="PredictionLog"/>; null saves none.</summary>
+    public string? SavePredictionsFolder { get; init; }
+
+    /// <summary>
+    /// Read each clip's frame predictions from this folder (saved by an earlier run) instead of
+    /// running the model: the temporal logic and the scores only, with the template's
+    /// <c>Temporal</c> settings. Null runs the whole pipeline.
+    /// </summary>
+    public string? FromPredictionsFolder { get; init; }
+
+    /// <summary>The model's classes: saved predictions must have been made with them.</summary>
+    public IReadOnlyList<string>? Classes { get; init; }
 
     public async Task<ReplayEvaluation> RunAsync(ClipSearch search, CancellationToken cancellation)
     {
@@ -60,18 +75,44 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     {
         // Labels first: a malformed file fails fast, before the video is decoded.
         var labels = clip.LoadLabels();
-        var settings = template with { Source = clip.VideoPath, DatabasePath = null, RecordPath = null, KeepPredictions = true };
-        var result = await new RecognitionRun(settings, logger).RunAsync(cancellation).ConfigureAwait(false);
+        var result = FromPredictionsFolder is { } saved
+            ? Retrack(Path.Combine(saved, PredictionLog.FileName(clip.Name)))
+            : await new RecognitionRun(template with
+            {
+                Source = clip.VideoPath, DatabasePath = null, RecordPath = null, KeepPredictions = true, KeepEmbeddings = SavePredictionsFolder is not null,
+            }, logger).RunAsync(cancellation).ConfigureAwait(false);
         if (result.FramesClassified == 0)
             throw new LiveWorkoutException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
 
         var truth = labels ?? clip.WholeClip(result.MediaDuration);
         if (TraceFolder is { } folder) FrameTrace.Write(Path.Combine(folder, FrameTrace.FileName(clip.Name)), result.Predictions, result.Classes, truth);
+        if (SavePredictionsFolder is { } save)
+            PredictionLog.Write(Path.Combine(save, PredictionLog.FileName(clip.Name)), new PredictionRecord(result.Classes, result.MediaDuration, result.Predictions));
         var frames = PredictedFrame.FromSets(result.Predictions.Select(p => p.Time), result.Sets);
         var score = RecognitionScore.ForClip(clip.Name, frames, result.Sets, truth, result.Classes,
             RawTopOne(result, truth),
             new ThroughputMetrics(result.FramesClassified, result.MediaDuration.TotalSeconds, result.WallTime.TotalSeconds));
         return (score, new ClipTimeline(clip.Name, result.MediaDuration, truth.Sets, result.Sets));
+    }
+
+    /// <summary>
+    /// A clip's saved frame predictions through the temporal logic alone (the same
+    /// <see cref="SessionTracker"/> the pipeline runs): what the run would give with today's settings.
+    /// </summary>
+    private RecognitionResult Retrack(string path)
+    {
+        var record = PredictionLog.Read(path);
+        if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
+            throw new LiveWorkoutException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again", 2);
+        var clock = Stopwatch.StartNew();
+        var tracker = new SessionTracker(record.Classes, template.Temporal);
+        var events = new List<SessionEvent>();
+        foreach (var frame in record.Predictions) events.AddRange(tracker.Push(frame));
+        events.AddRange(tracker.Complete());
+        clock.Stop();
+        var sets = events.OfType<SetEnded>().Select(e => e.Set).ToList();
+        return new RecognitionResult(null, events, sets, record.Predictions, record.Classes, record.Predictions.Count, 0, 0,
+            record.MediaDuration, clock.Elapsed, [], [], "none (saved predictions)");
     }
 
     /// <summary>The classifier's own top-1 class per frame against the labels, before smoothing and segmentation.</summary>

@@ -54,6 +54,9 @@ public sealed record RecognitionSettings
     /// session of hours would not hold its memory flat.
     /// </summary>
     public bool KeepPredictions { get; init; }
+
+    /// <summary>With <see cref="KeepPredictions"/>: keep each frame's embedding too (replay --evaluate --save-predictions).</summary>
+    public bool KeepEmbeddings { get; init; }
 }
 
 /// <summary>What a run produced.</summary>
@@ -156,7 +159,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             UseTemporalHead = settings.UseTemporalHead,
             Classified = (p, age) =>
             {
-                if (settings.KeepPredictions) kept.Add(new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
+                if (settings.KeepPredictions) kept.Add(settings.KeepEmbeddings ? p : new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
                 lastTime = p.Time;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },

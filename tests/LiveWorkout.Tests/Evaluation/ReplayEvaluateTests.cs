@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using LiveWorkout.Cli;
 using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Recognition;
 
 namespace LiveWorkout.Tests.Evaluation;
 
@@ -149,6 +150,77 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task Saved_predictions_replay_the_temporal_logic_alone_to_the_scores_of_the_whole_pipeline()
+    {
+        string folder = fixture.NewFolder("predictions");
+        foreach (var clip in fixture.Clips)
+        {
+            File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
+            File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
+        }
+        string saved = Path.Combine(folder, "saved");
+        // Settings under which the untrained model's frames make sets, so there is something to compare.
+        string[] eager = ["--set", "Temporal:ConfidenceThreshold=0", "--set", "Temporal:SetStartSeconds=0.2", "--set", "Temporal:MinRepsPerSet=0"];
+
+        var whole = await Replay([folder, "--evaluate", "--json", Path.Combine(folder, "whole.json"), "--save-predictions", saved, .. eager]);
+        var again = await Replay([folder, "--evaluate", "--json", Path.Combine(folder, "again.json"), "--from-predictions", saved, .. eager]);
+        var other = await Replay([folder, "--evaluate", "--json", Path.Combine(folder, "other.json"), "--from-predictions", saved]);
+
+        foreach (var run in new[] { whole, again, other }) Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        Assert.Equal(["session-0.predictions", "session-1.predictions"], Directory.GetFiles(saved).Select(Path.GetFileName).Order());
+        var wholeClips = ClipScores(Path.Combine(folder, "whole.json"));
+        Assert.True(wholeClips.Sum(c => c.Sets) > 0, "the eager settings should make sets of the untrained model's frames");
+        // The same settings give the same sets, frames and reps; other settings other results.
+        Assert.Equal(wholeClips, ClipScores(Path.Combine(folder, "again.json")));
+        Assert.NotEqual(wholeClips, ClipScores(Path.Combine(folder, "other.json")));
+    }
+
+    [Theory]
+    [InlineData("missing")]
+    [InlineData("other-classes")]
+    public async Task Saved_predictions_that_cannot_be_used_are_one_line_per_clip_and_the_others_go_on(string kind)
+    {
+        string folder = fixture.NewFolder("predictions-" + kind);
+        foreach (var clip in fixture.Clips)
+        {
+            File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
+            File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
+        }
+        string saved = Path.Combine(folder, "saved");
+        Assert.Equal(ExitCodes.Ok, (await Replay(folder, "--evaluate", "--save-predictions", saved)).Code);
+        string spoilt = Path.Combine(saved, "session-1.predictions");
+        if (kind == "missing") File.Delete(spoilt);
+        else
+        {
+            var record = PredictionLog.Read(spoilt);
+            PredictionLog.Write(spoilt, record with { Classes = [.. record.Classes.Select(c => c == "squat" ? "deadlift" : c)] });
+        }
+        string json = Path.Combine(folder, "scores.json");
+
+        var run = await Replay(folder, "--evaluate", "--json", json, "--from-predictions", saved);
+
+        Assert.Equal(ExitCodes.Failed, run.Code);
+        var errors = Lines(run.Error);
+        Assert.Equal(2, errors.Length);
+        Assert.StartsWith($"error: {Path.Combine(folder, "session-1.mp4")}: {spoilt} ", errors[0], StringComparison.Ordinal);
+        Assert.Contains(kind == "missing" ? "--save-predictions" : "--model", errors[0], StringComparison.Ordinal);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.Equal("session-0.mp4", Assert.Single(doc.RootElement.GetProperty("clips").EnumerateArray()).GetProperty("name").GetString());
+    }
+
+    /// <summary>Per clip of a --json file: its sets found, set details, frame scores and rep scores, as comparable text.</summary>
+    private static List<(string Name, int Sets, string Details)> ClipScores(string json)
+    {
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        return doc.RootElement.GetProperty("clips").EnumerateArray().Select(c =>
+        {
+            var sets = c.GetProperty("sets");
+            return (c.GetProperty("name").GetString()!, sets.GetProperty("truePositives").GetInt32() + sets.GetProperty("falsePositives").GetInt32(),
+                string.Join("|", c.GetProperty("setDetails").GetRawText(), c.GetProperty("frames").GetRawText(), c.GetProperty("reps").GetRawText(), c.GetProperty("timing").GetRawText()));
+        }).ToList();
+    }
+
+    [Fact]
     public async Task An_unreadable_video_is_one_line_naming_it_with_exit_code_1()
     {
         string folder = fixture.NewFolder("unreadable");
@@ -168,6 +240,8 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
     [InlineData("no-labels")]
     [InlineData("json-without-evaluate")]
     [InlineData("trace-without-evaluate")]
+    [InlineData("predictions-without-evaluate")]
+    [InlineData("save-and-read-predictions")]
     [InlineData("empty-folder")]
     public async Task Bad_requests_are_one_line_with_exit_code_2(string kind)
     {
@@ -179,6 +253,8 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
             "no-labels" => await Replay(clip, "--evaluate"),
             "json-without-evaluate" => await Replay(clip, "--json", Path.Combine(folder, "x.json")),
             "trace-without-evaluate" => await Replay(clip, "--trace", folder),
+            "predictions-without-evaluate" => await Replay(clip, "--from-predictions", folder),
+            "save-and-read-predictions" => await Replay(clip, "--evaluate", "--save-predictions", folder, "--from-predictions", folder),
             _ => await Replay(fixture.NewFolder("bad-empty-inner"), "--evaluate"),
         };
         Assert.Equal(ExitCodes.BadConfiguration, run.Code);
