@@ -9,7 +9,7 @@ namespace LiveWorkout.Vision.Synthetic;
 /// <summary>Options of <c>synth clips</c>.</summary>
 /// <param name="OcclusionChance">Chance that the session has an object between the camera and the person.</param>
 public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true,
-    double OcclusionChance = SceneOptions.SessionOcclusionChance);
+    double OcclusionChance = SceneOptions.SessionOcclusionChance, CameraView View = CameraView.Any);
 
 /// <summary>What was written for one clip.</summary>
 public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames, ClipAnnotation Labels);
@@ -24,7 +24,7 @@ public static class SyntheticClipWriter
     {
         SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
-            new SceneOptions(Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance));
+            new SceneOptions(options.View, Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance));
         using var writer = Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;

@@ -95,8 +95,9 @@ public static class SynthCommand
         var joints = new Option<bool>("--joints") { Description = "Also write <clip>.joints2d.csv and <clip>.joints3d.csv" };
         var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (files several times smaller)" };
         var occlusion = OcclusionOption();
+        var view = new Option<string>("--view") { Description = "Camera view of every clip: any (a third each), front, three-quarter or side", DefaultValueFactory = _ => "any" };
         var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
-        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion, view.AcceptOnlyFromAmong("any", "front", "three-quarter", "side") }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
@@ -105,7 +106,8 @@ public static class SynthCommand
             int n = parse.GetValue(count);
             if (n < 1) throw new LiveWorkoutException("--count must be at least 1", ExitCodes.BadConfiguration);
             string folder = parse.GetValue(output)!;
-            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion));
+            var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion),
+                View: Enum.Parse<CameraView>(parse.GetValue(view)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
             for (int i = 0; i < n; i++)
             {
                 int clipSeed = SeedMix.Of(parse.GetValue(seed), i);

@@ -37,6 +37,38 @@ public sealed class SynthCommandTests
         }
     }
 
+    [Fact]
+    public async Task Synth_clips_view_moves_the_camera_not_the_session()
+    {
+        string root = Directory.CreateTempSubdirectory("lw-synth-view-").FullName;
+        try
+        {
+            async Task<string> Clip(string view)
+            {
+                string folder = Path.Combine(root, view);
+                var error = new StringWriter();
+                int code = await LiveWorkoutCli.InvokeAsync(["synth", "clips", "--out", folder, "--seed", "5", "--size", "64x48", "--duration-s", "2", "--clean", "--view", view], new StringWriter(), error);
+                Assert.True(code == 0, error.ToString());
+                return folder;
+            }
+            string front = await Clip("front"), side = await Clip("side"), threeQuarter = await Clip("three-quarter");
+
+            foreach (string other in new[] { side, threeQuarter })
+            {
+                Assert.Equal(File.ReadAllText(Path.Combine(front, "synth-000.labels.csv")), File.ReadAllText(Path.Combine(other, "synth-000.labels.csv")));
+                Assert.NotEqual(File.ReadAllBytes(Path.Combine(front, "synth-000.mp4")), File.ReadAllBytes(Path.Combine(other, "synth-000.mp4")));
+            }
+
+            var refused = new StringWriter();
+            Assert.Equal(ExitCodes.BadConfiguration, await LiveWorkoutCli.InvokeAsync(["synth", "clips", "--out", root, "--view", "sideways"], new StringWriter(), refused));
+            Assert.Contains("sideways", refused.ToString().Split('\n')[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--size", "12x")]
     [InlineData("--splits", "0.5,0.1")]
