@@ -20,7 +20,7 @@ public sealed class SetSegmenter
     private readonly Dictionary<string, int> _classIndex = new(StringComparer.Ordinal);
     private readonly double[] _sums; // Leads' per-class sums, reused: it runs on every idle frame of a run or set
     private readonly TemporalOptions _options;
-    private readonly TimeSpan _startAfter, _endAfter, _lookBack, _retain, _context, _backfill;
+    private readonly TimeSpan _startAfter, _endAfter, _holdEndAfter, _lookBack, _retain, _context, _backfill;
     private readonly List<SmoothedFrame> _recent = [];
 
     private string? _runLabel;
@@ -43,10 +43,11 @@ public sealed class SetSegmenter
         _options = options;
         _startAfter = TimeSpan.FromSeconds(options.SetStartSeconds);
         _endAfter = TimeSpan.FromSeconds(options.SetEndSeconds);
+        _holdEndAfter = TimeSpan.FromSeconds(Math.Max(options.SetEndSeconds, options.HoldSetEndSeconds));
         _lookBack = TimeSpan.FromSeconds(options.SmoothingSeconds);
         _context = TimeSpan.FromSeconds(options.RepContextSeconds);
         _backfill = TimeSpan.FromSeconds(options.OnsetBackfillProbability > 0 ? options.OnsetBackfillSeconds : 0);
-        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SetEndSeconds + options.SmoothingSeconds + options.RepContextSeconds + 1) + _backfill;
+        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + Math.Max(options.SetEndSeconds, options.HoldSetEndSeconds) + options.SmoothingSeconds + options.RepContextSeconds + 1) + _backfill;
     }
 
     /// <summary>The exercise of the open set, or null.</summary>
@@ -91,7 +92,7 @@ public sealed class SetSegmenter
             {
                 _lastSeen = frame.Time; // keeps the set open; its end stays where the exercise was last seen
             }
-            else if (frame.Time - _lastSeen >= _endAfter)
+            else if (frame.Time - _lastSeen >= (ExerciseCatalog.IsStaticHold(_open) ? _holdEndAfter : _endAfter))
             {
                 result.Add(Close(frame));
             }

@@ -209,7 +209,7 @@ public sealed class SessionEventPipelineTests
     [Fact]
     public void Plank_is_a_hold_with_a_duration_and_no_reps()
     {
-        var session = new SyntheticSession(embeddingDims: 8).Add("idle", 3).AddReps("plank", 2, 30).Add("idle", 3);
+        var session = new SyntheticSession(embeddingDims: 8).Add("idle", 3).AddReps("plank", 2, 30).Add("idle", 5);
 
         var events = Play(session.Frames, AllSets);
 
@@ -217,6 +217,25 @@ public sealed class SessionEventPipelineTests
         var set = events.OfType<SetEnded>().Single().Set;
         Assert.Empty(set.RepTimes);
         Assert.InRange(set.MeanConfidence, 0.8, 0.9);
+    }
+
+    [Fact]
+    public void A_plank_lost_for_a_few_seconds_stays_one_set_but_a_rep_exercise_splits()
+    {
+        // 3 s of the plank called push-up (a phase head seeing motion would let them through the
+        // still-hold relabeler): under HoldSetEndSeconds (4 s) the plank set bridges them.
+        var plank = new SyntheticSession().Add("idle", 3).Add("plank", 6).Add("push_up", 3).Add("plank", 6).Add("idle", 5);
+        Assert.Equal(["SetStarted 3.0 plank", "SetEnded 17.9 plank 3.0-17.9", "RestStarted 18.0"], Sets(Play(plank.Frames, AllSets)));
+        Assert.Equal(
+            ["SetStarted 3.0 plank", "SetEnded 8.9 plank 3.0-8.9", "SetStarted 9.0 push_up", "SetEnded 11.9 push_up 9.0-11.9",
+             "SetStarted 12.0 plank", "SetEnded 17.9 plank 12.0-17.9", "RestStarted 18.0"],
+            Sets(Play(plank.Frames, new TemporalOptions { MinRepsPerSet = 0, HoldSetEndSeconds = 0 })));
+
+        // A rep exercise keeps SetEndSeconds (2 s): 3 s of idle between squats are a rest.
+        var squats = new SyntheticSession().Add("idle", 3).Add("squat", 6).Add("idle", 3).Add("squat", 6).Add("idle", 3);
+        Assert.Equal(
+            ["SetStarted 3.0 squat", "SetEnded 8.9 squat 3.0-8.9", "RestStarted 9.0", "SetStarted 12.0 squat", "SetEnded 17.9 squat 12.0-17.9", "RestStarted 18.0"],
+            Sets(Play(squats.Frames, AllSets)));
     }
 
     [Fact]
