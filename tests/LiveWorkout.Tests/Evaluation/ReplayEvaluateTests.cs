@@ -20,17 +20,24 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         return new Run(code, output.ToString(), error.ToString());
     }
 
-    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    [Fact]
-    public async Task A_folder_of_labelled_clips_is_scored_with_a_table_json_and_html_report()
+    /// <summary>A new folder holding the fixture's two labelled clips.</summary>
+    private string LabelledFolder(string name)
     {
-        string folder = fixture.NewFolder("folder-run");
+        string folder = fixture.NewFolder(name);
         foreach (var clip in fixture.Clips)
         {
             File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
             File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
         }
+        return folder;
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task A_folder_of_labelled_clips_is_scored_with_a_table_json_and_html_report()
+    {
+        string folder = LabelledFolder("folder-run");
         // A video without labels, one folder down: skipped with a warning.
         Directory.CreateDirectory(Path.Combine(folder, "more"));
         File.Copy(fixture.Clips[0].VideoPath, Path.Combine(folder, "more", "unlabelled.mp4"));
@@ -152,12 +159,7 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
     [Fact]
     public async Task Saved_predictions_replay_the_temporal_logic_alone_to_the_scores_of_the_whole_pipeline()
     {
-        string folder = fixture.NewFolder("predictions");
-        foreach (var clip in fixture.Clips)
-        {
-            File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
-            File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
-        }
+        string folder = LabelledFolder("predictions");
         string saved = Path.Combine(folder, "saved");
         // Settings under which the untrained model's frames make sets, so there is something to compare.
         string[] eager = ["--set", "Temporal:ConfidenceThreshold=0", "--set", "Temporal:SetStartSeconds=0.2", "--set", "Temporal:MinRepsPerSet=0"];
@@ -180,12 +182,7 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
     [InlineData("other-classes")]
     public async Task Saved_predictions_that_cannot_be_used_are_one_line_per_clip_and_the_others_go_on(string kind)
     {
-        string folder = fixture.NewFolder("predictions-" + kind);
-        foreach (var clip in fixture.Clips)
-        {
-            File.Copy(clip.VideoPath, Path.Combine(folder, Path.GetFileName(clip.VideoPath)));
-            File.Copy(clip.LabelsPath, Path.Combine(folder, Path.GetFileName(clip.LabelsPath)));
-        }
+        string folder = LabelledFolder("predictions-" + kind);
         string saved = Path.Combine(folder, "saved");
         Assert.Equal(ExitCodes.Ok, (await Replay(folder, "--evaluate", "--save-predictions", saved)).Code);
         string spoilt = Path.Combine(saved, "session-1.predictions");
