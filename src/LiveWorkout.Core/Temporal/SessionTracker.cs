@@ -65,6 +65,15 @@ public sealed class SessionTracker
         return events;
     }
 
+    /// <summary>A whole recorded stream: every frame in order, then its end; all the events.</summary>
+    public List<SessionEvent> PushAll(IEnumerable<FramePrediction> frames)
+    {
+        var events = new List<SessionEvent>();
+        foreach (var frame in frames) events.AddRange(Push(frame));
+        events.AddRange(Complete());
+        return events;
+    }
+
     /// <summary>End of stream: closes an open set.</summary>
     public IReadOnlyList<SessionEvent> Complete()
     {

@@ -27,6 +27,7 @@ public sealed class SetSegmenter
     private TimeSpan _runStart;
 
     private string? _open;
+    private TimeSpan _openEndAfter; // the open set's end time: _holdEndAfter for a hold, else _endAfter
     private TimeSpan _lastSeen, _lastRawSeen;
     private TimeSpan? _afterRawSeen;
     private bool _awaitingAfterRaw;
@@ -47,7 +48,7 @@ public sealed class SetSegmenter
         _lookBack = TimeSpan.FromSeconds(options.SmoothingSeconds);
         _context = TimeSpan.FromSeconds(options.RepContextSeconds);
         _backfill = TimeSpan.FromSeconds(options.OnsetBackfillProbability > 0 ? options.OnsetBackfillSeconds : 0);
-        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + Math.Max(options.SetEndSeconds, options.HoldSetEndSeconds) + options.SmoothingSeconds + options.RepContextSeconds + 1) + _backfill;
+        _retain = TimeSpan.FromSeconds(options.SetStartSeconds + options.SmoothingSeconds + options.RepContextSeconds + 1) + _holdEndAfter + _backfill; // _holdEndAfter: the longer end
     }
 
     /// <summary>The exercise of the open set, or null.</summary>
@@ -92,7 +93,7 @@ public sealed class SetSegmenter
             {
                 _lastSeen = frame.Time; // keeps the set open; its end stays where the exercise was last seen
             }
-            else if (frame.Time - _lastSeen >= (ExerciseCatalog.IsStaticHold(_open) ? _holdEndAfter : _endAfter))
+            else if (frame.Time - _lastSeen >= _openEndAfter)
             {
                 result.Add(Close(frame));
             }
@@ -156,6 +157,7 @@ public sealed class SetSegmenter
         int context = first;
         while (context > 0 && _recent[context - 1].Time >= _recent[first].Time - _context && _recent[context - 1].Time > _previousEnd) context--;
         _open = exercise;
+        _openEndAfter = ExerciseCatalog.IsStaticHold(exercise) ? _holdEndAfter : _endAfter;
         _lastSeen = frames[^1].Time;
         int lastRaw = frames.FindLastIndex(f => f.RawLabel == exercise);
         if (lastRaw < 0 || lastRaw == frames.Count - 1)

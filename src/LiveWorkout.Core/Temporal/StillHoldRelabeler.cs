@@ -25,9 +25,10 @@ public sealed class StillHoldRelabeler
 
     public StillHoldRelabeler(IReadOnlyList<string> classes, TemporalOptions options)
     {
-        var holdOf = new int[classes.Count];
-        for (int c = 0; c < classes.Count; c++)
-            holdOf[c] = ExerciseCatalog.StillCounterparts.TryGetValue(classes[c], out var hold) ? IndexOf(classes, hold) : -1;
+        string[] names = [.. classes];
+        var holdOf = new int[names.Length];
+        for (int c = 0; c < names.Length; c++)
+            holdOf[c] = ExerciseCatalog.StillCounterparts.TryGetValue(names[c], out var hold) ? Array.IndexOf(names, hold) : -1;
         _holdOf = holdOf.Any(h => h >= 0) ? holdOf : null;
         _threshold = options.StillPhaseMagnitude;
         _window = TimeSpan.FromSeconds(options.StillPhaseSeconds);
@@ -51,12 +52,5 @@ public sealed class StillHoldRelabeler
         probabilities[hold] += probabilities[top];
         probabilities[top] = 0;
         return frame with { Probabilities = probabilities };
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string name)
-    {
-        for (int c = 0; c < classes.Count; c++)
-            if (classes[c] == name) return c;
-        return -1;
     }
 }

@@ -105,10 +105,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
         if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
             throw new LiveWorkoutException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again", 2);
         var clock = Stopwatch.StartNew();
-        var tracker = new SessionTracker(record.Classes, template.Temporal);
-        var events = new List<SessionEvent>();
-        foreach (var frame in record.Predictions) events.AddRange(tracker.Push(frame));
-        events.AddRange(tracker.Complete());
+        var events = new SessionTracker(record.Classes, template.Temporal).PushAll(record.Predictions);
         clock.Stop();
         var sets = events.OfType<SetEnded>().Select(e => e.Set).ToList();
         return new RecognitionResult(null, events, sets, record.Predictions, record.Classes, record.Predictions.Count, 0, 0,

@@ -323,7 +323,7 @@ public sealed class SessionEventPipelineTests
         Add(5, unsure);
 
         var tracker = new SessionTracker(classes, new TemporalOptions { MinRepsPerSet = 0, ConfidenceThreshold = 0.5 });
-        var events = frames.SelectMany(tracker.Push).Concat(tracker.Complete()).ToList();
+        var events = tracker.PushAll(frames);
 
         Assert.Equal(["SetStarted 5.0 squat", "SetEnded 14.9 squat 5.0-14.9 reps=0", "RestStarted 15.0"], Describe(events));
         _ = new SessionEventPipeline(classes, AllSets, Scheduler.Immediate);
