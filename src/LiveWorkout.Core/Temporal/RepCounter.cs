@@ -5,7 +5,8 @@ namespace LiveWorkout.Core.Temporal;
 /// it analyses the set's trailing window (<see cref="RepAnalyzer"/>) and commits, in time order,
 /// peaks that are settled (half a period old), at least 0.6 periods after the last rep, swing at
 /// least <see cref="TemporalOptions.RepMinProminence"/> of the typical swing, and repeat one
-/// period earlier or, failing that, later. A peak still waiting for its later period holds
+/// period earlier or, failing that, later; a rep missed between two of them inside a steady rhythm
+/// is filled in (<see cref="TemporalOptions.RepGapFillPeriods"/>). A peak still waiting for its later period holds
 /// back those after it, so the count only ever grows and never needs correcting; the final
 /// count is exactly the reps already announced plus those confirmed at the end.
 /// </summary>
@@ -98,11 +99,32 @@ public sealed class RepCounter
             if (repeats is null) break; // wait for the next period before deciding this or any later peak
             if (repeats.Value && peak.Prominence >= _options.RepMinProminence * analysis.ReferenceProminence)
             {
+                foreach (var missed in MissedBetween(peak.Time, period))
+                {
+                    _reps.Add(missed);
+                    added.Add(missed);
+                }
                 _reps.Add(peak.Time);
                 added.Add(peak.Time);
             }
         }
         return added;
+    }
+
+    /// <summary>
+    /// Reps missed inside a steady rhythm: where the gap since the last rep is nearer a whole
+    /// number of periods above one than to one period, and at most
+    /// <see cref="TemporalOptions.RepGapFillPeriods"/> periods, the reps in between are taken to
+    /// have happened, evenly spaced (see that option for why).
+    /// </summary>
+    private IEnumerable<TimeSpan> MissedBetween(TimeSpan next, double period)
+    {
+        if (_reps.Count == 0 || _options.RepGapFillPeriods <= 0) yield break;
+        var last = _reps[^1];
+        double periods = (next - last).TotalSeconds / period;
+        if (periods > _options.RepGapFillPeriods) yield break;
+        int missing = (int)Math.Round(periods, MidpointRounding.AwayFromZero) - 1;
+        for (int k = 1; k <= missing; k++) yield return last + (next - last) * k / (missing + 1);
     }
 
     private bool? Repeats(RepPeak peak, bool final)

@@ -87,7 +87,8 @@ public sealed class SessionTracker
     {
         int classIndex = IndexOf(open.Exercise);
         bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
-        _set = new SetInProgress(open.Exercise, open.Time, classIndex,
+        int holdIndex = ExerciseCatalog.StillCounterparts.TryGetValue(open.Exercise, out var still) ? FindClass(still) : -1;
+        _set = new SetInProgress(open.Exercise, open.Time, classIndex, holdIndex,
             hold ? null : new RepCounter(open.Exercise, _options, open.Frames[0].Time), hold ? 0 : _options.MinRepsPerSet, _options);
         _droppedLastSet = false;
         _set.AddContext(open.Before);
@@ -104,21 +105,32 @@ public sealed class SessionTracker
         _set = null;
         var events = set.Finish(end);
         _droppedLastSet = set.Dropped;
+        if (set.Dropped && set.AsHold(end) is { } hold)
+        {
+            _droppedLastSet = false;
+            return hold;
+        }
         return events;
     }
 
-    private int IndexOf(string label)
+    private int IndexOf(string label) =>
+        FindClass(label) is var i and >= 0 ? i : throw new InvalidOperationException($"label {label} is not a model class");
+
+    /// <summary>The class's index, or -1 when the model does not have it.</summary>
+    private int FindClass(string label)
     {
         for (int i = 0; i < _classes.Count; i++)
             if (_classes[i] == label) return i;
-        throw new InvalidOperationException($"label {label} is not a model class");
+        return -1;
     }
 
     /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps to report.</summary>
-    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, RepCounter? reps, int minReps, TemporalOptions options)
+    /// <param name="holdIndex">The class of the exercise's still counterpart (push-up: plank), or -1.</param>
+    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, int holdIndex, RepCounter? reps, int minReps, TemporalOptions options)
     {
         private readonly float embeddingWeight = (float)options.RepEmbeddingWeight;
         private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
+        private readonly List<double> _poseConfidence = [];
         private List<SessionEvent>? _held = minReps > 0 ? [] : null;
 
         /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
@@ -165,6 +177,7 @@ public sealed class SessionTracker
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
+            if (holdIndex >= 0) _poseConfidence.Add(frame.Probabilities[classIndex] + frame.Probabilities[holdIndex]);
             if (reps is null) return [];
             return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count));
         }
@@ -186,6 +199,21 @@ public sealed class SessionTracker
             var released = Release(events);
             Dropped = _held is not null;
             return released;
+        }
+
+        /// <summary>
+        /// A dropped set of a rep exercise with a still counterpart that lasted at least
+        /// <see cref="TemporalOptions.RepLessHoldSeconds"/> without a rep, as that hold: its events,
+        /// all at once; null when it is no such stretch.
+        /// </summary>
+        public IReadOnlyList<SessionEvent>? AsHold(TimeSpan end)
+        {
+            if (holdIndex < 0 || options.RepLessHoldSeconds <= 0 || reps is null || reps.RepTimes.Count > 0
+                || end - onset < TimeSpan.FromSeconds(options.RepLessHoldSeconds)) return null;
+            string hold = ExerciseCatalog.StillCounterparts[exercise];
+            double confidence = _poseConfidence.Count > 0 ? _poseConfidence.Average() : 0;
+            var set = new RecognizedSet(hold, onset, end, 0, [], confidence, end - onset);
+            return [new SetStarted(onset, hold, confidence), new SetEnded(end, set)];
         }
 
         /// <summary>The set's end, brought forward to <see cref="TemporalOptions.SetEndAfterLastRepPeriods"/> after its last rep.</summary>

@@ -198,6 +198,34 @@ public sealed class RepCountingTests
     }
 
     [Fact]
+    public void A_long_push_up_without_a_rep_is_a_plank_and_a_short_one_no_set()
+    {
+        // The classifier calls a 10 s plank push-up throughout (the same pose) and nothing repeats;
+        // later 3 s in the push-up pose (getting into position), then idle.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", 3, noise: 0.3).Add("push_up", 10, offset: 0.5, noise: 0.3).Add("idle", 5, noise: 0.3)
+            .Add("push_up", 3, offset: 0.5, noise: 0.3).Add("idle", 4, noise: 0.3);
+
+        var events = Describe(Play(session.Frames));
+        var dropped = Describe(Play(session.Frames, new TemporalOptions { RepLessHoldSeconds = 0 }));
+
+        Assert.Equal(["SetStarted 3.0 plank", "SetEnded 12.933 plank 3.0-12.933 reps=0 hold=9.933", "RestStarted 13.0"], events);
+        Assert.Empty(dropped);
+    }
+
+    [Fact]
+    public void A_push_up_set_with_reps_stays_a_push_up_set()
+    {
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", 3, noise: 0.3).AddReps("push_up", 1.8, 6, 0.3).Add("idle", 4, noise: 0.3);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.Equal("push_up", set.Exercise);
+        Assert.InRange(set.Reps, 5, 7);
+    }
+
+    [Fact]
     public void A_set_is_reported_once_its_first_rep_is_counted_with_its_onset_and_reps_so_far()
     {
         var session = Session(2.0, 8);
@@ -291,6 +319,52 @@ public sealed class RepCountingTests
 
         Assert.Equal("running", set.Exercise);
         Assert.InRange(set.Reps, 17, 19);
+    }
+
+    [Fact]
+    public void A_rep_the_counter_doubts_inside_a_steady_rhythm_is_filled_in()
+    {
+        // 10 reps of 1.6 s; the sixth barely swings (a tenth of the others), so the counter cannot
+        // tell it from noise: without filling, a gap of two periods is left where it was.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 5)
+            .Add("idle", 3, noise: 0.3)
+            .AddReps("squat", 1.6, 5, 0.3)
+            .AddReps("squat", 1.6, 1, 0.3, amplitude: 0.1)
+            .AddReps("squat", 1.6, 4, 0.3)
+            .Add("idle", 4, noise: 0.3);
+
+        var events = Play(session.Frames);
+        var set = events.OfType<SetEnded>().Single().Set;
+        var unfilled = Play(session.Frames, new TemporalOptions { RepGapFillPeriods = 0 }).OfType<SetEnded>().Single().Set;
+
+        // The weak rep's extreme is at 11.4 s: missed without filling, filled in between its neighbours.
+        static bool NearWeakRep(TimeSpan t) => t.TotalSeconds is > 10.9 and < 11.9;
+        Assert.DoesNotContain(unfilled.RepTimes, NearWeakRep);
+        Assert.Single(set.RepTimes, NearWeakRep);
+        Assert.Equal(unfilled.Reps + 1, set.Reps);
+        Assert.InRange(set.Reps, 9, 11);
+        var gaps = set.RepTimes.Zip(set.RepTimes.Skip(1), (a, b) => (b - a).TotalSeconds).ToList();
+        Assert.All(gaps, g => Assert.InRange(g, 1.2, 2.0));
+        // Announced in order like any other rep.
+        Assert.Equal(set.RepTimes, events.OfType<RepCounted>().Select(r => r.Time));
+        Assert.Equal(Enumerable.Range(1, set.Reps), events.OfType<RepCounted>().Select(r => r.RepNumber));
+    }
+
+    [Fact]
+    public void A_pause_of_several_periods_inside_a_set_is_not_filled_with_reps()
+    {
+        // 5 reps, 5 s (3 periods) still while the classifier still calls it a squat, 5 reps.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 5)
+            .Add("idle", 3, noise: 0.3)
+            .AddReps("squat", 1.6, 5, 0.3)
+            .Add("squat", 4.8, noise: 0.3)
+            .AddReps("squat", 1.6, 5, 0.3)
+            .Add("idle", 4, noise: 0.3);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.InRange(set.Reps, 9, 11);
+        Assert.True(set.RepTimes.Count(t => t.TotalSeconds > 11.5 && t.TotalSeconds < 15.5) <= 1, string.Join(" ", set.RepTimes));
     }
 
     [Fact]
