@@ -5,10 +5,10 @@ namespace LiveWorkout.Core.Temporal;
 /// it analyses the set's trailing window (<see cref="RepAnalyzer"/>) and commits, in time order,
 /// peaks that are settled (half a period old), at least 0.6 periods after the last rep, swing at
 /// least <see cref="TemporalOptions.RepMinProminence"/> of the typical swing, and repeat one
-/// period earlier or, failing that, later; a rep missed between two of them inside a steady rhythm
-/// is filled in (<see cref="TemporalOptions.RepGapFillPeriods"/>). A peak still waiting for its later period holds
-/// back those after it, so the count only ever grows and never needs correcting; the final
-/// count is exactly the reps already announced plus those confirmed at the end.
+/// period earlier or, failing that, later; a rep missed between two of them inside a steady
+/// rhythm is filled in (<see cref="TemporalOptions.RepGapFillPeriods"/>). A peak still waiting
+/// for its later period holds back those after it, so the count only ever grows and never needs
+/// correcting; the final count is exactly the reps already announced plus those confirmed at the end.
 /// </summary>
 public sealed class RepCounter
 {

@@ -130,7 +130,7 @@ public sealed class SessionTracker
     {
         private readonly float embeddingWeight = (float)options.RepEmbeddingWeight;
         private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
-        private readonly List<double> _poseConfidence = [];
+        private readonly List<(TimeSpan Time, double Confidence)> _poseConfidence = [];
         private List<SessionEvent>? _held = minReps > 0 ? [] : null;
 
         /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
@@ -177,7 +177,7 @@ public sealed class SessionTracker
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
-            if (holdIndex >= 0) _poseConfidence.Add(frame.Probabilities[classIndex] + frame.Probabilities[holdIndex]);
+            if (holdIndex >= 0) _poseConfidence.Add((frame.Time, frame.Probabilities[classIndex] + frame.Probabilities[holdIndex]));
             if (reps is null) return [];
             return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count));
         }
@@ -190,8 +190,7 @@ public sealed class SessionTracker
                 events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
                 end = EndOfLastRep(end);
             }
-            var inSet = _confidence.Where(c => c.Time <= end).Select(c => c.Confidence).ToList();
-            double mean = inSet.Count > 0 ? inSet.Average() : 0;
+            double mean = MeanUntil(_confidence, end);
             bool hold = reps is null;
             var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
                 hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
@@ -204,16 +203,23 @@ public sealed class SessionTracker
         /// <summary>
         /// A dropped set of a rep exercise with a still counterpart that lasted at least
         /// <see cref="TemporalOptions.RepLessHoldSeconds"/> without a rep, as that hold: its events,
-        /// all at once; null when it is no such stretch.
+        /// all at once; null when it is no such stretch. Its confidence is the pose's: the mean of
+        /// the exercise's and the hold's probability together.
         /// </summary>
         public IReadOnlyList<SessionEvent>? AsHold(TimeSpan end)
         {
             if (holdIndex < 0 || options.RepLessHoldSeconds <= 0 || reps is null || reps.RepTimes.Count > 0
                 || end - onset < TimeSpan.FromSeconds(options.RepLessHoldSeconds)) return null;
             string hold = ExerciseCatalog.StillCounterparts[exercise];
-            double confidence = _poseConfidence.Count > 0 ? _poseConfidence.Average() : 0;
+            double confidence = MeanUntil(_poseConfidence, end);
             var set = new RecognizedSet(hold, onset, end, 0, [], confidence, end - onset);
             return [new SetStarted(onset, hold, confidence), new SetEnded(end, set)];
+        }
+
+        private static double MeanUntil(List<(TimeSpan Time, double Confidence)> confidences, TimeSpan end)
+        {
+            var inSet = confidences.Where(c => c.Time <= end).Select(c => c.Confidence).ToList();
+            return inSet.Count > 0 ? inSet.Average() : 0;
         }
 
         /// <summary>The set's end, brought forward to <see cref="TemporalOptions.SetEndAfterLastRepPeriods"/> after its last rep.</summary>

@@ -132,10 +132,10 @@ public sealed class TemporalOptions : IValidatableObject
     /// rep, placed halfway; 2.5 fills at most one missed rep, longer gaps (a real pause inside a
     /// set) are left alone. The counter skips a rep whose swing or repetition it doubts (running,
     /// whose left and right strides look alike, loses one every few strides) although the rhythm
-    /// on both sides shows it was there. Measured on saved predictions (2026-12-02, session 13):
-    /// two running sets counted 3 and 2 short and a shoulder press counted 1 short come within one
-    /// rep, on the seed-200 and seed-600 clips, and no set of the dev, seed 300-500 clips or the
-    /// recordings changes (3.5 gives the same). 0 turns it off.
+    /// on both sides shows it was there. Measured on saved predictions (2026-12-02, session 13,
+    /// fixed before the seed-700 and seed-800 clips were looked at): three running sets counted 3,
+    /// 2 and 2 short (seeds 200, 600, 800) come within one rep, and no set of the dev, seed
+    /// 300-500 or 700 clips or the recordings gets worse (3.5 gives the same). 0 turns it off.
     /// </summary>
     [Range(0, 10)] public double RepGapFillPeriods { get; set; } = 2.5;
 

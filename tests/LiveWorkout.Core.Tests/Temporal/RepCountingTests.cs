@@ -353,7 +353,8 @@ public sealed class RepCountingTests
     [Fact]
     public void A_pause_of_several_periods_inside_a_set_is_not_filled_with_reps()
     {
-        // 5 reps, 5 s (3 periods) still while the classifier still calls it a squat, 5 reps.
+        // 5 reps, 4.8 s (3 periods) still while the classifier still calls it a squat, 5 reps: the
+        // reps either side lie 4 periods apart, a pause, not a missed rep.
         var session = new SyntheticSession(15, embeddingDims: 16, seed: 5)
             .Add("idle", 3, noise: 0.3)
             .AddReps("squat", 1.6, 5, 0.3)
