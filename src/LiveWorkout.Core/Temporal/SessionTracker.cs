@@ -15,6 +15,7 @@ namespace LiveWorkout.Core.Temporal;
 public sealed class SessionTracker
 {
     private readonly IReadOnlyList<string> _classes;
+    private readonly int[] _holdOf; // per class: its still counterpart's index (push-up → plank), or -1
     private readonly TemporalOptions _options;
     private readonly StillHoldRelabeler _stillHolds;
     private readonly ProbabilitySmoother _smoother;
@@ -27,6 +28,7 @@ public sealed class SessionTracker
     public SessionTracker(IReadOnlyList<string> classes, TemporalOptions options)
     {
         _classes = classes;
+        _holdOf = StillHoldRelabeler.HoldIndices(classes);
         _options = options;
         _stillHolds = new StillHoldRelabeler(classes, options);
         _smoother = new ProbabilitySmoother(classes, options);
@@ -87,8 +89,7 @@ public sealed class SessionTracker
     {
         int classIndex = IndexOf(open.Exercise);
         bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
-        int holdIndex = ExerciseCatalog.StillCounterparts.TryGetValue(open.Exercise, out var still) ? FindClass(still) : -1;
-        _set = new SetInProgress(open.Exercise, open.Time, classIndex, holdIndex,
+        _set = new SetInProgress(open.Exercise, open.Time, classIndex, _holdOf[classIndex],
             hold ? null : new RepCounter(open.Exercise, _options, open.Frames[0].Time), hold ? 0 : _options.MinRepsPerSet, _options);
         _droppedLastSet = false;
         _set.AddContext(open.Before);
@@ -104,24 +105,16 @@ public sealed class SessionTracker
         var set = _set ?? throw new InvalidOperationException("segment closed with no open set");
         _set = null;
         var events = set.Finish(end);
-        _droppedLastSet = set.Dropped;
-        if (set.Dropped && set.AsHold(end) is { } hold)
-        {
-            _droppedLastSet = false;
-            return hold;
-        }
-        return events;
+        var hold = set.Dropped ? set.AsHold(end) : null;
+        _droppedLastSet = set.Dropped && hold is null;
+        return hold ?? events;
     }
 
-    private int IndexOf(string label) =>
-        FindClass(label) is var i and >= 0 ? i : throw new InvalidOperationException($"label {label} is not a model class");
-
-    /// <summary>The class's index, or -1 when the model does not have it.</summary>
-    private int FindClass(string label)
+    private int IndexOf(string label)
     {
         for (int i = 0; i < _classes.Count; i++)
             if (_classes[i] == label) return i;
-        return -1;
+        throw new InvalidOperationException($"label {label} is not a model class");
     }
 
     /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps to report.</summary>
@@ -129,8 +122,8 @@ public sealed class SessionTracker
     private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, int holdIndex, RepCounter? reps, int minReps, TemporalOptions options)
     {
         private readonly float embeddingWeight = (float)options.RepEmbeddingWeight;
-        private readonly List<(TimeSpan Time, double Confidence)> _confidence = [];
-        private readonly List<(TimeSpan Time, double Confidence)> _poseConfidence = [];
+        // Per frame: the exercise's probability and its still counterpart's (0 without one).
+        private readonly List<(TimeSpan Time, double Confidence, double Hold)> _confidence = [];
         private List<SessionEvent>? _held = minReps > 0 ? [] : null;
 
         /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
@@ -176,8 +169,7 @@ public sealed class SessionTracker
 
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
-            _confidence.Add((frame.Time, frame.Probabilities[classIndex]));
-            if (holdIndex >= 0) _poseConfidence.Add((frame.Time, frame.Probabilities[classIndex] + frame.Probabilities[holdIndex]));
+            _confidence.Add((frame.Time, frame.Probabilities[classIndex], holdIndex >= 0 ? frame.Probabilities[holdIndex] : 0));
             if (reps is null) return [];
             return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count));
         }
@@ -190,7 +182,7 @@ public sealed class SessionTracker
                 events.AddRange(Announce(reps.Finish(end), reps.RepTimes.Count));
                 end = EndOfLastRep(end);
             }
-            double mean = MeanUntil(_confidence, end);
+            double mean = MeanUntil(end, c => c.Confidence);
             bool hold = reps is null;
             var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
                 hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
@@ -211,14 +203,14 @@ public sealed class SessionTracker
             if (holdIndex < 0 || options.RepLessHoldSeconds <= 0 || reps is null || reps.RepTimes.Count > 0
                 || end - onset < TimeSpan.FromSeconds(options.RepLessHoldSeconds)) return null;
             string hold = ExerciseCatalog.StillCounterparts[exercise];
-            double confidence = MeanUntil(_poseConfidence, end);
+            double confidence = MeanUntil(end, c => c.Confidence + c.Hold);
             var set = new RecognizedSet(hold, onset, end, 0, [], confidence, end - onset);
             return [new SetStarted(onset, hold, confidence), new SetEnded(end, set)];
         }
 
-        private static double MeanUntil(List<(TimeSpan Time, double Confidence)> confidences, TimeSpan end)
+        private double MeanUntil(TimeSpan end, Func<(TimeSpan Time, double Confidence, double Hold), double> confidence)
         {
-            var inSet = confidences.Where(c => c.Time <= end).Select(c => c.Confidence).ToList();
+            var inSet = _confidence.Where(c => c.Time <= end).Select(confidence).ToList();
             return inSet.Count > 0 ? inSet.Average() : 0;
         }
 

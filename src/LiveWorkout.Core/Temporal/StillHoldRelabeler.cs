@@ -25,13 +25,17 @@ public sealed class StillHoldRelabeler
 
     public StillHoldRelabeler(IReadOnlyList<string> classes, TemporalOptions options)
     {
-        string[] names = [.. classes];
-        var holdOf = new int[names.Length];
-        for (int c = 0; c < names.Length; c++)
-            holdOf[c] = ExerciseCatalog.StillCounterparts.TryGetValue(names[c], out var hold) ? Array.IndexOf(names, hold) : -1;
+        var holdOf = HoldIndices(classes);
         _holdOf = holdOf.Any(h => h >= 0) ? holdOf : null;
         _threshold = options.StillPhaseMagnitude;
         _window = TimeSpan.FromSeconds(options.StillPhaseSeconds);
+    }
+
+    /// <summary>Per class, the index of its still counterpart (<see cref="ExerciseCatalog.StillCounterparts"/>: push-up → plank) among the model's classes, or -1.</summary>
+    public static int[] HoldIndices(IReadOnlyList<string> classes)
+    {
+        string[] names = [.. classes];
+        return [.. names.Select(n => ExerciseCatalog.StillCounterparts.TryGetValue(n, out var hold) ? Array.IndexOf(names, hold) : -1)];
     }
 
     /// <summary>The frame, or a copy whose top class, a rep exercise, handed its probability to its hold.</summary>
