@@ -27,6 +27,7 @@ public sealed class HeadTrainingRun(TextWriter output)
         using var package = ModelPackage.Load(options.Model);
         var device = TorchRuntime.SelectDevice(options.Device);
         output.WriteLine($"model {options.Model} ({package.Architecture}, {package.Classes.Count} classes), {clips.Count} labelled clips, every {options.Every}. frame, on {TorchRuntime.DescribeDevice(device)}");
+        CpuContention.WarnIfBusy(output, device);
 
         var watch = Stopwatch.StartNew();
         var series = new List<ClipEmbeddingSeries>(clips.Count);

@@ -86,6 +86,7 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
             output.WriteLine($"resuming after epoch {state.CompletedEpochs} of {options.Epochs} (best val acc {state.BestValidationAccuracy:0.000} at epoch {state.BestEpoch})");
         }
         output.WriteLine($"training {options.Architecture} ({input.Channels}x{input.Height}x{input.Width}) on {TorchRuntime.DescribeDevice(device)}: {options.Optimizer} lr {options.LearningRate:G3} {options.Schedule}, batch {options.BatchSize}, augment {options.Augment}, {options.Workers} loader workers");
+        CpuContention.WarnIfBusy(output, device);
 
         try
         {

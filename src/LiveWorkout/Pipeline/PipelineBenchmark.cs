@@ -50,7 +50,7 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
             SyntheticClipWriter.Write(longClip, settings.Seed + 1, new ClipOptions(320, 240, settings.MemorySeconds, 30), cancellation);
             var memory = await Memory(longClip, cancellation).ConfigureAwait(false);
 
-            return new PipelineBenchReport(replay.Device, settings.ModelPath, Environment.ProcessorCount, LoadAverage(), replayFigures, live, memory);
+            return new PipelineBenchReport(replay.Device, settings.ModelPath, Environment.ProcessorCount, CpuContention.LoadAverage() ?? -1, replayFigures, live, memory);
         }
         finally
         {
@@ -105,12 +105,5 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
         if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToArray();
         return sorted[(int)Math.Round(p * (sorted.Length - 1))];
-    }
-
-    private static double LoadAverage()
-    {
-        try { return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture); }
-        catch (IOException) { return -1; }
-        catch (UnauthorizedAccessException) { return -1; }
     }
 }
