@@ -28,6 +28,8 @@ public sealed class FrameClassifier : IDisposable
     private readonly TemporalHead? _head;
     private readonly TemporalHead? _phaseHead;
     private readonly EmbeddingHistory? _history;
+    private readonly MotionFeatures? _motion;
+    private readonly int _stepSize; // values per step of a head's window: the embedding, then any motion features
     private float[] _windows = [];
 
     /// <param name="useTemporalHead">False classifies every frame alone even when the package has a head (training the head itself needs that).</param>
@@ -46,7 +48,9 @@ public sealed class FrameClassifier : IDisposable
         if (useTemporalHead && package.Head is { } head)
         {
             _head = Copy(head, Classes.Count, device);
-            _history = new EmbeddingHistory(head.Spec, _net.EmbeddingSize);
+            if (head.Spec.Motion is { } motion) _motion = new MotionFeatures(motion, Input);
+            _stepSize = _net.EmbeddingSize + head.Spec.MotionFeatures;
+            _history = new EmbeddingHistory(head.Spec, _stepSize);
             if (package.PhaseHead is { } phase) _phaseHead = Copy(phase, ModelPackage.PhaseOutputs, device);
         }
     }
@@ -101,8 +105,18 @@ public sealed class FrameClassifier : IDisposable
             ? Rows(functional.softmax(_net.Classify(embedding), 1).cpu(), count, Classes.Count)
             : null;
         if (_head is null) return new ClassifierOutput(frameProbabilities!, embeddings);
-        for (int i = 0; i < count; i++) _history!.Add(times[i], embeddings[i], frameProbabilities?[i]);
+        for (int i = 0; i < count; i++) _history!.Add(times[i], StepOf(embeddings[i], batch.Slice(i * _frameLength, _frameLength), times[i]), frameProbabilities?[i]);
         return TakeReady(sourceEnded: false);
+    }
+
+    /// <summary>What a head's window holds of one frame: its embedding, and its motion features when the head sees motion.</summary>
+    private float[] StepOf(float[] embedding, ReadOnlySpan<float> frame, TimeSpan time)
+    {
+        if (_motion is null) return embedding;
+        var step = new float[_stepSize];
+        embedding.CopyTo(step, 0);
+        _motion.Compute(frame, time.TotalSeconds, step.AsSpan(EmbeddingSize));
+        return step;
     }
 
     /// <summary>The source has ended: the results of every frame still pending (none without a temporal head).</summary>
@@ -116,17 +130,18 @@ public sealed class FrameClassifier : IDisposable
 
     private ClassifierOutput TakeReady(bool sourceEnded)
     {
-        int window = _head!.Spec.Steps * EmbeddingSize;
+        int window = _head!.Spec.Steps * _stepSize;
         var own = new List<float[]>();
         var frameProbabilities = new List<float[]?>();
         while (_history!.IsReady(sourceEnded))
         {
             if (_windows.Length < (own.Count + 1) * window) Array.Resize(ref _windows, Math.Max(2 * _windows.Length, (own.Count + 1) * window));
-            own.Add(_history.Take(_windows.AsSpan(own.Count * window, window), out var p));
+            var step = _history.Take(_windows.AsSpan(own.Count * window, window), out var p);
+            own.Add(_motion is null ? step : step[..EmbeddingSize]);
             frameProbabilities.Add(p);
         }
         if (own.Count == 0) return new ClassifierOutput([], [], _phaseHead is null ? null : []);
-        var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, EmbeddingSize]).to(Device);
+        var windows = FromSpan(_windows.AsSpan(0, own.Count * window), [own.Count, _head.Spec.Steps, _stepSize]).to(Device);
         var logProbabilities = functional.log_softmax(_head.call(windows), 1).cpu();
         double w = _head.Spec.FrameWeight;
         if (w > 0)

@@ -22,7 +22,8 @@ public sealed record TrainingDataSummary(
 
 /// <summary>
 /// model.json: everything needed to rebuild, check and feed the network in model.dat, and the
-/// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2),
+/// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2, or 3
+/// when it sees motion),
 /// and the optional phase head in phase.dat (<see cref="PhaseHead"/> set; it sees the temporal
 /// head's windows, so it needs one). A build that predates phase heads reads such a package and
 /// counts reps without the phase.
@@ -40,10 +41,14 @@ public sealed record ModelManifest(
     TemporalHeadSpec? PhaseHead = null)
 {
     /// <summary>The newest format this build reads (and writes, for packages with a temporal head); it reads every older one.</summary>
-    public const int CurrentFormatVersion = 2;
+    public const int CurrentFormatVersion = 3;
 
-    /// <summary>Version 1 has no temporal head; a package with one is version 2, so older builds refuse it instead of ignoring the head.</summary>
-    public static int FormatVersionFor(TemporalHeadSpec? head) => head is null ? 1 : 2;
+    /// <summary>
+    /// Version 1 has no temporal head; a package with one is version 2, so older builds refuse it
+    /// instead of ignoring the head, and version 3 when the head also sees motion (which a build
+    /// that reads version 2 would not feed it).
+    /// </summary>
+    public static int FormatVersionFor(TemporalHeadSpec? head) => head is null ? 1 : head.Motion is null ? 2 : 3;
 
     public static readonly JsonSerializerOptions Json = new()
     {

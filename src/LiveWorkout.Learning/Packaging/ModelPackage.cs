@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -151,6 +152,17 @@ public sealed class ModelPackage : IDisposable
                     throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has a phase head but no temporal head, whose windows it needs; run 'liveworkout train-head' again");
                 CheckSameWindows(manifest.TemporalHead, manifest.PhaseHead, $"model package '{folder}': ");
             }
+            if (manifest.TemporalHead?.Motion is { } motion)
+            {
+                try
+                {
+                    _ = new MotionFeatures(motion, manifest.Input);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} gives the temporal head motion it cannot have ({e.Message}); run 'liveworkout train-head' again");
+                }
+            }
             var head = manifest.TemporalHead is null ? null
                 : LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, embeddingSize, manifest.Classes.Count);
             try
@@ -175,9 +187,11 @@ public sealed class ModelPackage : IDisposable
     /// <summary>A phase head reads the temporal head's windows: both must pick the same frames.</summary>
     private static void CheckSameWindows(TemporalHeadSpec head, TemporalHeadSpec phase, string where)
     {
-        if (head.Steps != phase.Steps || head.StepSeconds != phase.StepSeconds || head.LookAheadSeconds != phase.LookAheadSeconds)
-            throw new LiveWorkoutException($"{where}the phase head's windows ({phase.Steps} steps of {phase.StepSeconds} s, {phase.LookAheadSeconds} s ahead) differ from the temporal head's ({head.Steps} of {head.StepSeconds} s, {head.LookAheadSeconds} s ahead); run 'liveworkout train-head' again", 2);
+        if (head.Steps != phase.Steps || head.StepSeconds != phase.StepSeconds || head.LookAheadSeconds != phase.LookAheadSeconds || head.Motion != phase.Motion)
+            throw new LiveWorkoutException($"{where}the phase head's windows ({phase.Steps} steps of {phase.StepSeconds} s, {phase.LookAheadSeconds} s ahead, {Describe(phase.Motion)}) differ from the temporal head's ({head.Steps} of {head.StepSeconds} s, {head.LookAheadSeconds} s ahead, {Describe(head.Motion)}); run 'liveworkout train-head' again", 2);
     }
+
+    private static string Describe(MotionSpec? motion) => motion is null ? "no motion" : $"motion {motion.Grid}x{motion.Grid} over {motion.Seconds} s";
 
     private static TemporalHead LoadHead(string folder, string file, string what, TemporalHeadSpec spec, int embeddingSize, int outputs)
     {

@@ -10,7 +10,8 @@ using OpenCvSharp;
 namespace LiveWorkout.Learning.Training;
 
 /// <summary>
-/// The CNN embeddings of every n-th frame of one labelled clip, with each frame's media time,
+/// The CNN embeddings of every n-th frame of one labelled clip (each followed by the frame's
+/// <see cref="MotionFeatures"/> when they were asked for: <see cref="EmbeddingSize"/> counts both), with each frame's media time,
 /// its label (class index), what the CNN alone predicted and what a phase head should say of it
 /// (<see cref="PhaseTargets"/>): what the temporal and phase heads learn from.
 /// </summary>
@@ -33,7 +34,8 @@ public static class ClipEmbeddings
 {
     private const string CacheMagic = "LWEMB1";
 
-    public static ClipEmbeddingSeries Extract(FrameClassifier classifier, string clip, ClipAnnotation labels, int every, int batchSize = 32, CancellationToken cancellation = default)
+    /// <param name="motion">Motion features to add after each embedding, as a temporal head with this <see cref="TemporalHeadSpec.Motion"/> sees them; null for none.</param>
+    public static ClipEmbeddingSeries Extract(FrameClassifier classifier, string clip, ClipAnnotation labels, int every, MotionSpec? motion = null, int batchSize = 32, CancellationToken cancellation = default)
     {
         if (classifier.TemporalHead is not null) throw new ArgumentException("extract embeddings with a classifier that ignores its temporal head", nameof(classifier));
         if (every < 1) throw new ArgumentOutOfRangeException(nameof(every), every, "every must be at least 1");
@@ -49,6 +51,8 @@ public static class ClipEmbeddings
         var predicted = new List<int>();
         var embeddings = new List<float>();
         var batchTimes = new List<double>(batchSize);
+        var motionFeatures = motion is null ? null : new MotionFeatures(motion, classifier.Input);
+        var batchMotion = new float[batchSize * (motion?.Features ?? 0)];
 
         void Flush()
         {
@@ -59,6 +63,7 @@ public static class ClipEmbeddings
                 times.Add(batchTimes[i]);
                 predicted.Add(FramePrediction.TopIndex(output.Probabilities[i]));
                 embeddings.AddRange(output.Embeddings[i]);
+                if (motion is not null) embeddings.AddRange(batchMotion.AsSpan(i * motion.Features, motion.Features));
             }
             batchTimes.Clear();
         }
@@ -73,31 +78,35 @@ public static class ClipEmbeddings
                 preprocessor.Track(frame, time); // the person tracker samples on its own time grid
                 continue;
             }
-            preprocessor.ProcessInSequence(frame, time, batch.AsSpan(batchTimes.Count * length, length));
+            var input = batch.AsSpan(batchTimes.Count * length, length);
+            preprocessor.ProcessInSequence(frame, time, input);
+            // Motion is measured on each stored frame as it comes, against the stored frame 0.2 s before:
+            // replay measures it on every frame, but picks the same pairs (--every 3 at 30 fps stores one frame per 0.1 s).
+            motionFeatures?.Compute(input, index / fps, batchMotion.AsSpan(batchTimes.Count * motion!.Features, motion.Features));
             batchTimes.Add(index / fps);
             if (batchTimes.Count == batchSize) Flush();
         }
         Flush();
         if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
         double[] frameTimes = [.. times];
-        return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize,
+        return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize + (motion?.Features ?? 0),
             PhaseTargetsAt(frameTimes, labels));
     }
 
     /// <summary>
     /// <see cref="Extract"/>, or the cached result in <paramref name="cacheFolder"/> if it was made
-    /// from the same clip, weights and stride (<paramref name="fromCache"/>); labels always come from
+    /// from the same clip, weights, stride and motion features (<paramref name="fromCache"/>); labels always come from
     /// <paramref name="labels"/>, so a corrected labels file needs no new embeddings.
     /// </summary>
-    public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, string cacheFolder, out bool fromCache, CancellationToken cancellation = default)
+    public static ClipEmbeddingSeries ExtractCached(FrameClassifier classifier, string weightsFile, string clip, ClipAnnotation labels, int every, MotionSpec? motion, string cacheFolder, out bool fromCache, CancellationToken cancellation = default)
     {
-        string key = CacheKey(weightsFile, clip, every);
+        string key = CacheKey(weightsFile, clip, every, motion);
         // string.GetHashCode differs between processes: the file name needs a stable hash of the key.
         string hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
         string path = Path.Combine(cacheFolder, $"{Path.GetFileNameWithoutExtension(clip)}-{hash}.emb");
         fromCache = TryRead(path, key, clip, out var cached);
         if (fromCache) return cached with { Labels = LabelsAt(cached.Times, labels, ClassIndex(clip, labels, classifier.Classes)), PhaseTargets = PhaseTargetsAt(cached.Times, labels) };
-        var series = Extract(classifier, clip, labels, every, cancellation: cancellation);
+        var series = Extract(classifier, clip, labels, every, motion, cancellation: cancellation);
         Directory.CreateDirectory(cacheFolder);
         Write(path + ".tmp", key, series);
         File.Move(path + ".tmp", path, overwrite: true);
@@ -139,11 +148,13 @@ public static class ClipEmbeddings
         return targets;
     }
 
-    private static string CacheKey(string weightsFile, string clip, int every)
+    private static string CacheKey(string weightsFile, string clip, int every, MotionSpec? motion)
     {
         var w = new FileInfo(weightsFile);
         var c = new FileInfo(clip);
-        return $"{Path.GetFullPath(clip)}|{c.Length}|{c.LastWriteTimeUtc.Ticks}|{w.Length}|{w.LastWriteTimeUtc.Ticks}|{every}";
+        string key = $"{Path.GetFullPath(clip)}|{c.Length}|{c.LastWriteTimeUtc.Ticks}|{w.Length}|{w.LastWriteTimeUtc.Ticks}|{every}";
+        // Caches made before motion features keep their keys.
+        return motion is null ? key : FormattableString.Invariant($"{key}|motion {motion.Grid} {motion.Seconds}");
     }
 
     private static void Write(string path, string key, ClipEmbeddingSeries s)

@@ -64,8 +64,8 @@ public static class HeadTrainer
         IReadOnlyList<ClipEmbeddingSeries> clips, int classes, HeadTrainingOptions options, Device device,
         Action<HeadEpoch>? progress = null, CancellationToken cancellation = default)
     {
-        int embeddingSize = clips[0].EmbeddingSize;
         var spec = options.Spec;
+        int embeddingSize = CnnEmbeddingSize(clips, spec);
         var rng = new Random(options.Seed);
         var (training, validation) = Split(clips, options, rng);
 
@@ -92,6 +92,15 @@ public static class HeadTrainer
             },
             cancellation);
         return new HeadTrainingResult(head, history, bestEpoch, bestAccuracy, frameAccuracy, training.Count, validation.Count, train.Count, val.Count);
+    }
+
+    /// <summary>The CNN's part of each step of the clips' series: what is left when the head's motion features are taken off.</summary>
+    private static int CnnEmbeddingSize(IReadOnlyList<ClipEmbeddingSeries> clips, TemporalHeadSpec spec)
+    {
+        int size = clips[0].EmbeddingSize - spec.MotionFeatures;
+        if (size < 1 || clips.Any(c => c.EmbeddingSize != clips[0].EmbeddingSize))
+            throw new ArgumentException($"the clips' series must all hold an embedding and {spec.MotionFeatures} motion features a frame", nameof(clips));
+        return size;
     }
 
     /// <summary>
@@ -231,8 +240,8 @@ public static class HeadTrainer
         Action<PhaseEpoch>? progress = null, CancellationToken cancellation = default)
     {
         if (options.PhaseEpochs <= 0) return null;
-        int embeddingSize = clips[0].EmbeddingSize;
         var spec = options.Spec with { Hidden = options.PhaseHidden, FrameWeight = 0 };
+        int embeddingSize = CnnEmbeddingSize(clips, spec);
         var rng = new Random(options.Seed);
         var (training, validation) = Split(clips, options, rng);
         var train = Windows.Build(training, spec, phaseTargetsOnly: true);

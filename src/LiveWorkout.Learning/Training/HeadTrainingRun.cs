@@ -31,6 +31,18 @@ public sealed class HeadTrainingRun(TextWriter output)
 
         var watch = Stopwatch.StartNew();
         var series = new List<ClipEmbeddingSeries>(clips.Count);
+        var motion = options.Training.Spec.Motion;
+        if (motion is not null)
+        {
+            try
+            {
+                _ = new MotionFeatures(motion, package.Input);
+            }
+            catch (ArgumentException e)
+            {
+                throw new LiveWorkoutException($"--motion-grid {motion.Grid}: {e.Message}; choose a smaller grid", 2);
+            }
+        }
         int cached = 0;
         using (var classifier = new FrameClassifier(package, device, useTemporalHead: false))
         {
@@ -40,8 +52,8 @@ public sealed class HeadTrainingRun(TextWriter output)
                 var annotation = ClipAnnotation.Load(labels);
                 bool fromCache = false;
                 series.Add(options.Cache is null
-                    ? ClipEmbeddings.Extract(classifier, video, annotation, options.Every, cancellation: cancellation)
-                    : ClipEmbeddings.ExtractCached(classifier, weights, video, annotation, options.Every, options.Cache, out fromCache, cancellation));
+                    ? ClipEmbeddings.Extract(classifier, video, annotation, options.Every, motion, cancellation: cancellation)
+                    : ClipEmbeddings.ExtractCached(classifier, weights, video, annotation, options.Every, motion, options.Cache, out fromCache, cancellation));
                 if (fromCache) cached++;
                 if (series.Count % 20 == 0) output.WriteLine($"  embeddings of {series.Count}/{clips.Count} clips ({watch.Elapsed.TotalSeconds:0} s)");
             }

@@ -148,7 +148,7 @@ public static class DoctorCommand
             var input = package.Input;
             return new("model", CheckStatus.Ok,
                 $"{path}: {package.Architecture}, {package.Classes.Count} classes, input {input.Channels}x{input.Height}x{input.Width} {input.Color}" +
-                (input.Region is null ? ", whole frames" : ", cropped to the person region") + (package.Manifest.TemporalHead is null ? "" : ", temporal head") + (package.Manifest.PhaseHead is null ? "" : ", rep-phase head"));
+                (input.Region is null ? ", whole frames" : ", cropped to the person region") + (package.Manifest.TemporalHead switch { null => "", { Motion: null } => ", temporal head", { Motion: var m } => $", temporal head seeing motion ({m.Grid}x{m.Grid} cells)" }) + (package.Manifest.PhaseHead is null ? "" : ", rep-phase head"));
         }
         catch (LiveWorkoutException e)
         {

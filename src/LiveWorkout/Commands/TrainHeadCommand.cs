@@ -3,6 +3,7 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Hosting;
+using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Training;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,7 @@ public static class TrainHeadCommand
     private static readonly Option<double> StepSeconds = new("--step-s") { Description = "Seconds between the window's embeddings", DefaultValueFactory = _ => TemporalHeadSpec.Default.StepSeconds };
     private static readonly Option<double> LookAhead = new("--look-ahead-s") { Description = "Seconds after a frame that its window reaches (results come that much later)", DefaultValueFactory = _ => TemporalHeadSpec.Default.LookAheadSeconds };
     private static readonly Option<double> FrameWeight = new("--frame-weight") { Description = "Weight of the CNN's own verdict on the frame in the result, 0 to 1", DefaultValueFactory = _ => TemporalHeadSpec.Default.FrameWeight };
+    private static readonly Option<int> MotionGrid = new("--motion-grid") { Description = "Motion the heads see beside the embeddings: how much each of N x N cells of the input changed over one step (0: none)", DefaultValueFactory = _ => TemporalHeadSpec.Default.Motion?.Grid ?? 0 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => TemporalHeadSpec.Default.Hidden };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows, trained where the labels give rep times (0: none)", DefaultValueFactory = _ => new HeadTrainingOptions().PhaseEpochs };
     private static readonly Option<double> Lr = new("--lr") { Description = "Learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => 2e-3 };
@@ -33,7 +35,7 @@ public static class TrainHeadCommand
     public static Command Create()
     {
         var command = new Command("train-head", "Train a temporal head (context of the last seconds) and a rep-phase head for a model package on labelled clips");
-        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, PhaseEpochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, Hidden, Lr, WeightDecay, Seed, Cache, Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, PhaseEpochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, MotionGrid, Hidden, Lr, WeightDecay, Seed, Cache, Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
@@ -54,14 +56,18 @@ public static class TrainHeadCommand
 
     internal static HeadRunOptions Options(ParseResult parse, string model, string device)
     {
-        var spec = new TemporalHeadSpec(parse.GetValue(Steps), parse.GetValue(StepSeconds), parse.GetValue(Hidden), parse.GetValue(LookAhead), parse.GetValue(FrameWeight));
+        int motionGrid = parse.GetValue(MotionGrid);
+        if (motionGrid is < 0 or > 32) throw new LiveWorkoutException($"--motion-grid {motionGrid} must be between 0 (no motion) and 32", ExitCodes.BadConfiguration);
+        double stepSeconds = parse.GetValue(StepSeconds);
+        var motion = motionGrid == 0 ? null : new MotionSpec(motionGrid, stepSeconds);
+        var spec = new TemporalHeadSpec(parse.GetValue(Steps), stepSeconds, parse.GetValue(Hidden), parse.GetValue(LookAhead), parse.GetValue(FrameWeight), motion);
         try
         {
             spec.Validate();
         }
         catch (ArgumentException e)
         {
-            throw new LiveWorkoutException($"--steps/--step-s/--look-ahead-s/--frame-weight/--hidden: {e.Message}", ExitCodes.BadConfiguration);
+            throw new LiveWorkoutException($"--steps/--step-s/--look-ahead-s/--frame-weight/--motion-grid/--hidden: {e.Message}", ExitCodes.BadConfiguration);
         }
         int epochs = parse.GetValue(Epochs), every = parse.GetValue(Every);
         double lr = parse.GetValue(Lr);

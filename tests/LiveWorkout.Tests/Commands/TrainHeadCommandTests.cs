@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LiveWorkout.Cli;
+using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Tests.Evaluation;
 
@@ -31,6 +32,13 @@ public sealed class TrainHeadCommandTests(EvaluationFixture fixture) : IClassFix
         // The fixture's clips are synthetic, with rep times: the package gets a phase head too.
         Assert.Contains("phase head: validation error", train.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(model, ModelPackage.PhaseHeadFile)));
+        using (var trained = ModelPackage.Load(model))
+        {
+            // By default both heads see motion beside the embeddings.
+            Assert.Equal(MotionSpec.Default, trained.Manifest.TemporalHead!.Motion);
+            Assert.Equal(MotionSpec.Default, trained.Manifest.PhaseHead!.Motion);
+            Assert.Equal(3, trained.Manifest.FormatVersion);
+        }
         Assert.Equal(fixture.Clips.Count, Directory.GetFiles(cache, "*.emb").Length);
         Assert.Contains($"(0 of {fixture.Clips.Count} clips from the cache)", train.Output, StringComparison.Ordinal);
 
@@ -55,6 +63,8 @@ public sealed class TrainHeadCommandTests(EvaluationFixture fixture) : IClassFix
 
     [Theory]
     [InlineData("look-ahead", ExitCodes.BadConfiguration)]
+    [InlineData("motion-grid", ExitCodes.BadConfiguration)]
+    [InlineData("motion-grid-too-fine", ExitCodes.BadConfiguration)]
     [InlineData("no-clips", ExitCodes.BadConfiguration)]
     [InlineData("no-model", ExitCodes.Failed)]
     public async Task Bad_requests_are_one_line(string kind, int exitCode)
@@ -63,6 +73,8 @@ public sealed class TrainHeadCommandTests(EvaluationFixture fixture) : IClassFix
         string[] args = kind switch
         {
             "look-ahead" => ["train-head", "--model", fixture.ModelPath, "--clips", fixture.ClipFolder, "--out", folder, "--look-ahead-s", "9"],
+            "motion-grid" => ["train-head", "--model", fixture.ModelPath, "--clips", fixture.ClipFolder, "--out", folder, "--motion-grid", "-1"],
+            "motion-grid-too-fine" => ["train-head", "--model", fixture.ModelPath, "--clips", fixture.ClipFolder, "--out", folder, "--motion-grid", "32"],
             "no-clips" => ["train-head", "--model", fixture.ModelPath, "--clips", folder, "--out", Path.Combine(folder, "m")],
             _ => ["train-head", "--model", Path.Combine(folder, "missing"), "--clips", fixture.ClipFolder, "--out", Path.Combine(folder, "m")],
         };

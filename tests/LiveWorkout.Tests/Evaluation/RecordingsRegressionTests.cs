@@ -14,18 +14,19 @@ namespace LiveWorkout.Tests.Evaluation;
 /// </summary>
 public sealed class RecordingsRegressionTests
 {
-    // Measured with models/default of 2026-12-01: the person-region CNN with its head, the rep
-    // counter's choice of which extreme to count and RepMinProminence 0.3. Each threshold leaves
+    // Measured with models/default of 2026-12-02 (session 15): the person-region CNN with a temporal
+    // and a phase head that also see motion. The embeddings-only heads before it gave 14 of 14 here,
+    // and 504 instead of 515 of 570 sets right on eleven sets of unseen clips. Each threshold leaves
     // one set of slack.
 
-    /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 1.000: 14 found, none spurious or missed; the whole-frame model before it 0.929, 13/1/1).</summary>
-    public const double MinSetF1 = 0.95;
+    /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 0.966: 14 found, 1 spurious, none missed; the embeddings-only head 1.000, the whole-frame model before it 0.929).</summary>
+    public const double MinSetF1 = 0.93;
 
-    /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep (measured 1.000, 13 of 13; 0.923 with RepMinProminence 0.4, 0.692 before lunge and running had their own period bounds).</summary>
-    public const double MinRepOffByOneAccuracy = 0.9;
+    /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep (measured 0.923, 12 of 13: a push-up set split in two counts 6 of 10; the embeddings-only head 1.000, 0.692 before lunge and running had their own period bounds).</summary>
+    public const double MinRepOffByOneAccuracy = 0.84;
 
-    /// <summary>Share of labelled sets found with start and end within 1 s and reps within one (measured 14/14; 13/14 with RepMinProminence 0.4, 12/14 with the whole-frame model, 9/14 before the rep bounds).</summary>
-    public const double MinSetsRight = 0.9;
+    /// <summary>Share of labelled sets found with start and end within 1 s and reps within one (measured 12/14; the embeddings-only head 14/14, the whole-frame model 12/14, 9/14 before the rep bounds).</summary>
+    public const double MinSetsRight = 0.78;
 
     [Fact]
     public async Task Default_model_on_the_demo_recordings_stays_above_the_thresholds()

@@ -1,0 +1,106 @@
+using LiveWorkout.Core.Imaging;
+
+namespace LiveWorkout.Learning.Inference;
+
+/// <summary>
+/// How a temporal head sees motion besides the CNN's embeddings: the input frame (the person
+/// region the CNN sees) is split into <see cref="Grid"/> x <see cref="Grid"/> cells, and each cell
+/// gets how much it changed since the frame <see cref="Seconds"/> earlier. A CNN that sees one
+/// frame cannot tell a person standing side-on with the arms up from one doing jumping jacks
+/// side-on; how much each part of the picture moves can.
+/// </summary>
+public sealed record MotionSpec(int Grid, double Seconds)
+{
+    /// <summary>7 x 7 cells (16 x 16 pixels of a 112-pixel input), against the frame 0.2 s before: a temporal head's step.</summary>
+    public static readonly MotionSpec Default = new(7, 0.2);
+
+    /// <summary>Values per frame.</summary>
+    public int Features => Grid * Grid;
+
+    public void Validate()
+    {
+        if (Grid is < 1 or > 32) throw new ArgumentException($"a motion grid needs 1 to 32 cells a side, not {Grid}");
+        if (Seconds is <= 0 or > 10) throw new ArgumentException($"motion must be measured over more than 0 and at most 10 s, not {Seconds}");
+    }
+}
+
+/// <summary>
+/// Computes <see cref="MotionSpec"/> features for the frames of one source, in time order, from
+/// frames preprocessed as the model's <see cref="InputSpec"/> says (C x H x W floats). Each frame is
+/// shrunk to a gray thumbnail of 4 x 4 points per cell; a cell's value is log(1 + 10 x the mean
+/// absolute change of its points) against the latest frame at least <see cref="MotionSpec.Seconds"/>
+/// older (the oldest one kept until there is one: the first frame gives zeros). Training
+/// (<c>ClipEmbeddings</c>) and inference (<see cref="FrameClassifier"/>) both compute them here.
+/// </summary>
+public sealed class MotionFeatures
+{
+    private const int PointsPerCell = 4;
+    private readonly MotionSpec _spec;
+    private readonly InputSpec _input;
+    private readonly int _side;
+    private readonly List<(double Time, float[] Thumbnail)> _recent = [];
+
+    public MotionFeatures(MotionSpec spec, InputSpec input)
+    {
+        spec.Validate();
+        _spec = spec;
+        _input = input;
+        _side = spec.Grid * PointsPerCell;
+        if (input.Width < _side || input.Height < _side)
+            throw new ArgumentException($"a {spec.Grid}x{spec.Grid} motion grid needs an input of at least {_side}x{_side} pixels, not {input.Width}x{input.Height}");
+    }
+
+    public int Features => _spec.Features;
+
+    /// <summary>Thumbnails kept: the reference of the next frame and the ones after it.</summary>
+    internal int Held => _recent.Count;
+
+    /// <summary>Writes the features of a frame (C x H x W floats) at <paramref name="seconds"/> into <paramref name="features"/>.</summary>
+    public void Compute(ReadOnlySpan<float> frame, double seconds, Span<float> features)
+    {
+        if (features.Length != Features) throw new ArgumentException($"{Features} features are needed, got room for {features.Length}", nameof(features));
+        var thumbnail = Thumbnail(frame);
+        if (_recent.Count > 0 && seconds < _recent[^1].Time) seconds = _recent[^1].Time;
+        _recent.Add((seconds, thumbnail));
+        int reference = 0;
+        double until = seconds - _spec.Seconds + TemporalWindow.ToleranceSeconds;
+        while (reference + 1 < _recent.Count && _recent[reference + 1].Time <= until) reference++;
+        if (reference > 0) _recent.RemoveRange(0, reference); // no later frame reaches further back
+        var before = _recent[0].Thumbnail;
+
+        int grid = _spec.Grid;
+        for (int cy = 0; cy < grid; cy++)
+            for (int cx = 0; cx < grid; cx++)
+            {
+                double sum = 0;
+                for (int y = cy * PointsPerCell; y < (cy + 1) * PointsPerCell; y++)
+                    for (int x = cx * PointsPerCell; x < (cx + 1) * PointsPerCell; x++)
+                        sum += Math.Abs(thumbnail[y * _side + x] - before[y * _side + x]);
+                features[cy * grid + cx] = (float)Math.Log(1 + 10 * sum / (PointsPerCell * PointsPerCell));
+            }
+    }
+
+    /// <summary>Mean over channels and over the block of pixels each thumbnail point covers.</summary>
+    private float[] Thumbnail(ReadOnlySpan<float> frame)
+    {
+        int channels = _input.Channels, width = _input.Width, height = _input.Height, plane = width * height;
+        if (frame.Length < channels * plane) throw new ArgumentException($"a frame of {channels}x{height}x{width} needs {channels * plane} floats, got {frame.Length}", nameof(frame));
+        var sums = new double[_side * _side];
+        var counts = new int[_side * _side];
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * _side / height * _side;
+            for (int x = 0; x < width; x++)
+            {
+                int point = row + x * _side / width;
+                double value = 0;
+                for (int c = 0; c < channels; c++) value += frame[c * plane + y * width + x];
+                sums[point] += value;
+                counts[point] += channels;
+            }
+        }
+        var thumbnail = new float[sums.Length];
+        for (int i = 0; i < sums.Length; i++) thumbnail[i] = (float)(sums[i] / counts[i]);
+        return thumbnail;
+    }
+}
