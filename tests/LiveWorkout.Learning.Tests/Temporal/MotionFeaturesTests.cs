@@ -76,14 +76,7 @@ public sealed class MotionFeaturesTests : IDisposable
     public void A_package_whose_motion_grid_does_not_fit_its_input_fails_to_load_with_one_line()
     {
         string folder = Path.Combine(_dir, "model");
-        using (var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small))
-        {
-            var spec = Spec with { Motion = new MotionSpec(4, 0.2) };
-            package.AttachHead(new TemporalHead(256, Classes.Length, spec), new Dictionary<string, double>(), new TemporalHead(256, ModelPackage.PhaseOutputs, spec));
-            package.Save(folder);
-        }
-        string manifest = Path.Combine(folder, ModelPackage.ManifestFile);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"grid\": 4", "\"grid\": 9"));
+        SaveWithEditedManifest(folder, Spec with { Motion = new MotionSpec(4, 0.2) }, phaseHead: true, "\"grid\": 4", "\"grid\": 9");
 
         var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("motion it cannot have", e.Message);

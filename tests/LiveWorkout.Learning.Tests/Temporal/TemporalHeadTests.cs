@@ -197,13 +197,7 @@ public sealed class TemporalHeadTests : IDisposable
     [Fact]
     public void A_head_file_that_is_missing_or_does_not_match_fails_with_one_line()
     {
-        using (var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small))
-        {
-            package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>());
-            package.Save(_folder);
-        }
-        string manifest = Path.Combine(_folder, ModelPackage.ManifestFile);
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"hidden\": 16", "\"hidden\": 32"));
+        SaveWithEditedManifest(_folder, Spec, phaseHead: false, "\"hidden\": 16", "\"hidden\": 32");
         var mismatch = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
         Assert.Contains("temporal.dat does not match", mismatch.Message);
         Assert.DoesNotContain('\n', mismatch.Message);
