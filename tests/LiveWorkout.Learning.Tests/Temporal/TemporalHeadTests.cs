@@ -174,12 +174,15 @@ public sealed class TemporalHeadTests : IDisposable
         }
     }
 
-    [Fact]
-    public void Live_tensor_count_stays_flat_with_a_temporal_head_and_a_phase_head()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Live_tensor_count_stays_flat_with_a_temporal_head_and_a_phase_head(bool motion)
     {
+        var spec = motion ? Spec with { Motion = new MotionSpec(4, 0.2) } : Spec;
         using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
-        package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
-            new TemporalHead(256, ModelPackage.PhaseOutputs, Spec));
+        package.AttachHead(new TemporalHead(256, Classes.Length, spec), new Dictionary<string, double>(),
+            new TemporalHead(256, ModelPackage.PhaseOutputs, spec));
         using var classifier = new FrameClassifier(package, CPU);
         var batch = new float[4 * 3 * 32 * 32];
         int frame = 0;
