@@ -17,6 +17,17 @@ public sealed record MotionSpec(int Grid, double Seconds)
     /// <summary>Values per frame.</summary>
     public int Features => Grid * Grid;
 
+    /// <summary>Side of the gray thumbnail the cells are measured on: 4 x 4 points a cell.</summary>
+    public int ThumbnailSide => Grid * MotionFeatures.PointsPerCell;
+
+    /// <summary><see cref="Validate"/>, and that frames of <paramref name="input"/> have at least a pixel for every thumbnail point.</summary>
+    public void Validate(InputSpec input)
+    {
+        Validate();
+        if (input.Width < ThumbnailSide || input.Height < ThumbnailSide)
+            throw new ArgumentException($"a {Grid}x{Grid} motion grid needs an input of at least {ThumbnailSide}x{ThumbnailSide} pixels, not {input.Width}x{input.Height}");
+    }
+
     public void Validate()
     {
         if (Grid is < 1 or > 32) throw new ArgumentException($"a motion grid needs 1 to 32 cells a side, not {Grid}");
@@ -34,20 +45,27 @@ public sealed record MotionSpec(int Grid, double Seconds)
 /// </summary>
 public sealed class MotionFeatures
 {
-    private const int PointsPerCell = 4;
+    internal const int PointsPerCell = 4;
     private readonly MotionSpec _spec;
     private readonly InputSpec _input;
     private readonly int _side;
+    private readonly int[] _pointOfRow;    // first thumbnail point of each pixel row's thumbnail row
+    private readonly int[] _pointOfColumn; // thumbnail column of each pixel column
+    private readonly int[] _valuesPerPoint; // pixels x channels that average into each point
     private readonly List<(double Time, float[] Thumbnail)> _recent = [];
 
     public MotionFeatures(MotionSpec spec, InputSpec input)
     {
-        spec.Validate();
+        spec.Validate(input);
         _spec = spec;
         _input = input;
-        _side = spec.Grid * PointsPerCell;
-        if (input.Width < _side || input.Height < _side)
-            throw new ArgumentException($"a {spec.Grid}x{spec.Grid} motion grid needs an input of at least {_side}x{_side} pixels, not {input.Width}x{input.Height}");
+        _side = spec.ThumbnailSide;
+        _pointOfRow = Enumerable.Range(0, input.Height).Select(y => y * _side / input.Height * _side).ToArray();
+        _pointOfColumn = Enumerable.Range(0, input.Width).Select(x => x * _side / input.Width).ToArray();
+        _valuesPerPoint = new int[_side * _side];
+        foreach (int row in _pointOfRow)
+            foreach (int column in _pointOfColumn)
+                _valuesPerPoint[row + column] += input.Channels;
     }
 
     public int Features => _spec.Features;
@@ -86,21 +104,18 @@ public sealed class MotionFeatures
         int channels = _input.Channels, width = _input.Width, height = _input.Height, plane = width * height;
         if (frame.Length < channels * plane) throw new ArgumentException($"a frame of {channels}x{height}x{width} needs {channels * plane} floats, got {frame.Length}", nameof(frame));
         var sums = new double[_side * _side];
-        var counts = new int[_side * _side];
         for (int y = 0; y < height; y++)
         {
-            int row = y * _side / height * _side;
+            int row = _pointOfRow[y];
             for (int x = 0; x < width; x++)
             {
-                int point = row + x * _side / width;
                 double value = 0;
                 for (int c = 0; c < channels; c++) value += frame[c * plane + y * width + x];
-                sums[point] += value;
-                counts[point] += channels;
+                sums[row + _pointOfColumn[x]] += value;
             }
         }
         var thumbnail = new float[sums.Length];
-        for (int i = 0; i < sums.Length; i++) thumbnail[i] = (float)(sums[i] / counts[i]);
+        for (int i = 0; i < sums.Length; i++) thumbnail[i] = (float)(sums[i] / _valuesPerPoint[i]);
         return thumbnail;
     }
 }

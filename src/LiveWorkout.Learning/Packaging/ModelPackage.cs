@@ -156,7 +156,7 @@ public sealed class ModelPackage : IDisposable
             {
                 try
                 {
-                    _ = new MotionFeatures(motion, manifest.Input);
+                    motion.Validate(manifest.Input);
                 }
                 catch (ArgumentException e)
                 {

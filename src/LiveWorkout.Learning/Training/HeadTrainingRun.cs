@@ -36,7 +36,7 @@ public sealed class HeadTrainingRun(TextWriter output)
         {
             try
             {
-                _ = new MotionFeatures(motion, package.Input);
+                motion.Validate(package.Input);
             }
             catch (ArgumentException e)
             {
