@@ -24,6 +24,14 @@ public static class EvaluationTable
         foreach (var c in report.Total.Frames.PerClass.Where(c => c.Support > 0 || c.Predicted > 0))
             perClass.Add([c.Class, c.Support.ToString(Invariant), c.Predicted.ToString(Invariant), P(c.Precision), P(c.Recall), P(c.F1)]);
         Append(sb, perClass, separatorAfter: 0, separatorBefore: -1);
+        if (report.Total.WholeClips is { } whole)
+        {
+            sb.Append('\n');
+            var clips = new List<string[]> { new[] { "clips labelled whole", "clips", "recognised", "share", "raw recognised", "raw share" } };
+            foreach (var c in WholeClipMetrics.PerExercise(report.Clips.Select(c => c.WholeClips))) clips.Add(WholeRow(c.Exercise!, c));
+            clips.Add(WholeRow("total", whole));
+            Append(sb, clips, separatorAfter: 0, separatorBefore: clips.Count - 1);
+        }
         return sb.ToString();
     }
 
@@ -44,6 +52,9 @@ public static class EvaluationTable
         s.Reps.Mae is { } mae ? mae.ToString("0.000", Invariant) : "-", s.Reps.OffByOneAccuracy is { } obo ? P(obo) : "-",
         s.SetsRight.Sets == 0 ? "-" : $"{s.SetsRight.Right}/{s.SetsRight.Sets}",
     ];
+
+    private static string[] WholeRow(string name, WholeClipMetrics m) =>
+        [name, m.Clips.ToString(Invariant), m.Recognised.ToString(Invariant), P(m.Share), m.RawRecognised.ToString(Invariant), P(m.RawShare)];
 
     private static string P(double v) => v.ToString("0.000", Invariant);
 

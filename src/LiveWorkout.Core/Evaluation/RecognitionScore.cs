@@ -89,9 +89,11 @@ public sealed class RecognitionScore
     private readonly ConfusionMatrix _confusion;
 
     private RecognitionScore(string name, int clips, ConfusionMatrix confusion, IReadOnlyList<SetMatch> matches,
-        IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious, ClassifierMetrics? classifier, ThroughputMetrics? throughput)
+        IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious, ClassifierMetrics? classifier, ThroughputMetrics? throughput,
+        WholeClipMetrics? wholeClips = null)
     {
         Classifier = classifier;
+        WholeClips = wholeClips;
         Throughput = throughput;
         Name = name;
         Clips = clips;
@@ -129,6 +131,9 @@ public sealed class RecognitionScore
     /// <summary>Raw classifier top-1 frame accuracy; null when the per-frame probabilities were not scored.</summary>
     public ClassifierMetrics? Classifier { get; }
 
+    /// <summary>Clip-level recognition of clips labelled as a whole; null when no clip is.</summary>
+    public WholeClipMetrics? WholeClips { get; }
+
     /// <summary>Frames/s and real-time factor of the run; null when not measured.</summary>
     public ThroughputMetrics? Throughput { get; }
 
@@ -147,9 +152,18 @@ public sealed class RecognitionScore
         ClipAnnotation truth, IEnumerable<string> classes, ClassifierMetrics? classifier = null, ThroughputMetrics? throughput = null)
     {
         var confusion = new ConfusionMatrix(classes);
-        foreach (var f in frames) confusion.Add(truth.LabelAt(f.Time), f.Label);
+        long frameCount = 0, onExercise = 0;
+        string? whole = WholeClipExercise(truth);
+        foreach (var f in frames)
+        {
+            confusion.Add(truth.LabelAt(f.Time), f.Label);
+            frameCount++;
+            if (string.Equals(f.Label, whole, StringComparison.Ordinal)) onExercise++;
+        }
         var matching = SetMatching.Match(sets, truth.Sets);
-        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput)
+        var wholeClips = whole is null || frameCount == 0 ? null
+            : new WholeClipMetrics(1, onExercise >= WholeClipMetrics.Threshold * frameCount ? 1 : 0, classifier is { } raw && raw.Accuracy >= WholeClipMetrics.Threshold ? 1 : 0, whole);
+        return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput, wholeClips)
         {
             SetDetails = SetVerdict.For(matching.Matches, matching.Missed, matching.Spurious),
         };
@@ -162,8 +176,12 @@ public sealed class RecognitionScore
         foreach (var c in clips) confusion.Add(c._confusion);
         return new RecognitionScore(name, clips.Sum(c => c.Clips), confusion,
             clips.SelectMany(c => c.Matches).ToList(), clips.SelectMany(c => c.Missed).ToList(), clips.SelectMany(c => c.Spurious).ToList(),
-            ClassifierMetrics.Pool(clips.Select(c => c.Classifier)), ThroughputMetrics.Pool(clips.Select(c => c.Throughput)));
+            ClassifierMetrics.Pool(clips.Select(c => c.Classifier)), ThroughputMetrics.Pool(clips.Select(c => c.Throughput)), WholeClipMetrics.Pool(clips.Select(c => c.WholeClips)));
     }
+
+    /// <summary>The exercise of a clip labelled as a whole (one set from its first moment), or null.</summary>
+    private static string? WholeClipExercise(ClipAnnotation truth) =>
+        truth.Sets.Count == 1 && truth.Sets[0].Start <= TimeSpan.FromSeconds(0.05) ? truth.Sets[0].Exercise : null;
 
     private static SetMetrics SetScores(int tp, int fp, int fn)
     {

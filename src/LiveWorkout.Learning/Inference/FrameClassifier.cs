@@ -1,4 +1,6 @@
+using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
+using LiveWorkout.Core.Pose;
 using TorchSharp;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Packaging;
@@ -22,8 +24,9 @@ public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddi
 /// </summary>
 public sealed class FrameClassifier : IDisposable
 {
-    private readonly Module<Tensor, Tensor> _network;
-    private readonly ExerciseNet _net;
+    private readonly Module<Tensor, Tensor>? _network;
+    private readonly ExerciseNet? _net;
+    private readonly InputSpec? _input;
     private readonly int _frameLength;
     private readonly TemporalHead? _head;
     private readonly TemporalHead? _phaseHead;
@@ -36,28 +39,40 @@ public sealed class FrameClassifier : IDisposable
     public FrameClassifier(ModelPackage package, Device device, bool useTemporalHead = true)
     {
         Architecture = package.Architecture;
-        Input = package.Input;
         Classes = package.Classes.ToArray();
         Device = device;
+        if (package.IsLandmarks)
+        {
+            // A landmark package: each frame is a PoseFrame, its step is the frame's landmark features.
+            if (!useTemporalHead || package.Head is not { } landmarkHead)
+                throw new LiveWorkoutException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head", 2);
+            _frameLength = PoseFrame.Length;
+            _stepSize = LandmarkFeatures.Size;
+            _head = Copy(landmarkHead, Classes.Count, device);
+            _history = new EmbeddingHistory(landmarkHead.Spec, _stepSize);
+            if (package.PhaseHead is { } landmarkPhase) _phaseHead = Copy(landmarkPhase, ModelPackage.PhaseOutputs, device);
+            return;
+        }
+        _input = package.Input;
         _network = ModelZoo.Create(package.Architecture, Classes.Count);
         _network.load_state_dict(package.Network.state_dict());
         _network.to(device);
         _network.eval();
         _net = (ExerciseNet)_network;
-        _frameLength = Input.Channels * Input.Height * Input.Width;
+        _frameLength = _input.Channels * _input.Height * _input.Width;
         if (useTemporalHead && package.Head is { } head)
         {
             _head = Copy(head, Classes.Count, device);
-            if (head.Spec.Motion is { } motion) _motion = new MotionFeatures(motion, Input);
+            if (head.Spec.Motion is { } motion) _motion = new MotionFeatures(motion, _input);
             _stepSize = _net.EmbeddingSize + head.Spec.MotionFeatures;
             _history = new EmbeddingHistory(head.Spec, _stepSize);
             if (package.PhaseHead is { } phase) _phaseHead = Copy(phase, ModelPackage.PhaseOutputs, device);
         }
     }
 
-    private TemporalHead Copy(TemporalHead source, int outputs, Device device)
+    private static TemporalHead Copy(TemporalHead source, int outputs, Device device)
     {
-        var head = new TemporalHead(_net.EmbeddingSize, outputs, source.Spec);
+        var head = new TemporalHead(source.EmbeddingSize, outputs, source.Spec);
         head.load_state_dict(source.state_dict());
         head.to(device);
         head.eval();
@@ -71,10 +86,17 @@ public sealed class FrameClassifier : IDisposable
     public TemporalHeadSpec? TemporalHead => _head?.Spec;
 
     public string Architecture { get; }
-    public InputSpec Input { get; }
+
+    /// <summary>The pixel input of a CNN package (a landmark package has none).</summary>
+    public InputSpec Input => _input ?? throw new InvalidOperationException("a landmark model has no pixel input");
     public IReadOnlyList<string> Classes { get; }
     public Device Device { get; }
-    public int EmbeddingSize => _net.EmbeddingSize;
+
+    /// <summary>Values a frame contributes to a head's window besides motion: the CNN embedding, or the landmark features.</summary>
+    public int EmbeddingSize => _net?.EmbeddingSize ?? LandmarkFeatures.Size;
+
+    /// <summary>Floats per frame given to <see cref="Predict"/>: a preprocessed image, or a <see cref="PoseFrame"/>.</summary>
+    public int FrameLength => _frameLength;
 
     /// <summary>Frames given to <see cref="Predict"/> whose results are still to come (the temporal head's look-ahead).</summary>
     public int Pending => _history?.Pending ?? 0;
@@ -91,13 +113,23 @@ public sealed class FrameClassifier : IDisposable
     {
         if (count <= 0) throw new ArgumentOutOfRangeException(nameof(count), count, "at least one frame is needed");
         if (batch.Length < (long)count * _frameLength)
-            throw new ArgumentException($"{count} frames of {Input.Channels}x{Input.Height}x{Input.Width} need {(long)count * _frameLength} floats, got {batch.Length}", nameof(batch));
+            throw new ArgumentException($"{count} frames need {(long)count * _frameLength} floats, got {batch.Length}", nameof(batch));
         if (_head is not null && times.Length < count)
             throw new ArgumentException($"a model with a temporal head needs the time of each of the {count} frames", nameof(times));
 
         using var scope = NewDisposeScope();
         using var mode = inference_mode();
-        var input = FromSpan(batch[..(count * _frameLength)], [count, Input.Channels, Input.Height, Input.Width]);
+        if (_net is null)
+        {
+            for (int i = 0; i < count; i++)
+            {
+                var features = new float[_stepSize];
+                LandmarkFeatures.Compute(batch.Slice(i * _frameLength, _frameLength), features);
+                _history!.Add(times[i], features);
+            }
+            return TakeReady(sourceEnded: false);
+        }
+        var input = FromSpan(batch[..(count * _frameLength)], [count, _input!.Channels, _input.Height, _input.Width]);
         var embedding = _net.Embed(input.to(Device));
         var embeddings = Rows(embedding.cpu(), count, EmbeddingSize);
         // The CNN's own verdict: the result without a head, a share of it with one.
@@ -177,7 +209,7 @@ public sealed class FrameClassifier : IDisposable
 
     public void Dispose()
     {
-        _network.Dispose();
+        _network?.Dispose();
         _head?.Dispose();
         _phaseHead?.Dispose();
     }

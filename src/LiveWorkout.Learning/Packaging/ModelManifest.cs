@@ -26,22 +26,28 @@ public sealed record TrainingDataSummary(
 /// when it sees motion),
 /// and the optional phase head in phase.dat (<see cref="PhaseHead"/> set; it sees the temporal
 /// head's windows, so it needs one). A build that predates phase heads reads such a package and
-/// counts reps without the phase.
+/// counts reps without the phase. A landmark package (<see cref="FrontEnd"/> landmarks, version 4)
+/// has no CNN: <see cref="Pose"/> names the pose stage, and its heads read landmark features.
 /// </summary>
 public sealed record ModelManifest(
     int FormatVersion,
     string Architecture,
     IReadOnlyList<string> Classes,
-    InputSpec Input,
+    InputSpec? Input,
     int EmbeddingSize,
     TrainingDataSummary? TrainingData,
     IReadOnlyDictionary<string, double> Metrics,
     DateTimeOffset CreatedAt,
     TemporalHeadSpec? TemporalHead = null,
-    TemporalHeadSpec? PhaseHead = null)
+    TemporalHeadSpec? PhaseHead = null,
+    FrontEnd FrontEnd = FrontEnd.Pixels,
+    PoseSpec? Pose = null)
 {
-    /// <summary>The newest format this build reads (and writes, for packages with a temporal head); it reads every older one.</summary>
-    public const int CurrentFormatVersion = 3;
+    /// <summary>The newest format this build reads (and writes, for landmark packages); it reads every older one.</summary>
+    public const int CurrentFormatVersion = 4;
+
+    /// <summary>Landmark packages are version 4: a build that predates them would look for a CNN they do not have.</summary>
+    public const int LandmarksFormatVersion = 4;
 
     /// <summary>
     /// Version 1 has no temporal head; a package with one is version 2, so older builds refuse it

@@ -26,16 +26,28 @@ public sealed class ModelPackage : IDisposable
     /// <summary>Outputs of a phase head: cos and sin of the rep phase.</summary>
     public const int PhaseOutputs = 2;
 
-    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor> network, TemporalHead? head = null, TemporalHead? phaseHead = null)
+    private readonly Module<Tensor, Tensor>? _network;
+
+    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor>? network, TemporalHead? head = null, TemporalHead? phaseHead = null, string? folder = null)
     {
         Manifest = manifest;
-        Network = network;
+        _network = network;
         Head = head;
         PhaseHead = phaseHead;
+        Folder = folder;
     }
 
     public ModelManifest Manifest { get; private set; }
-    public Module<Tensor, Tensor> Network { get; }
+
+    /// <summary>The folder the package was loaded from (null for one made in memory); pose model paths resolve against it.</summary>
+    public string? Folder { get; }
+
+    /// <summary>Whether the package reads body landmarks (no CNN) rather than pixels.</summary>
+    public bool IsLandmarks => Manifest.FrontEnd == FrontEnd.Landmarks;
+
+    /// <summary>The CNN; a landmark package has none, and asking for it is a one-line error.</summary>
+    public Module<Tensor, Tensor> Network => _network
+        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it has no CNN to train or evaluate on images; use a pixel model (e.g. models/default)", 2);
 
     /// <summary>The temporal head that classifies from the last seconds of embeddings, or null (frames are classified alone).</summary>
     public TemporalHead? Head { get; private set; }
@@ -46,7 +58,10 @@ public sealed class ModelPackage : IDisposable
     /// </summary>
     public TemporalHead? PhaseHead { get; private set; }
     public IReadOnlyList<string> Classes => Manifest.Classes;
-    public InputSpec Input => Manifest.Input;
+
+    /// <summary>The pixel input spec; a landmark package has none, and asking for it is a one-line error.</summary>
+    public InputSpec Input => Manifest.Input
+        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it reads body landmarks, not pixels", 2);
     public string Architecture => Manifest.Architecture;
 
     /// <summary>A new package around a freshly initialised network of <paramref name="architecture"/>.</summary>
@@ -70,6 +85,21 @@ public sealed class ModelPackage : IDisposable
         return new ModelPackage(manifest, network);
     }
 
+    /// <summary>
+    /// A new landmark package: no CNN, the pose stage of <paramref name="pose"/>; its temporal head
+    /// (and phase head) come with <see cref="AttachHead"/>.
+    /// </summary>
+    public static ModelPackage CreateLandmarks(IReadOnlyList<string> classes, PoseSpec pose)
+    {
+        CheckClasses(classes);
+        var manifest = new ModelManifest(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
+            new Dictionary<string, double>(), DateTimeOffset.UtcNow, FrontEnd: FrontEnd.Landmarks, Pose: pose);
+        return new ModelPackage(manifest, null);
+    }
+
+    /// <summary>The architecture name of landmark packages: a temporal head over landmark features.</summary>
+    public const string LandmarkArchitecture = "landmarks";
+
     /// <summary>Replaces the data summary and metrics written with the weights.</summary>
     public void Describe(TrainingDataSummary? data, IReadOnlyDictionary<string, double> metrics) =>
         Manifest = Manifest with { TrainingData = data, Metrics = new Dictionary<string, double>(metrics), CreatedAt = DateTimeOffset.UtcNow };
@@ -89,7 +119,8 @@ public sealed class ModelPackage : IDisposable
         foreach (var (k, v) in metrics) merged[k] = v;
         Manifest = Manifest with
         {
-            TemporalHead = head.Spec, PhaseHead = phaseHead?.Spec, FormatVersion = ModelManifest.FormatVersionFor(head.Spec), Metrics = merged, CreatedAt = DateTimeOffset.UtcNow,
+            TemporalHead = head.Spec, PhaseHead = phaseHead?.Spec, Metrics = merged, CreatedAt = DateTimeOffset.UtcNow,
+            FormatVersion = IsLandmarks ? ModelManifest.LandmarksFormatVersion : ModelManifest.FormatVersionFor(head.Spec),
         };
     }
 
@@ -99,11 +130,12 @@ public sealed class ModelPackage : IDisposable
         // Write next to the final names and move, so a crash never leaves half a package.
         string weights = Path.Combine(folder, WeightsFile), manifest = Path.Combine(folder, ManifestFile);
         string temporal = Path.Combine(folder, TemporalHeadFile), phase = Path.Combine(folder, PhaseHeadFile);
-        Network.save(weights + ".tmp");
+        _network?.save(weights + ".tmp");
         Head?.save(temporal + ".tmp");
         PhaseHead?.save(phase + ".tmp");
         File.WriteAllText(manifest + ".tmp", JsonSerializer.Serialize(Manifest, ModelManifest.Json));
-        File.Move(weights + ".tmp", weights, overwrite: true);
+        if (_network is not null) File.Move(weights + ".tmp", weights, overwrite: true);
+        else File.Delete(weights);
         if (Head is not null) File.Move(temporal + ".tmp", temporal, overwrite: true);
         else File.Delete(temporal);
         if (PhaseHead is not null) File.Move(phase + ".tmp", phase, overwrite: true);
@@ -118,9 +150,11 @@ public sealed class ModelPackage : IDisposable
             throw new LiveWorkoutException($"model package '{folder}' not found: give a folder holding {ManifestFile} and {WeightsFile} (made by 'liveworkout train')");
         string manifestPath = Path.Combine(folder, ManifestFile), weightsPath = Path.Combine(folder, WeightsFile);
         if (!File.Exists(manifestPath)) throw new LiveWorkoutException($"model package '{folder}' has no {ManifestFile}: it is not a model package, or it is incomplete; train again");
-        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
 
         var manifest = ReadManifest(manifestPath);
+        if (manifest.FrontEnd == FrontEnd.Landmarks) return LoadLandmarks(folder, manifest);
+        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
+
         if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
             throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
         if (manifest.FormatVersion < 1) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no valid formatVersion");
@@ -169,7 +203,7 @@ public sealed class ModelPackage : IDisposable
             {
                 var phaseHead = manifest.PhaseHead is null ? null
                     : LoadHead(folder, PhaseHeadFile, "phase head", manifest.PhaseHead, embeddingSize, PhaseOutputs);
-                return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network, head, phaseHead);
+                return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, network, head, phaseHead, folder);
             }
             catch
             {
@@ -180,6 +214,45 @@ public sealed class ModelPackage : IDisposable
         catch
         {
             network.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads a landmark package: a temporal head (and optional phase head) over landmark features
+    /// and the pose stage it names; every part is checked against the others and this build.
+    /// </summary>
+    private static ModelPackage LoadLandmarks(string folder, ModelManifest manifest)
+    {
+        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
+            throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
+        if (manifest.Classes is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} lists no classes");
+        CheckClasses(manifest.Classes, folder);
+        if (manifest.Pose is not { } pose || string.IsNullOrWhiteSpace(pose.LandmarkModel))
+            throw new LiveWorkoutException($"model package '{folder}' is a landmark model but {ManifestFile} names no pose model; train it again with 'liveworkout train-landmarks'");
+        if (pose.Features != Core.Pose.LandmarkFeatures.Size || manifest.EmbeddingSize != pose.Features)
+            throw new LiveWorkoutException($"model package '{folder}' was trained on {pose.Features} landmark features a frame, this build computes {Core.Pose.LandmarkFeatures.Size}; train it again with 'liveworkout train-landmarks' or use the LiveWorkout it was made with");
+        if (manifest.TemporalHead is null)
+            throw new LiveWorkoutException($"model package '{folder}' is a landmark model without a temporal head ({TemporalHeadFile}); train it again with 'liveworkout train-landmarks'");
+        if (manifest.TemporalHead.Motion is not null)
+            throw new LiveWorkoutException($"model package '{folder}': a landmark model's head cannot see pixel motion; train it again with 'liveworkout train-landmarks'");
+        if (manifest.PhaseHead is not null) CheckSameWindows(manifest.TemporalHead, manifest.PhaseHead, $"model package '{folder}': ");
+        foreach (string? file in new[] { pose.LandmarkModel, pose.Detector })
+        {
+            if (file is null) continue;
+            string path = PoseSpec.Resolve(folder, file);
+            if (!File.Exists(path))
+                throw new LiveWorkoutException($"model package '{folder}' needs the pose model '{path}', which is missing: restore models/pose from the repository (git checkout -- models/pose)");
+        }
+        var head = LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, pose.Features, manifest.Classes.Count);
+        try
+        {
+            var phaseHead = manifest.PhaseHead is null ? null : LoadHead(folder, PhaseHeadFile, "phase head", manifest.PhaseHead, pose.Features, PhaseOutputs);
+            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, null, head, phaseHead, folder);
+        }
+        catch
+        {
+            head.Dispose();
             throw;
         }
     }
@@ -271,7 +344,7 @@ public sealed class ModelPackage : IDisposable
 
     public void Dispose()
     {
-        Network.Dispose();
+        _network?.Dispose();
         Head?.Dispose();
         PhaseHead?.Dispose();
     }

@@ -33,6 +33,7 @@ public static class EvaluationHtmlReport
         Card(html, "rep off-by-one", t.Reps.OffByOneAccuracy is { } obo ? P(obo) : "–");
         Card(html, "sets right (±1 s, ±1 rep)", t.SetsRight.Sets == 0 ? "–" : $"{t.SetsRight.Right}/{t.SetsRight.Sets}");
         Card(html, "real-time factor", t.Throughput is { } speed ? speed.RealTimeFactor.ToString("0.0", Inv) + "×" : "–");
+        if (t.WholeClips is { } whole) Card(html, "clips recognised (≥ half the frames)", $"{whole.Recognised}/{whole.Clips}");
         html.Append("</div>\n");
 
         html.Append("<h2>Truth versus prediction</h2>\n");
@@ -48,6 +49,7 @@ public static class EvaluationHtmlReport
         html.Append("</div><div>\n<h2>Per class (frames, pooled)</h2>\n");
         ClassTable(html, t.Frames);
         html.Append("</div></div>\n");
+        if (t.WholeClips is not null) WholeClipTable(html, report);
         Issues(html, report);
         html.Append(Conventions);
         html.Append("</body></html>\n");
@@ -137,6 +139,15 @@ public static class EvaluationHtmlReport
             html.Append(Inv, $"<text transform=\"translate({x:0.#},{label - 4}) rotate(-60)\">{E(frames.Classes[present[c]])}</text>");
         }
         html.Append("</svg>\n");
+    }
+
+    /// <summary>Clips labelled as a whole, per exercise: how many are recognised by the pipeline and by the raw classifier.</summary>
+    private static void WholeClipTable(StringBuilder html, EvaluationReport report)
+    {
+        html.Append("<h2>Clips labelled as a whole</h2>\n<table><thead><tr><th>exercise</th><th class=\"n\">clips</th><th class=\"n\">recognised</th><th class=\"n\">raw top-1 recognised</th></tr></thead><tbody>\n");
+        foreach (var m in WholeClipMetrics.PerExercise(report.Clips.Select(c => c.WholeClips)).Append(report.Total.WholeClips! with { Exercise = "total" }))
+            html.Append(Inv, $"<tr><td>{E(m.Exercise!)}</td><td class=\"n\">{m.Clips}</td><td class=\"n\">{m.Recognised} ({P(m.Share)})</td><td class=\"n\">{m.RawRecognised} ({P(m.RawShare)})</td></tr>\n");
+        html.Append("</tbody></table>\n");
     }
 
     private static void ClipTable(StringBuilder html, EvaluationReport report)

@@ -43,7 +43,7 @@ public sealed class CaptureCounters
     public int Reconnects { get; internal set; }
     public double SourceFps { get; internal set; }
     internal void CountCaptured() => Interlocked.Increment(ref _captured);
-    internal void CountDropped() => Interlocked.Increment(ref _dropped);
+    internal void CountDropped(long frames = 1) => Interlocked.Add(ref _dropped, frames);
 }
 
 /// <summary>
@@ -57,12 +57,12 @@ public sealed class CaptureCounters
 public sealed class FrameCapture
 {
     private readonly SourceSpec _source;
-    private readonly FramePreprocessor _preprocessor;
+    private readonly IFrameFrontEnd _preprocessor;
     private readonly CaptureSettings _settings;
     private readonly ILogger _log;
     private readonly Channel<FrameSample> _channel;
 
-    public FrameCapture(SourceSpec source, FramePreprocessor preprocessor, CaptureSettings settings, ILogger? log = null)
+    public FrameCapture(SourceSpec source, IFrameFrontEnd preprocessor, CaptureSettings settings, ILogger? log = null)
     {
         _source = source;
         _preprocessor = preprocessor;
@@ -86,9 +86,12 @@ public sealed class FrameCapture
     /// <summary>Each raw frame with its index, on the capture thread, before it is reused (draw, show; do not keep it).</summary>
     public event Action<Mat, long>? FrameCaptured;
 
+    private CancellationToken _cancellation;
+
     /// <summary>Starts the capture thread. The channel completes when the source ends, fails or the token is cancelled.</summary>
     public Task Start(CancellationToken cancellation)
     {
+        _cancellation = cancellation;
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
@@ -119,8 +122,64 @@ public sealed class FrameCapture
 
     private void Run(CancellationToken cancellation)
     {
+        if (_source.IsLive) RunLive(cancellation);
+        else Read(cancellation, Process);
+    }
+
+    /// <summary>
+    /// Live: one thread reads (and records) every frame, this one processes the newest
+    /// (<see cref="LatestFrameSlot"/>), so the front end's time never makes frames wait in the source.
+    /// </summary>
+    private void RunLive(CancellationToken cancellation)
+    {
+        using var slot = new LatestFrameSlot();
+        Exception? failure = null;
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                Read(cancellation, (ref Mat frame, long index, TimeSpan time, long _) => slot.Put(ref frame, index, time));
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            finally
+            {
+                slot.End();
+            }
+        })
+        { IsBackground = true, Name = "frame-reader" };
+        reader.Start();
+        var frame = new Mat();
+        long slotDropped = 0;
+        try
+        {
+            while (slot.Take(ref frame, out long index, out var time, out long capturedAt, cancellation))
+            {
+                Counters.CountDropped(slot.Dropped - slotDropped);
+                slotDropped = slot.Dropped;
+                Process(ref frame, index, time, capturedAt);
+            }
+        }
+        finally
+        {
+            reader.Join();
+            frame.Dispose();
+        }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+    }
+
+    private delegate void FrameHandler(ref Mat frame, long index, TimeSpan time, long capturedAt);
+
+    /// <summary>Reads the source into one reused Mat until it ends (replay) or is given up (live), recording each frame; hands every frame to <paramref name="handle"/>.</summary>
+    private void Read(CancellationToken cancellation, FrameHandler handle)
+    {
         IFrameReader? reader = Open();
-        using var frame = new Mat();
+        var frame = new Mat();
         VideoWriter? recorder = null;
         var clock = Stopwatch.StartNew();
         Counters.SourceFps = reader.Fps;
@@ -147,14 +206,8 @@ public sealed class FrameCapture
                     recorder ??= OpenRecorder(_settings.RecordPath, frame.Size(), reader.Fps);
                     recorder.Write(frame);
                 }
-                FrameCaptured?.Invoke(frame, index);
-
-                float[] pixels = Pool.Rent();
-                _preprocessor.ProcessInSequence(frame, time, pixels);
-                var sample = new FrameSample(index, time, pixels, Stopwatch.GetTimestamp());
                 Counters.CountCaptured();
-                if (_source.IsLive) _channel.Writer.TryWrite(sample);
-                else _channel.Writer.WriteAsync(sample, cancellation).AsTask().GetAwaiter().GetResult();
+                handle(ref frame, index, time, Stopwatch.GetTimestamp());
                 index++;
             }
         }
@@ -162,7 +215,21 @@ public sealed class FrameCapture
         {
             reader?.Dispose();
             recorder?.Dispose();
+            frame.Dispose();
         }
+    }
+
+    /// <summary>Runs the front end on one frame, lets observers see it and writes the sample to the channel.</summary>
+#pragma warning disable IDE0060 // ref keeps one signature with the reader's hand-over
+    private void Process(ref Mat frame, long index, TimeSpan time, long capturedAt)
+#pragma warning restore IDE0060
+    {
+        float[] pixels = Pool.Rent();
+        _preprocessor.ProcessInSequence(frame, time, pixels);
+        FrameCaptured?.Invoke(frame, index);
+        var sample = new FrameSample(index, time, pixels, capturedAt);
+        if (_source.IsLive) _channel.Writer.TryWrite(sample);
+        else _channel.Writer.WriteAsync(sample, _cancellation).AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>Reopens a dropped live source with exponential back-off; null when it stays away longer than GiveUpAfter.</summary>

@@ -13,7 +13,7 @@ namespace LiveWorkout.Vision.Preprocessing;
 /// (<see cref="Process(Mat, Span{float})"/>) is taken whole, since a dataset of such a model
 /// holds the tracker's crops already.
 /// </summary>
-public sealed class FramePreprocessor : IDisposable
+public sealed class FramePreprocessor : IFrameFrontEnd
 {
     private readonly InputSpec _spec;
     private readonly Mat _bgr = new();

@@ -4,6 +4,7 @@ using LiveWorkout.Cli;
 using LiveWorkout.Hosting;
 using LiveWorkout.Core;
 using LiveWorkout.Learning.Native;
+using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Vision.Runtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -145,6 +146,7 @@ public static class DoctorCommand
         try
         {
             using var package = ModelPackage.Load(path);
+            if (package.IsLandmarks) return LandmarkModelCheck(path, package);
             var input = package.Input;
             return new("model", CheckStatus.Ok,
                 $"{path}: {package.Architecture}, {package.Classes.Count} classes, input {input.Channels}x{input.Height}x{input.Width} {input.Color}" +
@@ -154,6 +156,19 @@ public static class DoctorCommand
         {
             return new("model", CheckStatus.Fail, $"{path}: {e.Message}", "point Model:Path at a model package written by 'liveworkout train'");
         }
+    }
+
+    /// <summary>A landmark package: its heads, and its pose stage loaded and run once on a blank frame.</summary>
+    private static DoctorCheck LandmarkModelCheck(string path, ModelPackage package)
+    {
+        var pose = package.Manifest.Pose!;
+        using (var estimator = PoseStage.Open(package))
+        using (var blank = new Mat(240, 320, MatType.CV_8UC3, Scalar.All(0)))
+            estimator.Estimate(blank, 0, new float[Core.Pose.PoseFrame.Length]);
+        string detector = pose.Detector is null ? "no person detector (the landmark model searches the whole frame)" : $"detector {Path.GetFileName(pose.Detector)}";
+        return new("model", CheckStatus.Ok,
+            $"{path}: landmark model, {package.Classes.Count} classes, pose stage {Path.GetFileName(pose.LandmarkModel)} with {detector}, " +
+            $"{pose.Features} landmark features a frame, temporal head" + (package.Manifest.PhaseHead is null ? "" : ", rep-phase head"));
     }
 
     private static DoctorCheck FolderCheck(string name, string path, bool needed)

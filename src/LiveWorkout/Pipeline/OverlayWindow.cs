@@ -1,4 +1,6 @@
+using LiveWorkout.Core.Pose;
 using LiveWorkout.Vision.Overlay;
+using LiveWorkout.Vision.Pose;
 using OpenCvSharp;
 
 namespace LiveWorkout.Pipeline;
@@ -13,16 +15,20 @@ public sealed class OverlayWindow : IDisposable
     private readonly StatusBoard _status;
     private readonly CancellationTokenSource _stop;
     private readonly Func<Rect?> _region;
+    private readonly PoseFrontEnd? _pose;
+    private readonly float[] _landmarks = new float[PoseFrame.Length];
     private readonly Mat _canvas = new();
     private bool _created;
 
     /// <param name="region">The region the model sees in the frame being shown (null: the whole frame).</param>
-    public OverlayWindow(string title, StatusBoard status, CancellationTokenSource stop, Func<Rect?> region)
+    /// <param name="pose">The pose stage of a landmark model, whose skeleton is drawn; null for a pixel model.</param>
+    public OverlayWindow(string title, StatusBoard status, CancellationTokenSource stop, Func<Rect?> region, PoseFrontEnd? pose = null)
     {
         _title = title;
         _status = status;
         _stop = stop;
         _region = region;
+        _pose = pose;
     }
 
     public void Show(Mat frame, long index)
@@ -33,7 +39,12 @@ public sealed class OverlayWindow : IDisposable
             _created = true;
         }
         frame.CopyTo(_canvas);
-        StatusOverlay.Draw(_canvas, _status.Current, _region());
+        if (_pose is not null)
+        {
+            _pose.CopyLatest(_landmarks);
+            SkeletonOverlay.Draw(_canvas, _landmarks);
+        }
+        StatusOverlay.Draw(_canvas, _status.Current, _pose is null ? _region() : null);
         Cv2.ImShow(_title, _canvas);
         int key = Cv2.WaitKey(1);
         if (key is 'q' or 27) _stop.Cancel();

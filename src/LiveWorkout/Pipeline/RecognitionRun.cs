@@ -6,12 +6,13 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
+using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Sessions;
 using LiveWorkout.Sessions.Recording;
 using LiveWorkout.Vision.Capture;
-using LiveWorkout.Vision.Preprocessing;
+using LiveWorkout.Vision.Pose;
 using Microsoft.Extensions.Logging;
 
 namespace LiveWorkout.Pipeline;
@@ -107,7 +108,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         using var package = ModelPackage.Load(settings.ModelPath);
         var device = TorchRuntime.SelectDevice(settings.Device);
         var source = SourceSpec.Parse(settings.Source);
-        using var preprocessor = new FramePreprocessor(package.Input);
+        using var preprocessor = PoseStage.FrontEndFor(package);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
         var capture = new FrameCapture(source, preprocessor, new CaptureSettings
@@ -120,7 +121,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         }, logger);
 
         var status = new StatusBoard();
-        using var window = settings.ShowWindow ? new OverlayWindow($"LiveWorkout - {source.Location}", status, stop, () => preprocessor.Region) : null;
+        using var window = settings.ShowWindow ? new OverlayWindow($"LiveWorkout - {source.Location}", status, stop, () => preprocessor.Region, preprocessor as PoseFrontEnd) : null;
         if (window is not null) capture.FrameCaptured += window.Show;
 
         var predictions = new Subject<FramePrediction>();

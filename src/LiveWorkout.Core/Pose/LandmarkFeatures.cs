@@ -1,0 +1,91 @@
+namespace LiveWorkout.Core.Pose;
+
+/// <summary>
+/// The per-frame features a landmark model sees, computed from one <see cref="PoseFrame"/> the same
+/// way for synthetic training joints and for a pose model's output. Positions are taken relative to
+/// the hip centre and divided by the body's size, so where the person stands and how far the camera
+/// is do not matter; joint angles and the torso's direction carry the posture, and the sequence
+/// model sees how they change over its window. A frame with nobody in it is all zeros.
+/// </summary>
+public static class LandmarkFeatures
+{
+    /// <summary>The landmarks whose positions are features: nose, shoulders, elbows, wrists, hips, knees, ankles.</summary>
+    public static IReadOnlyList<int> Points { get; } =
+    [
+        PoseFrame.Nose, PoseFrame.LeftShoulder, PoseFrame.RightShoulder, PoseFrame.LeftElbow, PoseFrame.RightElbow,
+        PoseFrame.LeftWrist, PoseFrame.RightWrist, PoseFrame.LeftHip, PoseFrame.RightHip,
+        PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
+    ];
+
+    /// <summary>Joint angles as (end, vertex, end) landmarks: elbows, knees, shoulders (torso to upper arm), hips (torso to thigh).</summary>
+    private static readonly (int A, int B, int C)[] Angles =
+    [
+        (PoseFrame.LeftShoulder, PoseFrame.LeftElbow, PoseFrame.LeftWrist), (PoseFrame.RightShoulder, PoseFrame.RightElbow, PoseFrame.RightWrist),
+        (PoseFrame.LeftHip, PoseFrame.LeftKnee, PoseFrame.LeftAnkle), (PoseFrame.RightHip, PoseFrame.RightKnee, PoseFrame.RightAnkle),
+        (PoseFrame.LeftHip, PoseFrame.LeftShoulder, PoseFrame.LeftElbow), (PoseFrame.RightHip, PoseFrame.RightShoulder, PoseFrame.RightElbow),
+        (PoseFrame.LeftShoulder, PoseFrame.LeftHip, PoseFrame.LeftKnee), (PoseFrame.RightShoulder, PoseFrame.RightHip, PoseFrame.RightKnee),
+    ];
+
+    /// <summary>Presence below this is nobody: the pose model's own threshold.</summary>
+    public const float PresenceThreshold = 0.5f;
+
+    /// <summary>Largest relative coordinate kept: a wild landmark cannot dominate the features.</summary>
+    private const float Limit = 4;
+
+    /// <summary>Floats per frame: positions, angles, the torso's direction, presence.</summary>
+    public static int Size { get; } = 2 * Points.Count + Angles.Length + 2 + 1;
+
+    /// <summary>Writes the features of <paramref name="frame"/> (a <see cref="PoseFrame"/>) into <paramref name="destination"/>.</summary>
+    public static void Compute(ReadOnlySpan<float> frame, Span<float> destination)
+    {
+        if (frame.Length < PoseFrame.Length) throw new ArgumentException($"a pose frame holds {PoseFrame.Length} floats, got {frame.Length}", nameof(frame));
+        if (destination.Length < Size) throw new ArgumentException($"destination holds {destination.Length} floats, {Size} needed", nameof(destination));
+        destination[..Size].Clear();
+        if (!(PoseFrame.Presence(frame) >= PresenceThreshold)) return;
+
+        float hx = Mid(frame, PoseFrame.LeftHip, PoseFrame.RightHip, x: true), hy = Mid(frame, PoseFrame.LeftHip, PoseFrame.RightHip, x: false);
+        float sx = Mid(frame, PoseFrame.LeftShoulder, PoseFrame.RightShoulder, x: true), sy = Mid(frame, PoseFrame.LeftShoulder, PoseFrame.RightShoulder, x: false);
+        float torso = MathF.Sqrt((sx - hx) * (sx - hx) + (sy - hy) * (sy - hy));
+        float scale = MathF.Max(torso, 0.2f * Extent(frame));
+        if (!(scale > 1e-3f)) return;
+
+        int k = 0;
+        foreach (int p in Points)
+        {
+            destination[k++] = Math.Clamp((PoseFrame.X(frame, p) - hx) / scale, -Limit, Limit);
+            destination[k++] = Math.Clamp((PoseFrame.Y(frame, p) - hy) / scale, -Limit, Limit);
+        }
+        foreach (var (a, b, c) in Angles) destination[k++] = Angle(frame, a, b, c) / MathF.PI;
+        destination[k++] = torso > 1e-3f ? (sx - hx) / torso : 0;
+        destination[k++] = torso > 1e-3f ? (sy - hy) / torso : 0;
+        destination[k] = 1;
+    }
+
+    private static float Mid(ReadOnlySpan<float> frame, int a, int b, bool x) =>
+        x ? 0.5f * (PoseFrame.X(frame, a) + PoseFrame.X(frame, b)) : 0.5f * (PoseFrame.Y(frame, a) + PoseFrame.Y(frame, b));
+
+    /// <summary>The larger side of the box around the feature landmarks, in pixels.</summary>
+    private static float Extent(ReadOnlySpan<float> frame)
+    {
+        float minX = float.MaxValue, maxX = float.MinValue, minY = float.MaxValue, maxY = float.MinValue;
+        foreach (int p in Points)
+        {
+            float x = PoseFrame.X(frame, p), y = PoseFrame.Y(frame, p);
+            minX = MathF.Min(minX, x);
+            maxX = MathF.Max(maxX, x);
+            minY = MathF.Min(minY, y);
+            maxY = MathF.Max(maxY, y);
+        }
+        return MathF.Max(maxX - minX, maxY - minY);
+    }
+
+    /// <summary>The angle at <paramref name="b"/> between the segments to <paramref name="a"/> and <paramref name="c"/>, radians (0..pi).</summary>
+    private static float Angle(ReadOnlySpan<float> frame, int a, int b, int c)
+    {
+        float ux = PoseFrame.X(frame, a) - PoseFrame.X(frame, b), uy = PoseFrame.Y(frame, a) - PoseFrame.Y(frame, b);
+        float vx = PoseFrame.X(frame, c) - PoseFrame.X(frame, b), vy = PoseFrame.Y(frame, c) - PoseFrame.Y(frame, b);
+        float nu = MathF.Sqrt(ux * ux + uy * uy), nv = MathF.Sqrt(vx * vx + vy * vy);
+        if (nu < 1e-6f || nv < 1e-6f) return MathF.PI / 2;
+        return MathF.Acos(Math.Clamp((ux * vx + uy * vy) / (nu * nv), -1f, 1f));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Globalization;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Pose;
+using LiveWorkout.Learning.Native;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Learning.Training;
+
+namespace LiveWorkout.Learning.Landmarks;
+
+/// <summary>What <c>liveworkout train-landmarks</c> was asked to do.</summary>
+public sealed record LandmarkRunOptions(string Output, string Device, SyntheticLandmarkOptions Data, HeadTrainingOptions Training, PoseSpec Pose);
+
+/// <summary>
+/// <c>liveworkout train-landmarks</c>: a landmark model from the synthetic world alone. Makes the
+/// training clips (<see cref="SyntheticLandmarkClips"/>), trains the temporal head that classifies
+/// every frame from a window of landmark features and the phase head the rep counter follows
+/// (<see cref="HeadTrainer"/>), and writes a landmark package that names the pose stage it needs.
+/// </summary>
+public sealed class LandmarkTrainingRun(TextWriter output)
+{
+    public HeadTrainingResult Run(LandmarkRunOptions options, CancellationToken cancellation)
+    {
+        var device = TorchRuntime.SelectDevice(options.Device);
+        var classes = ExerciseCatalog.All;
+        var data = options.Data;
+        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
+        CpuContention.WarnIfBusy(output, device);
+
+        var watch = Stopwatch.StartNew();
+        var series = new ClipEmbeddingSeries[data.Sessions];
+        int done = 0;
+        Parallel.For(0, data.Sessions, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+        {
+            series[k] = SyntheticLandmarkClips.Make(data.Seed + k, classes, data);
+            int n = Interlocked.Increment(ref done);
+            if (n % 200 == 0) lock (output) output.WriteLine($"  {n}/{data.Sessions} sessions ({watch.Elapsed.TotalSeconds:0} s)");
+        });
+        output.WriteLine($"training clips: {series.Sum(s => s.Count)} frames of {LandmarkFeatures.Size} features in {watch.Elapsed.TotalSeconds:0} s");
+
+        output.WriteLine($"{"epoch",5} {"lr",9} {"loss",7} {"train acc",9} {"val acc",8} {"s",5}");
+        var result = HeadTrainer.Train(series, classes.Count, options.Training, device,
+            e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.TrainAccuracy,9:0.000} {e.ValidationAccuracy,8:0.000} {e.Seconds,5:0.0}")),
+            cancellation);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"validation ({result.ValidationClips} sessions, {result.ValidationWindows} frames): {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
+
+        var metrics = new Dictionary<string, double>
+        {
+            ["headValidationAccuracy"] = Math.Round(result.ValidationAccuracy, 4),
+            ["headTrainClips"] = result.TrainClips,
+            ["headValidationClips"] = result.ValidationClips,
+        };
+        using var package = ModelPackage.CreateLandmarks(classes, options.Pose);
+        PhaseTrainingResult? phase = null;
+        try
+        {
+            if (options.Training.PhaseEpochs > 0)
+            {
+                output.WriteLine("phase head (rep phase from the sessions' rep times):");
+                phase = HeadTrainer.TrainPhase(series, options.Training, device,
+                    e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.ValidationErrorDegrees,8:0.0}° {e.Seconds,5:0.0}")),
+                    cancellation);
+                if (phase is not null) metrics["phaseValidationErrorDegrees"] = Math.Round(phase.ValidationErrorDegrees, 2);
+            }
+            package.AttachHead(result.Head, metrics, phase?.Head);
+        }
+        catch
+        {
+            phase?.Head.Dispose();
+            if (package.Head != result.Head) result.Head.Dispose();
+            throw;
+        }
+        package.Describe(new TrainingDataSummary($"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}", "synthetic landmarks",
+            [new SplitCounts("train", Count(series, classes))], 0, Augment: data.Augment ? "landmark noise, mirror, camera, tempo" : null), package.Manifest.Metrics);
+        package.Save(options.Output);
+        output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");
+        return result;
+    }
+
+    private static Dictionary<string, int> Count(IEnumerable<ClipEmbeddingSeries> series, IReadOnlyList<string> classes)
+    {
+        var counts = classes.ToDictionary(c => c, _ => 0);
+        foreach (var s in series)
+            foreach (int label in s.Labels) counts[classes[label]]++;
+        return counts;
+    }
+}

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using LiveWorkout.Cli;
+using LiveWorkout.Core;
+using LiveWorkout.Core.Pose;
+using LiveWorkout.Hosting;
+using LiveWorkout.Learning.Landmarks;
+using LiveWorkout.Learning.Models;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Learning.Training;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace LiveWorkout.Commands;
+
+/// <summary>`liveworkout train-landmarks`: a landmark model (pose stage + sequence model) trained on the synthetic world's joints.</summary>
+public static class TrainLandmarksCommand
+{
+    /// <summary>
+    /// 16 steps 0.2 s apart, the last five after the frame: 2 s of past and 1 s of future, long
+    /// enough for a slow curl, and five samples a second see a running stride's cycle.
+    /// </summary>
+    public static readonly TemporalHeadSpec DefaultSpec = new(16, 0.2, 96, 1.0);
+
+    private static readonly Option<string> Out = new("--out") { Description = "Package folder to write (pose models are referenced from models/pose)", Required = true };
+    private static readonly Option<int> Sessions = new("--sessions") { Description = "Synthetic sessions to train on", DefaultValueFactory = _ => 300 };
+    private static readonly Option<int> DataSeed = new("--data-seed") { Description = "Seed of the first synthetic session", DefaultValueFactory = _ => 5000 };
+    private static readonly Option<double> Duration = new("--duration-s") { Description = "Seconds of each session", DefaultValueFactory = _ => 75 };
+    private static readonly Option<bool> Exact = new("--exact") { Description = "Train on the exact joints, without making them look like a pose model's output" };
+    private static readonly Option<double> MinTempo = new("--min-tempo") { Description = "Slowest playback of a session (0.5: twice as slow)", DefaultValueFactory = _ => 0.45 };
+    private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
+    private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 8 };
+    private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 5 };
+    private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
+    private static readonly Option<double> Lr = new("--lr") { Description = "Learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => 2e-3 };
+    private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling and weights", DefaultValueFactory = _ => 1 };
+    private static readonly Option<string?> PoseFolder = new("--pose-models") { Description = "Folder of the pose models, relative to --out", DefaultValueFactory = _ => "../pose" };
+    private static readonly Option<bool> NoDetector = new("--no-detector") { Description = "Find people with the landmark model alone (no person detector)" };
+    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
+
+    public static Command Create()
+    {
+        var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Device }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            return CommandRunner.RunAsync(context, (services, token) =>
+            {
+                var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
+                var options = Options(parse, model.Device);
+                return Task.Factory.StartNew(() =>
+                {
+                    new LandmarkTrainingRun(context.Output).Run(options, token);
+                    return ExitCodes.Ok;
+                }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            });
+        });
+        return command;
+    }
+
+    internal static LandmarkRunOptions Options(ParseResult parse, string device)
+    {
+        int sessions = parse.GetValue(Sessions), epochs = parse.GetValue(Epochs), phaseEpochs = parse.GetValue(PhaseEpochs);
+        double duration = parse.GetValue(Duration), minTempo = parse.GetValue(MinTempo), maxTempo = parse.GetValue(MaxTempo), lr = parse.GetValue(Lr);
+        if (sessions is < 2 or > 100_000) throw new LiveWorkoutException("--sessions must be between 2 and 100000", ExitCodes.BadConfiguration);
+        if (duration is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600", ExitCodes.BadConfiguration);
+        if (!(minTempo >= 0.1 && minTempo <= maxTempo && maxTempo <= 4))
+            throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--min-tempo {minTempo} and --max-tempo {maxTempo} must satisfy 0.1 <= min <= max <= 4"), ExitCodes.BadConfiguration);
+        if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
+        if (phaseEpochs is < 0 or > 10_000) throw new LiveWorkoutException("--phase-epochs must be between 0 and 10000", ExitCodes.BadConfiguration);
+        if (!(lr > 0 && lr <= 1)) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
+        var spec = DefaultSpec with { Hidden = parse.GetValue(Hidden) };
+        try
+        {
+            spec.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new LiveWorkoutException($"--hidden: {e.Message}", ExitCodes.BadConfiguration);
+        }
+        string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
+        var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
+        var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo);
+        var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3 };
+        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose);
+    }
+}
