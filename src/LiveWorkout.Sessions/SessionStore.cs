@@ -33,7 +33,7 @@ public sealed class SessionStore
 
     /// <summary>Starts recording a new session; subscribe the recorder to the pipeline's events.</summary>
     public SessionRecorder StartRecording(NewSession session, SessionRecorderOptions? options = null) =>
-        new(_database.Connect(), session, options ?? new SessionRecorderOptions());
+        new(_database.Connect(), _database.Path, session, options ?? new SessionRecorderOptions());
 
     /// <summary>Sessions (newest first) with their sets, optionally between two wall-clock times; no timelines.</summary>
     public IReadOnlyList<SessionLog> LoadSessions(DateTimeOffset? from = null, DateTimeOffset? to = null, bool includeTimeline = false) =>
@@ -61,6 +61,9 @@ public sealed class SessionStore
     /// <summary>Summaries for <c>sessions list</c>, newest first.</summary>
     public IReadOnlyList<SessionSummary> ListSessions() => LoadSessions().Select(SessionSummary.Of).ToList();
 
+    /// <summary>True while another recorder (this or another process) is writing the session.</summary>
+    public bool IsRecording(long id) => RecordingLock.IsHeld(Path, id);
+
     /// <summary>
     /// Records a correction of set <paramref name="setOrder"/> (1-based, as <c>sessions show</c> numbers them).
     /// The recognised values stay; views apply the latest correction.
@@ -73,6 +76,7 @@ public sealed class SessionStore
             throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)))}.", 2);
         if (reps is < 0 or > 10_000)
             throw new LiveWorkoutException($"--reps {reps} is out of range: give a count from 0 to 10000.", 2);
+        RefuseWhileRecording(sessionId, "edited");
 
         return Query(connection =>
         {
@@ -120,7 +124,9 @@ public sealed class SessionStore
         });
 
     /// <summary>Deletes a session with its sets, timeline, gaps and corrections.</summary>
-    public void DeleteSession(long id) =>
+    public void DeleteSession(long id)
+    {
+        RefuseWhileRecording(id, "deleted");
         Query(connection =>
         {
             using var command = connection.CreateCommand();
@@ -129,6 +135,14 @@ public sealed class SessionStore
             if (command.ExecuteNonQuery() == 0) throw NoSuchSession(id);
             return 0;
         });
+    }
+
+    /// <summary>Refuses, with one line, to change a session another run is still recording (<paramref name="what"/>: "deleted", "edited").</summary>
+    public void RefuseWhileRecording(long id, string what)
+    {
+        if (IsRecording(id))
+            throw new LiveWorkoutException($"session {id} is being recorded right now and cannot be {what}: end that run first (q, Esc or Ctrl+C), then try again.", 1);
+    }
 
     private T Query<T>(Func<SqliteConnection, T> work)
     {

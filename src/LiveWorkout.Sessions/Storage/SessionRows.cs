@@ -15,11 +15,12 @@ internal static class SessionRows
 
     private static StoredSession? LoadSession(SqliteConnection connection, long id)
     {
-        using var command = Command(connection, "SELECT id, started_at, ended_at, duration_ms, source, model, device, notes FROM sessions WHERE id = $id", id);
+        using var command = Command(connection, "SELECT id, started_at, ended_at, duration_ms, source, model, device, notes, source_problem FROM sessions WHERE id = $id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
         return new StoredSession(r.GetInt64(0), StoredTime.ParseIso(r.GetString(1)), r.IsDBNull(2) ? null : StoredTime.ParseIso(r.GetString(2)),
-            StoredTime.FromMilliseconds(r.GetInt64(3)), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
+            StoredTime.FromMilliseconds(r.GetInt64(3)), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
+            r.IsDBNull(8) ? null : r.GetString(8));
     }
 
     private static List<StoredSet> LoadSets(SqliteConnection connection, StoredSession session)

@@ -86,10 +86,19 @@ internal static class SessionSchema
         FROM sets s;
         """;
 
+    /// <summary>
+    /// v3: what went wrong with a session's source (a clip that ended early, damaged images),
+    /// null when it delivered everything, so a partial session is never taken for a whole one.
+    /// </summary>
+    public const string V3 = """
+        ALTER TABLE sessions ADD COLUMN source_problem TEXT;
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "sessions, sets, timeline, source gaps", V1),
         new(2, "absolute set times, corrections, effective_sets view", V2),
+        new(3, "source problem of a session", V3),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -3,7 +3,7 @@ namespace LiveWorkout.Sessions;
 /// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets.</summary>
 public sealed record SessionSummary(
     long Id, DateTimeOffset StartedAt, TimeSpan Duration, TimeSpan ActiveTime,
-    int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete)
+    int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete, string? SourceProblem = null)
 {
     public static SessionSummary Of(SessionLog log)
     {
@@ -16,7 +16,8 @@ public sealed record SessionSummary(
             sets.Count,
             sets.Select(s => s.Exercise).Distinct(StringComparer.Ordinal).ToList(),
             sets.Sum(s => s.Reps),
-            log.Session.Complete);
+            log.Session.Complete,
+            log.Session.SourceProblem);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -12,6 +12,7 @@ public static class SessionPrinter
         var s = log.Session;
         output.WriteLine($"Session {s.Id}  {DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local)}  duration {DisplayFormat.Duration(summary.Duration)}  active {DisplayFormat.Duration(summary.ActiveTime)}  {summary.Sets} sets  {summary.TotalReps} reps{(s.Complete ? "" : "  (interrupted)")}");
         output.WriteLine($"source {s.Source}  model {s.Model}  device {s.Device}{(s.Notes.Length > 0 ? $"  notes: {s.Notes}" : "")}");
+        if (s.SourceProblem is { } problem) output.WriteLine($"incomplete source: {problem}");
         output.WriteLine();
         var table = new TextTable(">set", ">start", "exercise", ">reps", ">duration", ">conf", "note");
         foreach (var entry in SessionTimeline.Of(log))

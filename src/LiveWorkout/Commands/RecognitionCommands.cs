@@ -127,6 +127,18 @@ public static class RecognitionCommands
             context.Output.WriteLine();
             SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output);
         }
+        if (result.SourceProblem is { } problem)
+            context.Error.WriteLine(result.SessionId is { } flagged
+                ? $"warning: {problem}; session {flagged} is logged and marked incomplete."
+                : $"warning: {problem}.");
+        // Ctrl+C or SIGTERM (not q/Esc, not --duration-s): the session is closed and saved, but the run was cut short.
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            context.Error.WriteLine(result.SessionId is { } saved
+                ? $"interrupted: session {saved} saved with {result.Sets.Count} {(result.Sets.Count == 1 ? "set" : "sets")}."
+                : result.FramesClassified == 0 ? "interrupted before any frame was analysed: nothing was logged." : "interrupted: nothing was logged (--no-log).");
+            return ExitCodes.Interrupted;
+        }
         return ExitCodes.Ok;
     }
 

@@ -44,16 +44,26 @@ public static class SessionsCommand
             }
             var table = new TextTable(">id", "date", ">duration", ">active", ">sets", ">reps", "exercises");
             foreach (var s in summaries)
-                table.Add(Id(s.Id, s.Complete), DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local), DisplayFormat.Duration(s.Duration),
+                table.Add(Id(s.Id, s.Complete, s.SourceProblem is not null), DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local), DisplayFormat.Duration(s.Duration),
                     DisplayFormat.Duration(s.ActiveTime), N(s.Sets), N(s.TotalReps), string.Join(", ", s.Exercises.Select(DisplayFormat.Exercise)));
             table.Write(output);
             if (summaries.Any(s => !s.Complete)) output.WriteLine("* interrupted or still recording: sets up to the last checkpoint");
+            if (summaries.Any(s => s.SourceProblem is not null)) output.WriteLine("! the source ended early or had damaged frames: 'sessions show <id>' says what");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static readonly Argument<long> SessionId = new("id") { Description = "Session id (see 'sessions list')" };
+    private static readonly Argument<long> SessionId = new("id") { Description = "Session id (see 'sessions list')", CustomParser = ParseSessionId };
+
+    /// <summary>A session id is a positive whole number; anything else gets one line saying where ids are.</summary>
+    private static long ParseSessionId(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && id > 0) return id;
+        result.AddError($"'{text}' is not a session id: give the number 'liveworkout sessions list' shows, e.g. 'sessions {(result.Parent as System.CommandLine.Parsing.CommandResult)?.Command.Name ?? "show"} 3'.");
+        return 0;
+    }
 
     private static Command Show()
     {
@@ -181,13 +191,57 @@ public static class SessionsCommand
 
     private static Command Delete()
     {
-        var command = new Command("delete", "Delete a session with its sets, timeline and corrections");
-        command.Arguments.Add(SessionId);
+        var ids = new Argument<long[]>("ids")
+        {
+            Description = "Session ids (see 'sessions list')",
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = result => result.Tokens.Select(t =>
+            {
+                if (long.TryParse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && id > 0) return id;
+                result.AddError($"'{t.Value}' is not a session id: give the numbers 'liveworkout sessions list' shows, e.g. 'sessions delete 3 4'.");
+                return 0L;
+            }).ToArray(),
+        };
+        var empty = new Option<bool>("--empty") { Description = "Also delete every session without a set (failed or aborted runs)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Delete without asking" };
+        var command = new Command("delete", "Delete sessions (by id, or every empty one with --empty) with their sets, timeline and corrections; asks first unless --yes");
+        command.Arguments.Add(ids);
+        command.Options.Add(empty);
+        command.Options.Add(yes);
         command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
         {
-            long id = parse.GetValue(SessionId);
-            Required(store).DeleteSession(id);
-            output.WriteLine($"deleted session {id}");
+            var chosen = parse.GetValue(ids) ?? [];
+            bool emptyOnes = parse.GetValue(empty);
+            if (chosen.Length == 0 && !emptyOnes)
+                throw new LiveWorkoutException("say which sessions to delete: give their ids (see 'sessions list'), or --empty for every session without a set.", ExitCodes.BadConfiguration);
+            var log = Required(store);
+            var targets = chosen.Distinct().Select(log.LoadSession).ToList();
+            foreach (var target in targets) log.RefuseWhileRecording(target.Session.Id, "deleted");
+            if (emptyOnes)
+                targets.AddRange(log.LoadSessions().Where(l => l.Sets.Count == 0 && targets.All(t => t.Session.Id != l.Session.Id) && !log.IsRecording(l.Session.Id)));
+            if (targets.Count == 0)
+            {
+                output.WriteLine("No empty sessions: nothing to delete.");
+                return ExitCodes.Ok;
+            }
+            foreach (var target in targets.OrderBy(t => t.Session.Id))
+            {
+                var summary = SessionSummary.Of(target);
+                output.WriteLine($"session {N(summary.Id)}  {DisplayFormat.DateTime(summary.StartedAt, TimeZoneInfo.Local)}  {DisplayFormat.Duration(summary.Duration)}  {N(summary.Sets)} sets");
+            }
+            if (!parse.GetValue(yes))
+            {
+                output.Write($"Delete {(targets.Count == 1 ? "this session" : $"these {targets.Count} sessions")}? [y/N] ");
+                output.Flush();
+                string? answer = Console.In.ReadLine();
+                if (answer is null || !(answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)))
+                {
+                    output.WriteLine();
+                    throw new LiveWorkoutException("nothing deleted: answer y to delete, or pass --yes.");
+                }
+            }
+            foreach (var target in targets) log.DeleteSession(target.Session.Id);
+            output.WriteLine(targets.Count == 1 ? $"deleted session {targets[0].Session.Id}" : $"deleted {targets.Count} sessions: {string.Join(", ", targets.Select(t => t.Session.Id).Order())}");
             return ExitCodes.Ok;
         }));
         return command;
@@ -219,8 +273,8 @@ public static class SessionsCommand
         return CommandRunner.RunAsync(context, (services, _) =>
         {
             string path = services.GetRequiredService<IOptions<SessionLogOptions>>().Value.ResolveDatabasePath();
-            // Reading commands never create a log file where there was none.
-            var store = createIfMissing || File.Exists(path) ? SessionStore.Open(path) : null;
+            // Reading commands never create a log file where there was none (a folder is refused with one line).
+            var store = createIfMissing || File.Exists(path) || Directory.Exists(path) ? SessionStore.Open(path) : null;
             return Task.FromResult(handler(store, context.Output));
         });
     }
@@ -260,7 +314,7 @@ public static class SessionsCommand
         }
     }
 
-    private static string Id(long id, bool complete) => complete ? N(id) : $"{N(id)}*";
+    private static string Id(long id, bool complete, bool flagged) => N(id) + (complete ? "" : "*") + (flagged ? "!" : "");
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

@@ -66,7 +66,7 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.StartsWith("error: unknown exercise 'yoga'", err, StringComparison.Ordinal);
 
-        (code, _, _) = await Run("sessions", "delete", "1", "--db", Db);
+        (code, _, _) = await Run("sessions", "delete", "1", "--yes", "--db", Db);
         Assert.Equal(0, code);
         (code, _, err) = await Run("sessions", "show", "1", "--db", Db);
         Assert.Equal(1, code);
@@ -91,5 +91,65 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(0, code);
         Assert.StartsWith("No sessions yet", output, StringComparison.Ordinal);
         Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public async Task Delete_empty_removes_every_session_without_a_set_after_confirmation()
+    {
+        var (code, _, err) = await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00");
+        Assert.True(code == 0, err);
+        var store = Sessions.SessionStore.Open(Db);
+        for (int i = 0; i < 3; i++)
+            store.StartRecording(new Sessions.NewSession(DateTimeOffset.Now, "camera 7", "m", "cpu")).Complete();
+        Assert.Equal(4, store.LoadSessions().Count);
+
+        var refused = AppProcess.Run(["sessions", "delete", "--empty", "--db", Db], _folder, input: "n\n");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal("error: nothing deleted: answer y to delete, or pass --yes.", refused.Error.Trim());
+        Assert.Contains("Delete these 3 sessions? [y/N]", refused.Output, StringComparison.Ordinal);
+        Assert.Equal(4, store.LoadSessions().Count);
+
+        var confirmed = AppProcess.Run(["sessions", "delete", "--empty", "--db", Db], _folder, input: "y\n");
+        Assert.True(confirmed.ExitCode == 0, confirmed.Error);
+        Assert.Contains("deleted 3 sessions: 2, 3, 4", confirmed.Output, StringComparison.Ordinal);
+        Assert.Equal([1L], store.LoadSessions().Select(l => l.Session.Id));
+
+        (code, string output, _) = await Run("sessions", "delete", "--empty", "--yes", "--db", Db);
+        Assert.Equal(0, code);
+        Assert.StartsWith("No empty sessions", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Delete_takes_several_ids_and_without_an_answer_deletes_nothing()
+    {
+        foreach (string start in new[] { "2025-03-01T08:00:00", "2025-03-02T08:00:00", "2025-03-03T08:00:00" })
+            Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", start)).Code);
+
+        var closed = AppProcess.Run(["sessions", "delete", "1", "3", "--db", Db], _folder, input: "");
+        Assert.Equal(1, closed.ExitCode);
+        Assert.Equal(3, Sessions.SessionStore.Open(Db).LoadSessions().Count);
+
+        var (code, output, err) = await Run("sessions", "delete", "1", "3", "--yes", "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.Contains("deleted 2 sessions: 1, 3", output, StringComparison.Ordinal);
+        Assert.Equal([2L], Sessions.SessionStore.Open(Db).LoadSessions().Select(l => l.Session.Id));
+    }
+
+    [Fact]
+    public async Task A_session_id_that_is_not_a_number_gets_one_line()
+    {
+        var (code, _, err) = await Run("sessions", "show", "abc", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.StartsWith("usage error: 'abc' is not a session id: give the number 'liveworkout sessions list' shows, e.g. 'sessions show 3'.", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_folder_given_as_the_log_is_an_error_not_an_empty_log()
+    {
+        var (code, output, err) = await Run("sessions", "list", "--db", _folder);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Contains("is a folder, not a file", err, StringComparison.Ordinal);
     }
 }
