@@ -66,14 +66,21 @@ public sealed class SessionStore
 
     /// <summary>
     /// Records a correction of set <paramref name="setOrder"/> (1-based, as <c>sessions show</c> numbers them).
+    /// <paramref name="exercise"/> may be spelled any way the catalogue knows (push_up, "Push-up",
+    /// pushup); reps are refused for a timed exercise (plank, running), which is measured in time.
     /// The recognised values stay; views apply the latest correction.
     /// </summary>
     public SetCorrection CorrectSet(long sessionId, int setOrder, string? exercise, int? reps)
     {
         if (exercise is null && reps is null)
             throw new LiveWorkoutException("nothing to correct: give --exercise and/or --reps.", 2);
-        if (exercise is not null && (!ExerciseCatalog.All.Contains(exercise) || ExerciseCatalog.IsIdle(exercise)))
-            throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)))}.", 2);
+        if (exercise is not null)
+        {
+            string? label = ExerciseCatalog.Parse(exercise);
+            if (label is null || ExerciseCatalog.IsIdle(label))
+                throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).Select(ExerciseCatalog.DisplayName))}.", 2);
+            exercise = label;
+        }
         if (reps is < 0 or > 10_000)
             throw new LiveWorkoutException($"--reps {reps} is out of range: give a count from 0 to 10000.", 2);
         RefuseWhileRecording(sessionId, "edited");
@@ -83,14 +90,25 @@ public sealed class SessionStore
             using var transaction = connection.BeginTransaction();
             using var find = connection.CreateCommand();
             find.Transaction = transaction;
-            find.CommandText = "SELECT id FROM sets WHERE session_id = $session AND set_order = $order";
+            find.CommandText = "SELECT id, effective_exercise FROM effective_sets WHERE session_id = $session AND set_order = $order";
             find.Parameters.AddWithValue("$session", sessionId);
             find.Parameters.AddWithValue("$order", setOrder);
-            if (find.ExecuteScalar() is not long setId)
+            long setId;
+            string current;
+            using (var found = find.ExecuteReader())
             {
-                if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
-                throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                if (!found.Read())
+                {
+                    found.Close();
+                    if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
+                    throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                }
+                setId = found.GetInt64(0);
+                current = found.GetString(1);
             }
+            string resulting = exercise ?? current;
+            if (reps is not null && ExerciseCatalog.IsTimed(resulting))
+                throw new LiveWorkoutException($"set {setOrder} is {ExerciseCatalog.DisplayName(resulting)}, which is measured in time, not reps: leave out --reps (or correct the exercise with --exercise).", 2);
             var at = _clock.GetUtcNow();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;

@@ -35,7 +35,7 @@ public static class StrongCsvExporter
                     "0",
                     Invariant(timed ? 0 : set.Reps),
                     "0",
-                    Invariant(timed ? (long)Math.Round((set.HoldDuration ?? set.Duration).TotalSeconds, MidpointRounding.AwayFromZero) : 0),
+                    Invariant(timed ? (long)Math.Round(ExerciseMeasure.TimedLength(set).TotalSeconds, MidpointRounding.AwayFromZero) : 0),
                     SetNotes(set),
                     log.Session.Notes,
                     "",
@@ -48,9 +48,8 @@ public static class StrongCsvExporter
 
     public static string WorkoutName(long sessionId) => $"LiveWorkout #{sessionId}";
 
-    /// <summary>squat → Squat, push_up → Push Up.</summary>
-    public static string ExerciseName(string exercise) =>
-        string.Join(' ', exercise.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+    /// <summary>The exercise's one display name: squat → Squat, push_up → Push-up.</summary>
+    public static string ExerciseName(string exercise) => Core.ExerciseCatalog.DisplayName(exercise);
 
     /// <summary>Strong writes workout durations as "1h 5m", "12m"; under a minute, "45s".</summary>
     public static string StrongDuration(TimeSpan t)
@@ -64,7 +63,7 @@ public static class StrongCsvExporter
     private static string SetNotes(StoredSet set)
     {
         var notes = new List<string> { string.Create(CultureInfo.InvariantCulture, $"confidence {set.MeanConfidence:0.00}") };
-        if (set.Corrected) notes.Add($"corrected from {set.RecognizedExercise} x{set.RecognizedReps}");
+        if (set.Corrected) notes.Add(ExerciseMeasure.IsTimed(set.RecognizedExercise) ? $"corrected from {ExerciseName(set.RecognizedExercise)}" : $"corrected from {ExerciseName(set.RecognizedExercise)} x{set.RecognizedReps}");
         if (set.Status == SetStatus.Open) notes.Add("unfinished (session interrupted)");
         return string.Join("; ", notes);
     }

@@ -63,7 +63,7 @@ public static class SessionCharts
             Value = s.Reps,
             FillColor = ColorOf(s.Exercise),
             LineWidth = 0,
-            Label = ExerciseMeasure.IsTimed(s.Exercise) ? $"{(s.HoldDuration ?? s.Duration).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Label = ExerciseMeasure.IsTimed(s.Exercise) ? $"{ExerciseMeasure.TimedLength(s).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.ValueLabelStyle.FontSize = 11;

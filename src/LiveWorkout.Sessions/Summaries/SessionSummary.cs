@@ -1,6 +1,6 @@
 namespace LiveWorkout.Sessions;
 
-/// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets.</summary>
+/// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets, reps of rep exercises only (timed ones count in time).</summary>
 public sealed record SessionSummary(
     long Id, DateTimeOffset StartedAt, TimeSpan Duration, TimeSpan ActiveTime,
     int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete, string? SourceProblem = null)
@@ -15,7 +15,7 @@ public sealed record SessionSummary(
             TimeSpan.FromTicks(sets.Sum(s => s.Duration.Ticks)),
             sets.Count,
             sets.Select(s => s.Exercise).Distinct(StringComparer.Ordinal).ToList(),
-            sets.Sum(s => s.Reps),
+            sets.Sum(ExerciseMeasure.CountedReps),
             log.Session.Complete,
             log.Session.SourceProblem);
     }

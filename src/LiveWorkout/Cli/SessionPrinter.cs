@@ -22,9 +22,9 @@ public static class SessionPrinter
             {
                 case TimelineEntryKind.Set:
                     var set = entry.Set!;
-                    string reps = set.HoldDuration is { } hold ? $"{DisplayFormat.Duration(hold)} hold" : N(set.Reps);
+                    string reps = ExerciseMeasure.Amount(set);
                     var notes = new List<string>();
-                    if (set.Corrected) notes.Add($"corrected (was {DisplayFormat.Exercise(set.RecognizedExercise)} x{set.RecognizedReps})");
+                    if (set.Corrected) notes.Add($"corrected (was {Was(set)})");
                     if (set.Status == SetStatus.Open) notes.Add("unfinished");
                     table.Add(N(set.Order), start, DisplayFormat.Exercise(set.Exercise), reps, duration,
                         set.MeanConfidence.ToString("0.00", CultureInfo.InvariantCulture), string.Join("; ", notes));
@@ -39,6 +39,11 @@ public static class SessionPrinter
         }
         table.Write(output);
     }
+
+    /// <summary>What the recogniser said: "Squat x15", or just "Plank" for a timed exercise.</summary>
+    public static string Was(StoredSet set) => ExerciseMeasure.IsTimed(set.RecognizedExercise)
+        ? DisplayFormat.Exercise(set.RecognizedExercise)
+        : $"{DisplayFormat.Exercise(set.RecognizedExercise)} x{N(set.RecognizedReps)}";
 
     private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -104,7 +104,7 @@ public static class SessionsCommand
             var table = new TextTable(columns.ToArray());
             foreach (var t in totals)
             {
-                var cells = new List<string> { DisplayFormat.Exercise(t.Exercise), N(t.Sets), N(t.Reps), DisplayFormat.Duration(t.Time) };
+                var cells = new List<string> { DisplayFormat.Exercise(t.Exercise), N(t.Sets), ExerciseMeasure.IsTimed(t.Exercise) ? "-" : N(t.Reps), DisplayFormat.Duration(t.Time) };
                 if (period != StatsPeriod.All) cells.Insert(0, t.PeriodStart!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 table.Add(cells.ToArray());
             }
@@ -153,13 +153,13 @@ public static class SessionsCommand
     {
         var command = new Command("report", "Write one self-contained HTML page about a session (charts embedded; opens offline)");
         command.Arguments.Add(SessionId);
-        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file (default: session-<id>.html)" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file, or a folder for session-<id>.html (default: reports/session-<id>.html beside the session log)" };
         command.Options.Add(outFile);
         command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
         {
             long id = parse.GetValue(SessionId);
             var log = Required(store).LoadSession(id);
-            string path = parse.GetValue(outFile) ?? $"session-{id}.html";
+            string path = ReportPath(parse.GetValue(outFile), store!.Path, id);
             using (var writer = OpenOutput(path)) writer.Write(HtmlReport.Render(log, TimeZoneInfo.Local));
             output.WriteLine($"wrote {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
@@ -167,10 +167,22 @@ public static class SessionsCommand
         return command;
     }
 
+    /// <summary>
+    /// Where a report goes: the --out file, session-&lt;id&gt;.html inside an --out folder, or by
+    /// default a reports folder beside the session log (never wherever the shell happens to be).
+    /// </summary>
+    public static string ReportPath(string? requested, string databasePath, long id)
+    {
+        string name = string.Create(CultureInfo.InvariantCulture, $"session-{id}.html");
+        if (requested is null) return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "reports", name);
+        bool folder = Directory.Exists(requested) || requested.EndsWith(Path.DirectorySeparatorChar) || requested.EndsWith(Path.AltDirectorySeparatorChar);
+        return folder ? Path.Combine(requested, name) : requested;
+    }
+
     private static Command Edit()
     {
         var set = new Argument<int>("set") { Description = "Set number within the session (see 'sessions show')" };
-        var exercise = new Option<string?>("--exercise") { Description = "The right exercise" };
+        var exercise = new Option<string?>("--exercise") { Description = "The right exercise, spelled any way (push_up, \"Push-up\", pushup)" };
         var reps = new Option<int?>("--reps") { Description = "The right number of reps" };
         var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well)");
         command.Arguments.Add(SessionId);
@@ -183,7 +195,7 @@ public static class SessionsCommand
             int order = parse.GetValue(set);
             Required(store).CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
             var corrected = store!.LoadSession(id).Sets.Single(s => s.Order == order);
-            output.WriteLine($"session {id} set {order}: {DisplayFormat.Exercise(corrected.Exercise)} x{corrected.Reps} (recognised as {DisplayFormat.Exercise(corrected.RecognizedExercise)} x{corrected.RecognizedReps})");
+            output.WriteLine($"session {id} set {order}: {DisplayFormat.Exercise(corrected.Exercise)} {(ExerciseMeasure.IsTimed(corrected.Exercise) ? ExerciseMeasure.Amount(corrected) : "x" + N(corrected.Reps))} (recognised as {SessionPrinter.Was(corrected)})");
             return ExitCodes.Ok;
         }));
         return command;

@@ -31,7 +31,7 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(0, code);
         var lines = list.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^id\s+date\s+duration\s+active\s+sets\s+reps\s+exercises$", lines[0]);
-        Assert.Matches(@"^ 1  2025-03-0\d \d\d:\d\d\s+14:12\s+6:33\s+10\s+131  jumping jack, squat", lines[2]);
+        Assert.Matches(@"^ 1  2025-03-0\d \d\d:\d\d\s+14:12\s+6:33\s+10\s+131  Jumping jack, Squat", lines[2]);
 
         (code, string show, _) = await Run("sessions", "show", "1", "--db", Db);
         Assert.Equal(0, code);
@@ -41,7 +41,7 @@ public sealed class SessionsCommandTests : IDisposable
 
         (code, string stats, _) = await Run("sessions", "stats", "--by", "week", "--db", Db);
         Assert.Equal(0, code);
-        Assert.Contains("squat", stats, StringComparison.Ordinal);
+        Assert.Contains("Squat", stats, StringComparison.Ordinal);
         Assert.Contains("1 sessions, 10 sets, 131 reps", stats, StringComparison.Ordinal);
 
         string csv = Path.Combine(_folder, "out", "log.csv");
@@ -60,7 +60,7 @@ public sealed class SessionsCommandTests : IDisposable
 
         (code, string edited, err) = await Run("sessions", "edit", "1", "2", "--exercise", "lunge", "--reps", "16", "--db", Db);
         Assert.True(code == 0, err);
-        Assert.Contains("lunge x16 (recognised as squat x15)", edited, StringComparison.Ordinal);
+        Assert.Contains("Lunge x16 (recognised as Squat x15)", edited, StringComparison.Ordinal);
 
         (code, _, err) = await Run("sessions", "edit", "1", "2", "--exercise", "yoga", "--db", Db);
         Assert.Equal(2, code);
@@ -151,5 +151,55 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Contains("is a folder, not a file", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Show_csv_json_and_edit_use_one_name_per_exercise_and_edit_takes_any_spelling()
+    {
+        Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00")).Code);
+        var (_, show, _) = await Run("sessions", "show", "1", "--db", Db);
+        var (_, csv, _) = await Run("sessions", "export", "--db", Db);
+        var (_, json, _) = await Run("sessions", "export", "--format", "json", "--db", Db);
+        Assert.Contains("Push-up", show, StringComparison.Ordinal);
+        Assert.DoesNotContain("push up", show, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(",Push-up,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Push Up", csv, StringComparison.Ordinal);
+        Assert.Contains("\"exerciseName\": \"Push-up\"", json, StringComparison.Ordinal);
+
+        var (code, edited, err) = await Run("sessions", "edit", "1", "1", "--exercise", "Push Up", "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("session 1 set 1: Push-up x", edited, StringComparison.Ordinal);
+        (code, edited, err) = await Run("sessions", "edit", "1", "2", "--exercise", "pushup", "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("session 1 set 2: Push-up x", edited, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Editing_the_reps_of_a_plank_is_refused_in_one_line()
+    {
+        Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00")).Code);
+        var (code, _, err) = await Run("sessions", "edit", "1", "5", "--reps", "5", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Equal("error: set 5 is Plank, which is measured in time, not reps: leave out --reps (or correct the exercise with --exercise).", err.Trim());
+        var (_, stats, _) = await Run("sessions", "stats", "--db", Db);
+        Assert.Matches(@"(?m)^Plank\s+1\s+-\s+0:4\d$", stats);
+    }
+
+    [Fact]
+    public async Task A_report_goes_beside_the_log_or_into_an_out_folder_never_the_current_folder()
+    {
+        Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00")).Code);
+        string cwd = Directory.GetCurrentDirectory();
+        var (code, output, err) = await Run("sessions", "report", "1", "--db", Db);
+        Assert.True(code == 0, err);
+        string beside = Path.Combine(_folder, "reports", "session-1.html");
+        Assert.Equal($"wrote {beside}", output.Trim());
+        Assert.True(File.Exists(beside));
+        Assert.False(File.Exists(Path.Combine(cwd, "session-1.html")));
+
+        string folder = Directory.CreateDirectory(Path.Combine(_folder, "out")).FullName;
+        (code, output, err) = await Run("sessions", "report", "1", "--out", folder, "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(folder, "session-1.html")), output);
     }
 }

@@ -117,4 +117,27 @@ public sealed class HonestLogTests(PipelineFixture fixture) : IClassFixture<Pipe
         Assert.Contains("9 frames", r.Output, StringComparison.Ordinal);
         Assert.Contains("frame04.jpg", Assert.Single(Logged()).Session.SourceProblem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_replay_is_dated_when_its_clip_was_recorded()
+    {
+        string clip = fixture.WriteClip(Path.Combine(_dir, "dated.mp4"), seconds: 4);
+        var recordedEnd = new DateTime(2025, 6, 1, 10, 0, 4, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(clip, recordedEnd);
+        var r = App("replay", clip, "--quiet");
+        Assert.True(r.ExitCode == 0, r.Error);
+        var started = Assert.Single(Logged()).Session.StartedAt;
+        Assert.Equal(new DateTimeOffset(2025, 6, 1, 10, 0, 0, TimeSpan.Zero), started);
+    }
+
+    [Fact]
+    public void Replay_show_without_a_display_says_what_to_do()
+    {
+        string clip = fixture.WriteClip(Path.Combine(_dir, "show.mp4"), seconds: 1);
+        var r = AppProcess.Run(["replay", clip, "--show", "--model", fixture.ModelPath, "--db", Db], _dir,
+            new Dictionary<string, string> { ["DISPLAY"] = "", ["WAYLAND_DISPLAY"] = "" });
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("error: --show needs a display, and there is none (DISPLAY is not set): run it in a desktop session or set DISPLAY (e.g. DISPLAY=:99 under Xvfb), or drop --show to replay without the window.", OneLine(r));
+        Assert.Empty(Logged());
+    }
 }
