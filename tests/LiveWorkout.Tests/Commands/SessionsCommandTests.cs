@@ -144,6 +144,17 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.DoesNotContain("System.", err, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(new[] { "sessions", "edit", "1", "abc" }, "usage error: 'abc' is not a whole number, which 'edit' wants here")]
+    [InlineData(new[] { "sessions", "edit", "1", "2", "--reps", "lots" }, "usage error: 'lots' is not a whole number, which --reps wants here")]
+    [InlineData(new[] { "live", "--duration-s", "soon" }, "usage error: 'soon' is not a number, which --duration-s wants here")]
+    public async Task Values_of_the_wrong_kind_are_named_without_type_names(string[] args, string line)
+    {
+        var (code, _, err) = await Run(args);
+        Assert.Equal(2, code);
+        Assert.Equal(line, err.Split('\n')[0].TrimEnd());
+    }
+
     [Fact]
     public async Task A_folder_given_as_the_log_is_an_error_not_an_empty_log()
     {
