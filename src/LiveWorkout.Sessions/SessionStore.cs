@@ -126,6 +126,43 @@ public sealed class SessionStore
         });
     }
 
+    /// <summary>
+    /// Records what only the person knows about set <paramref name="setOrder"/>: the weight
+    /// (kilograms), the effort (RPE 1-10 in half steps) and notes; a null value keeps what was there.
+    /// </summary>
+    public void SetDetails(long sessionId, int setOrder, double? weightKg, double? rpe, string? notes)
+    {
+        if (weightKg is null && rpe is null && notes is null)
+            throw new LiveWorkoutException("nothing to enter: give --weight, --rpe and/or --notes.", 2);
+        if (weightKg is { } w && (!double.IsFinite(w) || w < 0 || w > 1000))
+            throw new LiveWorkoutException($"a weight of {w} kg is out of range: give 0 (bodyweight) to 1000 kg.", 2);
+        if (rpe is { } r && (!double.IsFinite(r) || r < 1 || r > 10 || Math.Abs(r * 2 - Math.Round(r * 2)) > 1e-9))
+            throw new LiveWorkoutException($"--rpe {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an RPE: give 1 to 10 in half steps (e.g. 8 or 8.5).", 2);
+        if (notes is not null && (notes.Length > 500 || notes.Contains('\n', StringComparison.Ordinal) || notes.Contains('\r', StringComparison.Ordinal)))
+            throw new LiveWorkoutException("--notes must be one line of at most 500 characters.", 2);
+        RefuseWhileRecording(sessionId, "edited");
+
+        Query(connection =>
+        {
+            using var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE sets SET weight_kg = COALESCE($weight, weight_kg), rpe = COALESCE($rpe, rpe), set_notes = COALESCE($notes, set_notes)
+                WHERE session_id = $session AND set_order = $order
+                """;
+            update.Parameters.AddWithValue("$weight", (object?)weightKg ?? DBNull.Value);
+            update.Parameters.AddWithValue("$rpe", (object?)rpe ?? DBNull.Value);
+            update.Parameters.AddWithValue("$notes", (object?)notes?.Trim() ?? DBNull.Value);
+            update.Parameters.AddWithValue("$session", sessionId);
+            update.Parameters.AddWithValue("$order", setOrder);
+            if (update.ExecuteNonQuery() == 0)
+            {
+                if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
+                throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+            }
+            return 0;
+        });
+    }
+
     /// <summary>Every correction of one set, oldest first.</summary>
     public IReadOnlyList<SetCorrection> Corrections(long setId) =>
         Query(connection =>

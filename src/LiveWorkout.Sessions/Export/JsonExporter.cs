@@ -50,7 +50,8 @@ public static class JsonExporter
                 set.RepTimes.Select(Seconds).ToList(), Math.Round(set.MeanConfidence, 4),
                 set.HoldDuration is { } h ? Seconds(h) : null,
                 set.Status == SetStatus.Open ? "open" : "committed",
-                set.Corrected, new ExportRecognized(set.RecognizedExercise, set.RecognizedReps))).ToList(),
+                set.Corrected, new ExportRecognized(set.RecognizedExercise, set.RecognizedReps),
+                set.WeightKg is { } kg ? Math.Round(kg, 3) : null, set.Rpe, set.Notes)).ToList(),
             log.Gaps.Select(g => new ExportGap(Seconds(g.Lost), g.Recovered is { } r ? Seconds(r) : null, g.Reason)).ToList(),
             log.Timeline.Select(p => new ExportTimelinePoint(Seconds(p.Time), p.Label, Math.Round(p.Confidence, 4))).ToList());
     }
@@ -67,7 +68,7 @@ public static class JsonExporter
     private sealed record ExportSet(
         int Order, string Exercise, string ExerciseName, string Measure, int Reps, double? Seconds, double StartSeconds, double EndSeconds, double DurationSeconds,
         string StartedAt, string EndedAt, IReadOnlyList<double> RepTimesSeconds, double MeanConfidence,
-        double? HoldSeconds, string Status, bool Corrected, ExportRecognized Recognized);
+        double? HoldSeconds, string Status, bool Corrected, ExportRecognized Recognized, double? WeightKg, double? Rpe, string Notes);
 
     private sealed record ExportRecognized(string Exercise, int Reps);
 

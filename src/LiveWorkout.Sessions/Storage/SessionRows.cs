@@ -27,7 +27,8 @@ internal static class SessionRows
     {
         using var command = Command(connection, """
             SELECT id, set_order, effective_exercise, effective_reps, start_ms, end_ms, started_at, ended_at,
-                   rep_times_ms, mean_confidence, hold_ms, status, exercise, reps, corrected
+                   rep_times_ms, mean_confidence, hold_ms, status, exercise, reps, corrected,
+                   weight_kg, rpe, set_notes
             FROM effective_sets WHERE session_id = $id ORDER BY set_order
             """, session.Id);
         using var r = command.ExecuteReader();
@@ -43,7 +44,8 @@ internal static class SessionRows
                 StoredTime.ParseRepTimes(r.GetString(8)), r.GetDouble(9),
                 r.IsDBNull(10) ? null : StoredTime.FromMilliseconds(r.GetInt64(10)),
                 r.GetString(11) == "open" ? SetStatus.Open : SetStatus.Committed,
-                r.GetString(12), r.GetInt32(13), r.GetBoolean(14)));
+                r.GetString(12), r.GetInt32(13), r.GetBoolean(14),
+                r.IsDBNull(15) ? null : r.GetDouble(15), r.IsDBNull(16) ? null : r.GetDouble(16), r.GetString(17)));
         }
         return sets;
     }

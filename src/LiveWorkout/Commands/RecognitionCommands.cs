@@ -127,7 +127,7 @@ public static class RecognitionCommands
         if (result.SessionId is { } id && settings.DatabasePath is { } db)
         {
             context.Output.WriteLine();
-            SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output);
+            SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output, services.GetRequiredService<IOptions<SessionLogOptions>>().Value.WeightUnit);
         }
         if (result.SourceProblem is { } problem)
             context.Error.WriteLine(result.SessionId is { } flagged

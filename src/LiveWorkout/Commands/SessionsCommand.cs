@@ -34,7 +34,7 @@ public static class SessionsCommand
     private static Command List()
     {
         var command = new Command("list", "List sessions: date, duration, active time, sets, exercises, reps");
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var summaries = store?.ListSessions() ?? [];
             if (summaries.Count == 0)
@@ -69,9 +69,9 @@ public static class SessionsCommand
     {
         var command = new Command("show", "Show one session: its sets and rests with reps, durations and confidences");
         command.Arguments.Add(SessionId);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
-            SessionPrinter.Print(Required(store).LoadSession(parse.GetValue(SessionId)), output);
+            SessionPrinter.Print(Required(store).LoadSession(parse.GetValue(SessionId)), output, settings.WeightUnit);
             return ExitCodes.Ok;
         }));
         return command;
@@ -88,7 +88,7 @@ public static class SessionsCommand
         command.Options.Add(From);
         command.Options.Add(To);
         command.Options.Add(by);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var (from, to) = Range(parse);
             var period = parse.GetValue(by) switch { "day" => StatsPeriod.Day, "week" => StatsPeriod.Week, _ => StatsPeriod.All };
@@ -128,7 +128,7 @@ public static class SessionsCommand
         command.Options.Add(Out);
         command.Options.Add(From);
         command.Options.Add(To);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var (from, to) = Range(parse);
             IReadOnlyList<SessionLog> logs = parse.GetValue(session) is { } id
@@ -142,7 +142,7 @@ public static class SessionsCommand
                 target.Write(JsonExporter.Write(logs));
                 target.WriteLine();
             }
-            else StrongCsvExporter.Write(logs, target, TimeZoneInfo.Local);
+            else StrongCsvExporter.Write(logs, target, TimeZoneInfo.Local, settings.WeightUnit);
             if (outPath is not null) output.WriteLine($"wrote {logs.Count} sessions, {logs.Sum(l => l.Sets.Count)} sets to {outPath}");
             return ExitCodes.Ok;
         }));
@@ -155,7 +155,7 @@ public static class SessionsCommand
         command.Arguments.Add(SessionId);
         var outFile = new Option<string?>("--out", "-o") { Description = "HTML file, or a folder for session-<id>.html (default: reports/session-<id>.html beside the session log)" };
         command.Options.Add(outFile);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             long id = parse.GetValue(SessionId);
             var log = Required(store).LoadSession(id);
@@ -184,18 +184,31 @@ public static class SessionsCommand
         var set = new Argument<int>("set") { Description = "Set number within the session (see 'sessions show')" };
         var exercise = new Option<string?>("--exercise") { Description = "The right exercise, spelled any way (push_up, \"Push-up\", pushup)" };
         var reps = new Option<int?>("--reps") { Description = "The right number of reps" };
-        var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well)");
+        var weight = new Option<string?>("--weight") { Description = "The weight lifted, in Sessions:WeightUnit (kg by default) or with a unit: 60, 60kg, 135lb" };
+        var rpe = new Option<double?>("--rpe") { Description = "How hard it was: RPE 1 to 10 in half steps" };
+        var notes = new Option<string?>("--notes") { Description = "A note on the set (one line)" };
+        var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well), or enter its weight, RPE and notes");
         command.Arguments.Add(SessionId);
         command.Arguments.Add(set);
-        command.Options.Add(exercise);
-        command.Options.Add(reps);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        foreach (var option in new Option[] { exercise, reps, weight, rpe, notes }) command.Options.Add(option);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             long id = parse.GetValue(SessionId);
             int order = parse.GetValue(set);
-            Required(store).CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
-            var corrected = store!.LoadSession(id).Sets.Single(s => s.Order == order);
-            output.WriteLine($"session {id} set {order}: {DisplayFormat.Exercise(corrected.Exercise)} {(ExerciseMeasure.IsTimed(corrected.Exercise) ? ExerciseMeasure.Amount(corrected) : "x" + N(corrected.Reps))} (recognised as {SessionPrinter.Was(corrected)})");
+            bool correction = parse.GetValue(exercise) is not null || parse.GetValue(reps) is not null;
+            bool details = parse.GetValue(weight) is not null || parse.GetValue(rpe) is not null || parse.GetValue(notes) is not null;
+            if (!correction && !details)
+                throw new LiveWorkoutException("nothing to change: give --exercise, --reps, --weight, --rpe and/or --notes.", ExitCodes.BadConfiguration);
+            double? kilograms = parse.GetValue(weight) is { } text ? WeightUnit.ParseToKilograms(text, settings.WeightUnit) : null;
+            var log = Required(store);
+            if (correction) log.CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
+            if (details) log.SetDetails(id, order, kilograms, parse.GetValue(rpe), parse.GetValue(notes));
+            var edited = log.LoadSession(id).Sets.Single(s => s.Order == order);
+            var parts = new List<string> { $"{DisplayFormat.Exercise(edited.Exercise)} {(ExerciseMeasure.IsTimed(edited.Exercise) ? ExerciseMeasure.Amount(edited) : "x" + N(edited.Reps))}" };
+            if (edited.WeightKg is { } kg) parts.Add(WeightUnit.Format(kg, settings.WeightUnit));
+            if (edited.Rpe is { } effort) parts.Add("RPE " + effort.ToString("0.#", CultureInfo.InvariantCulture));
+            if (edited.Notes.Length > 0) parts.Add($"\"{edited.Notes}\"");
+            output.WriteLine($"session {id} set {order}: {string.Join(", ", parts)} (recognised as {SessionPrinter.Was(edited)})");
             return ExitCodes.Ok;
         }));
         return command;
@@ -220,7 +233,7 @@ public static class SessionsCommand
         command.Arguments.Add(ids);
         command.Options.Add(empty);
         command.Options.Add(yes);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var chosen = parse.GetValue(ids) ?? [];
             bool emptyOnes = parse.GetValue(empty);
@@ -265,7 +278,7 @@ public static class SessionsCommand
         var start = new Option<string?>("--start") { Description = "Wall-clock start, ISO 8601 (default: now)" };
         var command = new Command("seed-demo", "Record a demo workout into the log") { Hidden = true };
         command.Options.Add(start);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: true, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: true, (store, output, settings) =>
         {
             string? text = parse.GetValue(start);
             DateTimeOffset at = DateTimeOffset.Now;
@@ -279,15 +292,16 @@ public static class SessionsCommand
     }
 
     /// <summary>Resolves the log path (--db, configuration, default) and runs a handler on it inside the host.</summary>
-    private static Task<int> Run(ParseResult parse, CancellationToken ct, bool createIfMissing, Func<SessionStore?, TextWriter, int> handler)
+    private static Task<int> Run(ParseResult parse, CancellationToken ct, bool createIfMissing, Func<SessionStore?, TextWriter, SessionLogOptions, int> handler)
     {
         var context = LiveWorkoutCli.Context(parse, ct, (SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)));
         return CommandRunner.RunAsync(context, (services, _) =>
         {
-            string path = services.GetRequiredService<IOptions<SessionLogOptions>>().Value.ResolveDatabasePath();
+            var settings = services.GetRequiredService<IOptions<SessionLogOptions>>().Value;
+            string path = settings.ResolveDatabasePath();
             // Reading commands never create a log file where there was none (a folder is refused with one line).
             var store = createIfMissing || File.Exists(path) || Directory.Exists(path) ? SessionStore.Open(path) : null;
-            return Task.FromResult(handler(store, context.Output));
+            return Task.FromResult(handler(store, context.Output, settings));
         });
     }
 

@@ -213,4 +213,26 @@ public sealed class SessionsCommandTests : IDisposable
         Assert.True(code == 0, err);
         Assert.True(File.Exists(Path.Combine(folder, "session-1.html")), output);
     }
+
+    [Fact]
+    public async Task Edit_enters_weight_rpe_and_notes_shown_and_exported_in_the_configured_unit()
+    {
+        Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00")).Code);
+        var (code, edited, err) = await Run("sessions", "edit", "1", "2", "--weight", "135lb", "--rpe", "8.5", "--notes", "felt heavy", "--db", Db, "--set", "Sessions:WeightUnit=lb");
+        Assert.True(code == 0, err);
+        Assert.StartsWith("session 1 set 2: Squat x15, 135 lb, RPE 8.5, \"felt heavy\" (recognised as Squat x15)", edited, StringComparison.Ordinal);
+
+        var (_, show, _) = await Run("sessions", "show", "1", "--db", Db);
+        Assert.Matches(@"(?m)^\s*2\s+\S+\s+Squat\s+15\s+61\.23 kg\s+8\.5\s+.*felt heavy", show);
+        var (_, csv, _) = await Run("sessions", "export", "--db", Db, "--set", "Sessions:WeightUnit=lb");
+        Assert.Contains(",Squat,1,135,15,0,0,felt heavy; confidence", csv, StringComparison.Ordinal);
+        Assert.EndsWith(",8.5", csv.Split('\n')[2], StringComparison.Ordinal);
+
+        (code, _, err) = await Run("sessions", "edit", "1", "2", "--db", Db);
+        Assert.Equal(2, code);
+        Assert.Equal("error: nothing to change: give --exercise, --reps, --weight, --rpe and/or --notes.", err.Trim());
+        (code, _, err) = await Run("sessions", "show", "1", "--db", Db, "--set", "Sessions:WeightUnit=stone");
+        Assert.Equal(2, code);
+        Assert.Equal("config error: Sessions:WeightUnit: must be kg or lb", err.Trim());
+    }
 }
