@@ -6,10 +6,13 @@ public sealed record NewSession(DateTimeOffset StartedAt, string Source, string 
 /// <summary>Open: the set was still running at the last checkpoint (a crash or a live session). Committed: it ended.</summary>
 public enum SetStatus { Open, Committed }
 
-/// <summary>A session row. <see cref="EndedAt"/> is null while recording and after a crash.</summary>
+/// <summary>
+/// A session row. <see cref="EndedAt"/> is null while recording and after a crash;
+/// <see cref="SourceProblem"/> says why the source delivered less than all of itself (null: it did not).
+/// </summary>
 public sealed record StoredSession(
     long Id, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, TimeSpan Duration,
-    string Source, string Model, string Device, string Notes)
+    string Source, string Model, string Device, string Notes, string? SourceProblem = null)
 {
     public bool Complete => EndedAt is not null;
 }
@@ -17,13 +20,15 @@ public sealed record StoredSession(
 /// <summary>
 /// A set as the user should see it: <see cref="Exercise"/> and <see cref="Reps"/> apply the latest
 /// correction; <see cref="RecognizedExercise"/> and <see cref="RecognizedReps"/> are what the
-/// recogniser said (kept: corrections are training labels).
+/// recogniser said (kept: corrections are training labels). <see cref="WeightKg"/>,
+/// <see cref="Rpe"/> and <see cref="Notes"/> are what the person entered (null or empty: nothing).
 /// </summary>
 public sealed record StoredSet(
     long Id, int Order, string Exercise, int Reps,
     TimeSpan Start, TimeSpan End, DateTimeOffset StartedAt, DateTimeOffset EndedAt,
     IReadOnlyList<TimeSpan> RepTimes, double MeanConfidence, TimeSpan? HoldDuration, SetStatus Status,
-    string RecognizedExercise, int RecognizedReps, bool Corrected)
+    string RecognizedExercise, int RecognizedReps, bool Corrected,
+    double? WeightKg = null, double? Rpe = null, string Notes = "")
 {
     public TimeSpan Duration => End - Start;
 }

@@ -33,7 +33,7 @@ public sealed class SessionStore
 
     /// <summary>Starts recording a new session; subscribe the recorder to the pipeline's events.</summary>
     public SessionRecorder StartRecording(NewSession session, SessionRecorderOptions? options = null) =>
-        new(_database.Connect(), session, options ?? new SessionRecorderOptions());
+        new(_database.Connect(), _database.Path, session, options ?? new SessionRecorderOptions());
 
     /// <summary>Sessions (newest first) with their sets, optionally between two wall-clock times; no timelines.</summary>
     public IReadOnlyList<SessionLog> LoadSessions(DateTimeOffset? from = null, DateTimeOffset? to = null, bool includeTimeline = false) =>
@@ -61,32 +61,54 @@ public sealed class SessionStore
     /// <summary>Summaries for <c>sessions list</c>, newest first.</summary>
     public IReadOnlyList<SessionSummary> ListSessions() => LoadSessions().Select(SessionSummary.Of).ToList();
 
+    /// <summary>True while another recorder (this or another process) is writing the session.</summary>
+    public bool IsRecording(long id) => RecordingLock.IsHeld(Path, id);
+
     /// <summary>
     /// Records a correction of set <paramref name="setOrder"/> (1-based, as <c>sessions show</c> numbers them).
+    /// <paramref name="exercise"/> may be spelled any way the catalogue knows (push_up, "Push-up",
+    /// pushup); reps are refused for a timed exercise (plank, running), which is measured in time.
     /// The recognised values stay; views apply the latest correction.
     /// </summary>
     public SetCorrection CorrectSet(long sessionId, int setOrder, string? exercise, int? reps)
     {
         if (exercise is null && reps is null)
             throw new LiveWorkoutException("nothing to correct: give --exercise and/or --reps.", 2);
-        if (exercise is not null && (!ExerciseCatalog.All.Contains(exercise) || ExerciseCatalog.IsIdle(exercise)))
-            throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)))}.", 2);
+        if (exercise is not null)
+        {
+            string? label = ExerciseCatalog.Parse(exercise);
+            if (label is null || ExerciseCatalog.IsIdle(label))
+                throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).Select(ExerciseCatalog.DisplayName))}.", 2);
+            exercise = label;
+        }
         if (reps is < 0 or > 10_000)
             throw new LiveWorkoutException($"--reps {reps} is out of range: give a count from 0 to 10000.", 2);
+        RefuseWhileRecording(sessionId, "edited");
 
         return Query(connection =>
         {
             using var transaction = connection.BeginTransaction();
             using var find = connection.CreateCommand();
             find.Transaction = transaction;
-            find.CommandText = "SELECT id FROM sets WHERE session_id = $session AND set_order = $order";
+            find.CommandText = "SELECT id, effective_exercise FROM effective_sets WHERE session_id = $session AND set_order = $order";
             find.Parameters.AddWithValue("$session", sessionId);
             find.Parameters.AddWithValue("$order", setOrder);
-            if (find.ExecuteScalar() is not long setId)
+            long setId;
+            string current;
+            using (var found = find.ExecuteReader())
             {
-                if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
-                throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                if (!found.Read())
+                {
+                    found.Close();
+                    if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
+                    throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                }
+                setId = found.GetInt64(0);
+                current = found.GetString(1);
             }
+            string resulting = exercise ?? current;
+            if (reps is not null && ExerciseCatalog.IsTimed(resulting))
+                throw new LiveWorkoutException($"set {setOrder} is {ExerciseCatalog.DisplayName(resulting)}, which is measured in time, not reps: leave out --reps (or correct the exercise with --exercise).", 2);
             var at = _clock.GetUtcNow();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -101,6 +123,43 @@ public sealed class SessionStore
             long id = (long)insert.ExecuteScalar()!;
             transaction.Commit();
             return new SetCorrection(id, setId, StoredTime.ParseIso(StoredTime.Iso(at)), exercise, reps);
+        });
+    }
+
+    /// <summary>
+    /// Records what only the person knows about set <paramref name="setOrder"/>: the weight
+    /// (kilograms), the effort (RPE 1-10 in half steps) and notes; a null value keeps what was there.
+    /// </summary>
+    public void SetDetails(long sessionId, int setOrder, double? weightKg, double? rpe, string? notes)
+    {
+        if (weightKg is null && rpe is null && notes is null)
+            throw new LiveWorkoutException("nothing to enter: give --weight, --rpe and/or --notes.", 2);
+        if (weightKg is { } w && (!double.IsFinite(w) || w < 0 || w > 1000))
+            throw new LiveWorkoutException($"a weight of {w} kg is out of range: give 0 (bodyweight) to 1000 kg.", 2);
+        if (rpe is { } r && (!double.IsFinite(r) || r < 1 || r > 10 || Math.Abs(r * 2 - Math.Round(r * 2)) > 1e-9))
+            throw new LiveWorkoutException($"--rpe {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an RPE: give 1 to 10 in half steps (e.g. 8 or 8.5).", 2);
+        if (notes is not null && (notes.Length > 500 || notes.Contains('\n', StringComparison.Ordinal) || notes.Contains('\r', StringComparison.Ordinal)))
+            throw new LiveWorkoutException("--notes must be one line of at most 500 characters.", 2);
+        RefuseWhileRecording(sessionId, "edited");
+
+        Query(connection =>
+        {
+            using var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE sets SET weight_kg = COALESCE($weight, weight_kg), rpe = COALESCE($rpe, rpe), set_notes = COALESCE($notes, set_notes)
+                WHERE session_id = $session AND set_order = $order
+                """;
+            update.Parameters.AddWithValue("$weight", (object?)weightKg ?? DBNull.Value);
+            update.Parameters.AddWithValue("$rpe", (object?)rpe ?? DBNull.Value);
+            update.Parameters.AddWithValue("$notes", (object?)notes?.Trim() ?? DBNull.Value);
+            update.Parameters.AddWithValue("$session", sessionId);
+            update.Parameters.AddWithValue("$order", setOrder);
+            if (update.ExecuteNonQuery() == 0)
+            {
+                if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
+                throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+            }
+            return 0;
         });
     }
 
@@ -120,7 +179,9 @@ public sealed class SessionStore
         });
 
     /// <summary>Deletes a session with its sets, timeline, gaps and corrections.</summary>
-    public void DeleteSession(long id) =>
+    public void DeleteSession(long id)
+    {
+        RefuseWhileRecording(id, "deleted");
         Query(connection =>
         {
             using var command = connection.CreateCommand();
@@ -129,6 +190,14 @@ public sealed class SessionStore
             if (command.ExecuteNonQuery() == 0) throw NoSuchSession(id);
             return 0;
         });
+    }
+
+    /// <summary>Refuses, with one line, to change a session another run is still recording (<paramref name="what"/>: "deleted", "edited").</summary>
+    public void RefuseWhileRecording(long id, string what)
+    {
+        if (IsRecording(id))
+            throw new LiveWorkoutException($"session {id} is being recorded right now and cannot be {what}: end that run first (q, Esc or Ctrl+C), then try again.", 1);
+    }
 
     private T Query<T>(Func<SqliteConnection, T> work)
     {

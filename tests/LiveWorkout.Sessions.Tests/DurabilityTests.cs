@@ -10,7 +10,7 @@ public sealed class DurabilityTests : IDisposable
     public void Dispose() => _db.Dispose();
 
     /// <summary>The writer's apphost in its own build output (tests/X.Tests/bin/C/net10.0 → tests/Writer/bin/C/net10.0).</summary>
-    private static string WriterPath()
+    internal static string WriterPath()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         string framework = output.Name, configuration = output.Parent!.Name;

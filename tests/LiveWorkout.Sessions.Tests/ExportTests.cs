@@ -49,8 +49,26 @@ public sealed class ExportTests : IDisposable
         }
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
-        Assert.Contains("<td>plank</td>".Replace("<td>", "</span>", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains("</span>Plank</td>", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Json_export_has_exactly_the_fields_the_published_schema_requires()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(SchemaPath()));
+        using var export = System.Text.Json.JsonDocument.Parse(JsonExporter.Write(TwoSessions()));
+        var sessionSchema = schema.RootElement.GetProperty("properties").GetProperty("sessions").GetProperty("items");
+        var setSchema = sessionSchema.GetProperty("properties").GetProperty("sets").GetProperty("items");
+        var session = export.RootElement.GetProperty("sessions")[0];
+        Assert.Equal(Required(sessionSchema), session.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal(Required(setSchema), session.GetProperty("sets")[0].EnumerateObject().Select(p => p.Name).Order());
+    }
+
+    private static IEnumerable<string> Required(System.Text.Json.JsonElement schema) =>
+        schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).Order();
+
+    private static string SchemaPath([CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "docs", "session-export.schema.json"));
 
     private static void AssertGolden(string name, string actual, [CallerFilePath] string here = "")
     {

@@ -133,6 +133,35 @@ public sealed class SessionFileTests : IDisposable
     }
 
     [Fact]
+    public void A_version_3_log_gains_weight_rpe_and_notes_keeping_its_sets_and_a_backup()
+    {
+        using (var c = Raw(_db.Path))
+        {
+            foreach (var step in SessionSchema.Migrations.Where(m => m.Version <= 3)) Execute(c, step.Sql);
+            Execute(c, $"PRAGMA user_version = 3; PRAGMA application_id = {0x4C57524B};");
+            Execute(c, """
+                INSERT INTO sessions (started_at, ended_at, duration_ms, source, model, device, notes, source_problem)
+                VALUES ('2026-11-05T17:30:00.000Z', '2026-11-05T17:32:00.000Z', 120000, 'clip.mp4', 'v3-model', 'cpu', '', 'clip.mp4 ended early');
+                INSERT INTO sets (session_id, set_order, exercise, start_ms, end_ms, started_at, ended_at, reps, rep_times_ms, mean_confidence, hold_ms, status)
+                VALUES (1, 1, 'squat', 5500, 30250, '2026-11-05T17:30:05.500Z', '2026-11-05T17:30:30.250Z', 3, '[9000,15000,21000]', 0.8, NULL, 'committed');
+                INSERT INTO corrections (set_id, corrected_at, exercise, reps) VALUES (1, '2026-11-06T08:00:00.000Z', NULL, 4);
+                """);
+        }
+
+        var store = SessionStore.Open(_db.Path);
+        var log = store.LoadSession(1);
+        Assert.Equal("clip.mp4 ended early", log.Session.SourceProblem);
+        var squat = Assert.Single(log.Sets);
+        Assert.Equal(("squat", 4, true, (double?)null, (double?)null, ""), (squat.Exercise, squat.Reps, squat.Corrected, squat.WeightKg, squat.Rpe, squat.Notes));
+
+        store.SetDetails(1, 1, 60, 8.5, "felt heavy");
+        squat = store.LoadSession(1).Sets[0];
+        Assert.Equal((60.0, 8.5, "felt heavy", 4), (squat.WeightKg!.Value, squat.Rpe!.Value, squat.Notes, squat.Reps));
+        using (var c = Raw(_db.Path)) Assert.Equal((long)SessionStore.SchemaVersion, Scalar(c, "PRAGMA user_version"));
+        using (var backup = Raw(_db.Path + ".v3.bak")) Assert.Equal(3L, Scalar(backup, "PRAGMA user_version"));
+    }
+
+    [Fact]
     public void A_new_log_is_created_in_wal_mode_at_the_current_version()
     {
         string nested = Path.Combine(_db.Folder, "a", "b", "sessions.db");

@@ -36,10 +36,10 @@ public sealed class TemporalOptions : IValidatableObject
     /// misclassifications at any frame rate while lagging only about half a second, which the
     /// segmenter undoes by stamping onsets and ends from the raw frames.
     /// </summary>
-    [Range(0, 10)] public double SmoothingSeconds { get; set; } = 1.0;
+    [Range(0.0, 10.0)] public double SmoothingSeconds { get; set; } = 1.0;
 
     /// <summary>A frame whose best smoothed probability is below this counts as idle: an unsure model is not exercising.</summary>
-    [Range(0, 1)] public double ConfidenceThreshold { get; set; } = 0.3;
+    [Range(0.0, 1.0)] public double ConfidenceThreshold { get; set; } = 0.3;
 
     /// <summary>
     /// An exercise must win without interruption this long before a set starts (its onset is then
@@ -65,7 +65,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// push-up between their halves) and changes no other set of the dev, seed 200-600 clips or
     /// the recordings (3 s: none joined; 5 and 6 s: the same as 4). 0 keeps SetEndSeconds.
     /// </summary>
-    [Range(0, 60)] public double HoldSetEndSeconds { get; set; } = 4.0;
+    [Range(0.0, 60.0)] public double HoldSetEndSeconds { get; set; } = 4.0;
 
     /// <summary>
     /// Onset backfill for a classifier that is unsure at the start of a set: before the frames
@@ -78,10 +78,10 @@ public sealed class TemporalOptions : IValidatableObject
     /// and the seed-200 clips; 0.25 one more on the seed-300 clips (a push-up set 1.8 s late
     /// before). 0 turns it off.
     /// </summary>
-    [Range(0, 1)] public double OnsetBackfillProbability { get; set; } = 0.25;
+    [Range(0.0, 1.0)] public double OnsetBackfillProbability { get; set; } = 0.25;
 
     /// <summary>How far (seconds) <see cref="OnsetBackfillProbability"/> may move an onset back.</summary>
-    [Range(0, 10)] public double OnsetBackfillSeconds { get; set; } = 2.0;
+    [Range(0.0, 10.0)] public double OnsetBackfillSeconds { get; set; } = 2.0;
 
     /// <summary>
     /// With a model that has a rep-phase head: a frame the classifier calls idle counts as the
@@ -93,7 +93,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// of cases, rep frames in 72-100% per exercise (running aside: the phase head gives it none).
     /// 0 turns it off.
     /// </summary>
-    [Range(0, 2)] public double RepMotionMagnitude { get; set; } = 0.5;
+    [Range(0.0, 2.0)] public double RepMotionMagnitude { get; set; } = 0.5;
 
     /// <summary>
     /// With a model that has a rep-phase head: while the rep phase's mean length over the last
@@ -104,7 +104,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// hands over 85% of those in a plank and none of those in a push-up set (0.15: 89% and
     /// 0.3%, the first second of a set, before the phase head finds the rhythm). 0 turns it off.
     /// </summary>
-    [Range(0, 2)] public double StillPhaseMagnitude { get; set; } = 0.12;
+    [Range(0.0, 2.0)] public double StillPhaseMagnitude { get; set; } = 0.12;
 
     /// <summary>The window (seconds) over which <see cref="StillPhaseMagnitude"/> is averaged.</summary>
     [Range(0.1, 10)] public double StillPhaseSeconds { get; set; } = 1.0;
@@ -116,7 +116,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// weights down. 0.75 leaves a quarter period for timing error; a missed last rep brings the
     /// end forward by at most three quarters of a period. 0 keeps the classifier's end.
     /// </summary>
-    [Range(0, 10)] public double SetEndAfterLastRepPeriods { get; set; } = 0.75;
+    [Range(0.0, 10.0)] public double SetEndAfterLastRepPeriods { get; set; } = 0.75;
 
     /// <summary>
     /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
@@ -137,7 +137,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// 2 and 2 short (seeds 200, 600, 800) come within one rep, and no set of the dev, seed
     /// 300-500 or 700 clips or the recordings gets worse (3.5 gives the same). 0 turns it off.
     /// </summary>
-    [Range(0, 10)] public double RepGapFillPeriods { get; set; } = 2.5;
+    [Range(0.0, 10.0)] public double RepGapFillPeriods { get; set; } = 2.5;
 
     /// <summary>
     /// A stretch of a rep exercise that has a still counterpart (a push-up: a plank) lasting at
@@ -150,7 +150,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// 200-600 or 800 clips or the recordings (no spurious plank anywhere). The hold is reported
     /// when the stretch ends, not live. 0 turns it off.
     /// </summary>
-    [Range(0, 600)] public double RepLessHoldSeconds { get; set; } = 5;
+    [Range(0.0, 600.0)] public double RepLessHoldSeconds { get; set; } = 5;
 
     /// <summary>Spacing of <see cref="Recognition.TimelineSample"/> events: the session log's 1 Hz timeline.</summary>
     [Range(0.05, 60)] public double TimelineIntervalSeconds { get; set; } = 1.0;
@@ -187,14 +187,14 @@ public sealed class TemporalOptions : IValidatableObject
     /// periods are always used). 20 s holds several reps for a stable period estimate while
     /// keeping each update cheap.
     /// </summary>
-    [Range(2, 600)] public double RepWindowSeconds { get; set; } = 20;
+    [Range(2.0, 600.0)] public double RepWindowSeconds { get; set; } = 20;
 
     /// <summary>
     /// Frames this long before a set's onset and after its end that the rep counter analyses but
     /// never counts in: the first and last reps lie less than half a period from the set's ends,
     /// and without the frames around them they cannot be compared with the period next to them.
     /// </summary>
-    [Range(0, 5)] public double RepContextSeconds { get; set; } = 1.0;
+    [Range(0.0, 5.0)] public double RepContextSeconds { get; set; } = 1.0;
 
     /// <summary>How often (media time) the rep counter re-analyses the open set: reps appear at most this late plus half a period.</summary>
     [Range(0.05, 10)] public double RepUpdateSeconds { get; set; } = 0.5;
@@ -203,14 +203,14 @@ public sealed class TemporalOptions : IValidatableObject
     /// A candidate rep counts only if the motion around it repeats one period earlier or later
     /// with at least this correlation: set-up, fidgeting and walking are not periodic.
     /// </summary>
-    [Range(0, 1)] public double RepMinCorrelation { get; set; } = 0.5;
+    [Range(0.0, 1.0)] public double RepMinCorrelation { get; set; } = 0.5;
 
     /// <summary>
     /// A candidate rep's swing must reach this share of the set's typical swing: noise wiggles are
     /// not reps. 0.3 since the person-region CNN, whose embedding swings less with some reps
     /// (0.4 before: 264 instead of 269 of 295 sets within one rep in the rep study).
     /// </summary>
-    [Range(0, 1)] public double RepMinProminence { get; set; } = 0.3;
+    [Range(0.0, 1.0)] public double RepMinProminence { get; set; } = 0.3;
 
     /// <summary>
     /// With a model that estimates the rep phase (a phase head), the rep counter follows the
@@ -219,14 +219,14 @@ public sealed class TemporalOptions : IValidatableObject
     /// head is unsure, chiefly running, whose left and right strides look alike. 0.3: on the dev
     /// clips it gives 47 of 53 sets right and no spurious set (0.1 and 0.2: 47 with one spurious).
     /// </summary>
-    [Range(0, 10)] public double RepEmbeddingWeight { get; set; } = 0.3;
+    [Range(0.0, 10.0)] public double RepEmbeddingWeight { get; set; } = 0.3;
 
     /// <summary>
     /// Timers: when no frame arrives for this long (scheduler time) the pipeline reports
     /// SourceLost, and SourceRecovered with the next frame. 0 (default) leaves that to the frame
     /// source, whose events are merged in.
     /// </summary>
-    [Range(0, 600)] public double SourceLostAfterSeconds { get; set; }
+    [Range(0.0, 600.0)] public double SourceLostAfterSeconds { get; set; }
 
     /// <summary>Period bounds for an exercise.</summary>
     public (double Min, double Max) PeriodBoundsFor(string exercise) =>

@@ -42,14 +42,16 @@ public static class JsonExporter
         var s = log.Session;
         return new ExportSession(
             s.Id, Storage.StoredTime.Iso(s.StartedAt), s.EndedAt is { } e ? Storage.StoredTime.Iso(e) : null,
-            Seconds(summary.Duration), Seconds(summary.ActiveTime), s.Source, s.Model, s.Device, s.Notes, s.Complete,
+            Seconds(summary.Duration), Seconds(summary.ActiveTime), s.Source, s.Model, s.Device, s.Notes, s.Complete, s.SourceProblem,
             log.Sets.Select(set => new ExportSet(
-                set.Order, set.Exercise, set.Reps, Seconds(set.Start), Seconds(set.End), Seconds(set.Duration),
+                set.Order, set.Exercise, Core.ExerciseCatalog.DisplayName(set.Exercise), ExerciseMeasure.IsTimed(set.Exercise) ? "time" : "reps", set.Reps,
+                ExerciseMeasure.IsTimed(set.Exercise) ? Seconds(ExerciseMeasure.TimedLength(set)) : null, Seconds(set.Start), Seconds(set.End), Seconds(set.Duration),
                 Storage.StoredTime.Iso(set.StartedAt), Storage.StoredTime.Iso(set.EndedAt),
                 set.RepTimes.Select(Seconds).ToList(), Math.Round(set.MeanConfidence, 4),
                 set.HoldDuration is { } h ? Seconds(h) : null,
                 set.Status == SetStatus.Open ? "open" : "committed",
-                set.Corrected, new ExportRecognized(set.RecognizedExercise, set.RecognizedReps))).ToList(),
+                set.Corrected, new ExportRecognized(set.RecognizedExercise, set.RecognizedReps),
+                set.WeightKg is { } kg ? Math.Round(kg, 3) : null, set.Rpe, set.Notes)).ToList(),
             log.Gaps.Select(g => new ExportGap(Seconds(g.Lost), g.Recovered is { } r ? Seconds(r) : null, g.Reason)).ToList(),
             log.Timeline.Select(p => new ExportTimelinePoint(Seconds(p.Time), p.Label, Math.Round(p.Confidence, 4))).ToList());
     }
@@ -60,13 +62,13 @@ public static class JsonExporter
 
     private sealed record ExportSession(
         long Id, string StartedAt, string? EndedAt, double DurationSeconds, double ActiveSeconds,
-        string Source, string Model, string Device, string Notes, bool Complete,
+        string Source, string Model, string Device, string Notes, bool Complete, string? SourceProblem,
         IReadOnlyList<ExportSet> Sets, IReadOnlyList<ExportGap> Gaps, IReadOnlyList<ExportTimelinePoint> Timeline);
 
     private sealed record ExportSet(
-        int Order, string Exercise, int Reps, double StartSeconds, double EndSeconds, double DurationSeconds,
+        int Order, string Exercise, string ExerciseName, string Measure, int Reps, double? Seconds, double StartSeconds, double EndSeconds, double DurationSeconds,
         string StartedAt, string EndedAt, IReadOnlyList<double> RepTimesSeconds, double MeanConfidence,
-        double? HoldSeconds, string Status, bool Corrected, ExportRecognized Recognized);
+        double? HoldSeconds, string Status, bool Corrected, ExportRecognized Recognized, double? WeightKg, double? Rpe, string Notes);
 
     private sealed record ExportRecognized(string Exercise, int Reps);
 

@@ -5,14 +5,16 @@ namespace LiveWorkout.Sessions.Export;
 
 /// <summary>
 /// CSV in the column layout of the Strong app's export, which other workout logs (Hevy, FitNotes
-/// importers, strong-statistics, ...) read: one row per set, weight and distance 0 (bodyweight,
-/// camera-counted), reps for counted sets and seconds for timed ones (holds, running).
+/// importers, strong-statistics, ...) read: one row per set, the weight and RPE the person entered
+/// (weight 0 when none: bodyweight), distance 0, reps for counted sets and seconds for timed ones
+/// (holds, running), the person's notes before ours.
 /// </summary>
 public static class StrongCsvExporter
 {
     public const string Header = "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,Workout Notes,RPE";
 
-    public static void Write(IEnumerable<SessionLog> sessions, TextWriter output, TimeZoneInfo zone)
+    /// <param name="weightUnit">kg or lb: the unit of the Weight column (the log keeps kilograms).</param>
+    public static void Write(IEnumerable<SessionLog> sessions, TextWriter output, TimeZoneInfo zone, string weightUnit = WeightUnit.Kilograms)
     {
         output.Write(Header);
         output.Write('\n');
@@ -32,13 +34,13 @@ public static class StrongCsvExporter
                     StrongDuration(summary.Duration),
                     ExerciseName(set.Exercise),
                     Invariant(order),
-                    "0",
+                    set.WeightKg is { } kg ? WeightUnit.FromKilograms(kg, weightUnit).ToString("0.##", CultureInfo.InvariantCulture) : "0",
                     Invariant(timed ? 0 : set.Reps),
                     "0",
-                    Invariant(timed ? (long)Math.Round((set.HoldDuration ?? set.Duration).TotalSeconds, MidpointRounding.AwayFromZero) : 0),
+                    Invariant(timed ? (long)Math.Round(ExerciseMeasure.TimedLength(set).TotalSeconds, MidpointRounding.AwayFromZero) : 0),
                     SetNotes(set),
                     log.Session.Notes,
-                    "",
+                    set.Rpe is { } rpe ? rpe.ToString("0.#", CultureInfo.InvariantCulture) : "",
                 ];
                 output.Write(string.Join(',', fields.Select(Quote)));
                 output.Write('\n');
@@ -48,9 +50,8 @@ public static class StrongCsvExporter
 
     public static string WorkoutName(long sessionId) => $"LiveWorkout #{sessionId}";
 
-    /// <summary>squat → Squat, push_up → Push Up.</summary>
-    public static string ExerciseName(string exercise) =>
-        string.Join(' ', exercise.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
+    /// <summary>The exercise's one display name: squat → Squat, push_up → Push-up.</summary>
+    public static string ExerciseName(string exercise) => Core.ExerciseCatalog.DisplayName(exercise);
 
     /// <summary>Strong writes workout durations as "1h 5m", "12m"; under a minute, "45s".</summary>
     public static string StrongDuration(TimeSpan t)
@@ -63,8 +64,10 @@ public static class StrongCsvExporter
 
     private static string SetNotes(StoredSet set)
     {
-        var notes = new List<string> { string.Create(CultureInfo.InvariantCulture, $"confidence {set.MeanConfidence:0.00}") };
-        if (set.Corrected) notes.Add($"corrected from {set.RecognizedExercise} x{set.RecognizedReps}");
+        var notes = new List<string>();
+        if (set.Notes.Length > 0) notes.Add(set.Notes);
+        notes.Add(string.Create(CultureInfo.InvariantCulture, $"confidence {set.MeanConfidence:0.00}"));
+        if (set.Corrected) notes.Add(ExerciseMeasure.IsTimed(set.RecognizedExercise) ? $"corrected from {ExerciseName(set.RecognizedExercise)}" : $"corrected from {ExerciseName(set.RecognizedExercise)} x{set.RecognizedReps}");
         if (set.Status == SetStatus.Open) notes.Add("unfinished (session interrupted)");
         return string.Join("; ", notes);
     }

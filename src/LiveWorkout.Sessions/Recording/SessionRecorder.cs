@@ -22,6 +22,7 @@ public sealed record SessionRecorderOptions
 public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
 {
     private readonly SqliteConnection _connection;
+    private readonly RecordingLock _lock;
     private readonly DateTimeOffset _startedAt;
     private readonly TimeSpan _interval;
     private readonly List<TimelinePoint> _pendingTimeline = [];
@@ -32,7 +33,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
     private TimeSpan _lastCheckpoint;
     private bool _ended;
 
-    internal SessionRecorder(SqliteConnection connection, NewSession session, SessionRecorderOptions options)
+    internal SessionRecorder(SqliteConnection connection, string databasePath, NewSession session, SessionRecorderOptions options)
     {
         if (options.CheckpointInterval <= TimeSpan.Zero)
             throw new LiveWorkoutException("the session checkpoint interval must be positive.", 2);
@@ -50,6 +51,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
         command.Parameters.AddWithValue("$device", session.Device);
         command.Parameters.AddWithValue("$notes", session.Notes);
         SessionId = Run(() => (long)command.ExecuteScalar()!);
+        _lock = RecordingLock.Take(databasePath, SessionId);
     }
 
     public long SessionId { get; }
@@ -107,6 +109,23 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
         Checkpoints++;
     }
 
+    /// <summary>
+    /// Marks the session as made from a source that delivered less than all of itself (a clip that
+    /// ended early, damaged images), so views and exports never take it for a whole session.
+    /// </summary>
+    public void FlagSourceProblem(string problem)
+    {
+        ObjectDisposedException.ThrowIf(_ended, this);
+        Run(() =>
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = "UPDATE sessions SET source_problem = $problem WHERE id = $id";
+            command.Parameters.AddWithValue("$problem", problem);
+            command.Parameters.AddWithValue("$id", SessionId);
+            return command.ExecuteNonQuery();
+        });
+    }
+
     /// <summary>Ends the session: a set still open is committed as it stands, and the end time is stored.</summary>
     public void Complete()
     {
@@ -124,6 +143,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
         });
         _ended = true;
         _connection.Dispose();
+        _lock.Dispose();
     }
 
     void IObserver<SessionEvent>.OnNext(SessionEvent value) => Record(value);
@@ -141,6 +161,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
         {
             _ended = true;
             _connection.Dispose();
+            _lock.Dispose();
         }
     }
 

@@ -66,7 +66,7 @@ public static class EvaluationHtmlReport
             .Distinct(StringComparer.Ordinal).OrderBy(Order).ToList();
         html.Append("<p class=\"legend\">");
         foreach (string e in exercises.Append(ExerciseCatalog.Idle))
-            html.Append(Inv, $"<span><i style=\"background:{ColorOf(e)}\"></i>{E(e.Replace('_', ' '))}</span>");
+            html.Append(Inv, $"<span><i style=\"background:{ColorOf(e)}\"></i>{E(Core.ExerciseCatalog.DisplayName(e))}</span>");
         html.Append("</p>\n");
     }
 

@@ -55,9 +55,11 @@ public static class HtmlReport
             case TimelineEntryKind.Set:
                 var set = entry.Set!;
                 string color = SessionCharts.ColorOf(set.Exercise).ToHex();
-                string note = set.Corrected ? $"corrected (recognised {DisplayFormat.Exercise(set.RecognizedExercise)} ×{set.RecognizedReps})" : "";
+                string note = !set.Corrected ? "" : ExerciseMeasure.IsTimed(set.RecognizedExercise)
+                    ? $"corrected (recognised {DisplayFormat.Exercise(set.RecognizedExercise)})"
+                    : $"corrected (recognised {DisplayFormat.Exercise(set.RecognizedExercise)} ×{set.RecognizedReps})";
                 if (set.Status == SetStatus.Open) note = (note + " unfinished").Trim();
-                string reps = set.HoldDuration is { } hold ? $"{DisplayFormat.Duration(hold)} hold" : set.Reps.ToString(CultureInfo.InvariantCulture);
+                string reps = ExerciseMeasure.Amount(set);
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{set.Order}</td><td>{start}</td><td><span class=\"chip\" style=\"background:{color}\"></span>{E(DisplayFormat.Exercise(set.Exercise))}</td><td class=\"n\">{reps}</td><td class=\"n\">{duration}</td><td class=\"n\">{set.MeanConfidence:0.00}</td><td>{E(note)}</td></tr>\n");
                 break;

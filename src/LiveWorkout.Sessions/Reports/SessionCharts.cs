@@ -53,17 +53,17 @@ public static class SessionCharts
         return Png(plot, width, height);
     }
 
-    /// <summary>Reps of each set in order (seconds, marked "s", for timed exercises).</summary>
+    /// <summary>Reps of each set in order; a timed set has no bar, only its length marked "s".</summary>
     public static byte[] RepsPerSet(SessionLog log, int width, int height)
     {
         var plot = NewPlot("Reps per set", "set", "reps");
         var bars = log.Sets.Select(s => new Bar
         {
             Position = s.Order,
-            Value = s.Reps,
+            Value = ExerciseMeasure.CountedReps(s),
             FillColor = ColorOf(s.Exercise),
             LineWidth = 0,
-            Label = ExerciseMeasure.IsTimed(s.Exercise) ? $"{(s.HoldDuration ?? s.Duration).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Label = ExerciseMeasure.IsTimed(s.Exercise) ? $"{ExerciseMeasure.TimedLength(s).TotalSeconds:0}s" : s.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).ToList();
         var plottable = plot.Add.Bars(bars);
         plottable.ValueLabelStyle.FontSize = 11;

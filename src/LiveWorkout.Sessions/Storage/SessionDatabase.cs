@@ -36,6 +36,8 @@ internal sealed class SessionDatabase
     public static SessionDatabase Open(string path)
     {
         path = System.IO.Path.GetFullPath(path);
+        if (Directory.Exists(path))
+            throw new LiveWorkoutException($"the session log {path} is a folder, not a file: pass --db {System.IO.Path.Combine(path, "sessions.db")} (or set Sessions:DatabasePath to a file).", 2);
         var database = new SessionDatabase(path);
         int version = File.Exists(path) ? Inspect(path) : 0;
         if (version < SessionSchema.CurrentVersion) database.Upgrade(version);

@@ -15,18 +15,20 @@ internal static class SessionRows
 
     private static StoredSession? LoadSession(SqliteConnection connection, long id)
     {
-        using var command = Command(connection, "SELECT id, started_at, ended_at, duration_ms, source, model, device, notes FROM sessions WHERE id = $id", id);
+        using var command = Command(connection, "SELECT id, started_at, ended_at, duration_ms, source, model, device, notes, source_problem FROM sessions WHERE id = $id", id);
         using var r = command.ExecuteReader();
         if (!r.Read()) return null;
         return new StoredSession(r.GetInt64(0), StoredTime.ParseIso(r.GetString(1)), r.IsDBNull(2) ? null : StoredTime.ParseIso(r.GetString(2)),
-            StoredTime.FromMilliseconds(r.GetInt64(3)), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7));
+            StoredTime.FromMilliseconds(r.GetInt64(3)), r.GetString(4), r.GetString(5), r.GetString(6), r.GetString(7),
+            r.IsDBNull(8) ? null : r.GetString(8));
     }
 
     private static List<StoredSet> LoadSets(SqliteConnection connection, StoredSession session)
     {
         using var command = Command(connection, """
             SELECT id, set_order, effective_exercise, effective_reps, start_ms, end_ms, started_at, ended_at,
-                   rep_times_ms, mean_confidence, hold_ms, status, exercise, reps, corrected
+                   rep_times_ms, mean_confidence, hold_ms, status, exercise, reps, corrected,
+                   weight_kg, rpe, set_notes
             FROM effective_sets WHERE session_id = $id ORDER BY set_order
             """, session.Id);
         using var r = command.ExecuteReader();
@@ -42,7 +44,8 @@ internal static class SessionRows
                 StoredTime.ParseRepTimes(r.GetString(8)), r.GetDouble(9),
                 r.IsDBNull(10) ? null : StoredTime.FromMilliseconds(r.GetInt64(10)),
                 r.GetString(11) == "open" ? SetStatus.Open : SetStatus.Committed,
-                r.GetString(12), r.GetInt32(13), r.GetBoolean(14)));
+                r.GetString(12), r.GetInt32(13), r.GetBoolean(14),
+                r.IsDBNull(15) ? null : r.GetDouble(15), r.IsDBNull(16) ? null : r.GetDouble(16), r.GetString(17)));
         }
         return sets;
     }

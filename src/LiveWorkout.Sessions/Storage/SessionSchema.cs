@@ -86,10 +86,30 @@ internal static class SessionSchema
         FROM sets s;
         """;
 
+    /// <summary>
+    /// v3: what went wrong with a session's source (a clip that ended early, damaged images),
+    /// null when it delivered everything, so a partial session is never taken for a whole one.
+    /// </summary>
+    public const string V3 = """
+        ALTER TABLE sessions ADD COLUMN source_problem TEXT;
+        """;
+
+    /// <summary>
+    /// v4: what only the person knows about a set, entered with <c>sessions edit</c>: the weight
+    /// (kilograms; shown in the configured unit), the effort (RPE 1-10) and notes.
+    /// </summary>
+    public const string V4 = """
+        ALTER TABLE sets ADD COLUMN weight_kg REAL CHECK (weight_kg IS NULL OR weight_kg >= 0);
+        ALTER TABLE sets ADD COLUMN rpe REAL CHECK (rpe IS NULL OR (rpe >= 1 AND rpe <= 10));
+        ALTER TABLE sets ADD COLUMN set_notes TEXT NOT NULL DEFAULT '';
+        """;
+
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "sessions, sets, timeline, source gaps", V1),
         new(2, "absolute set times, corrections, effective_sets view", V2),
+        new(3, "source problem of a session", V3),
+        new(4, "weight, RPE and notes of a set", V4),
     ];
 
     public static int CurrentVersion => Migrations[^1].Version;

@@ -17,5 +17,6 @@ public static class DisplayFormat
     public static string DateTime(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    public static string Exercise(string name) => name.Replace('_', ' ');
+    /// <summary>The exercise's one display name (<see cref="Core.ExerciseCatalog.DisplayName"/>).</summary>
+    public static string Exercise(string name) => Core.ExerciseCatalog.DisplayName(name);
 }

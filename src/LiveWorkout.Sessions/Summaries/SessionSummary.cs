@@ -1,9 +1,9 @@
 namespace LiveWorkout.Sessions;
 
-/// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets.</summary>
+/// <summary>One line of <c>sessions list</c>: corrected values, active time = time inside sets, reps of rep exercises only (timed ones count in time).</summary>
 public sealed record SessionSummary(
     long Id, DateTimeOffset StartedAt, TimeSpan Duration, TimeSpan ActiveTime,
-    int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete)
+    int Sets, IReadOnlyList<string> Exercises, int TotalReps, bool Complete, string? SourceProblem = null)
 {
     public static SessionSummary Of(SessionLog log)
     {
@@ -15,8 +15,9 @@ public sealed record SessionSummary(
             TimeSpan.FromTicks(sets.Sum(s => s.Duration.Ticks)),
             sets.Count,
             sets.Select(s => s.Exercise).Distinct(StringComparer.Ordinal).ToList(),
-            sets.Sum(s => s.Reps),
-            log.Session.Complete);
+            sets.Sum(ExerciseMeasure.CountedReps),
+            log.Session.Complete,
+            log.Session.SourceProblem);
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;

@@ -80,6 +80,15 @@ public sealed class FrameCapture
     public CaptureCounters Counters { get; } = new();
     public ChannelReader<FrameSample> Frames => _channel.Reader;
 
+    /// <summary>Once the capture ended: why the source gave less than all of itself (see <see cref="IFrameReader.Problem"/>); null when it did not.</summary>
+    public string? SourceProblem { get; private set; }
+
+    /// <summary>
+    /// For a clip or image folder, once it is open: when it was recorded, as well as the files
+    /// tell (a video's modification time less its length, an image folder's oldest image); null live.
+    /// </summary>
+    public DateTimeOffset? RecordedAt { get; private set; }
+
     /// <summary>Source health events (SourceLost, SourceRecovered), raised on the capture thread.</summary>
     public event Action<SessionEvent>? SourceEvent;
 
@@ -179,6 +188,7 @@ public sealed class FrameCapture
     private void Read(CancellationToken cancellation, FrameHandler handle)
     {
         IFrameReader? reader = Open();
+        RecordedAt = RecordingTime(reader);
         var frame = new Mat();
         VideoWriter? recorder = null;
         var clock = Stopwatch.StartNew();
@@ -191,7 +201,11 @@ public sealed class FrameCapture
                 if (!reader.Read(frame))
                 {
                     Counters.Skipped = reader.Skipped;
-                    if (!_source.IsLive) break;
+                    if (!_source.IsLive)
+                    {
+                        SourceProblem = reader.Problem;
+                        break;
+                    }
                     reader.Dispose();
                     reader = Reconnect(clock, cancellation);
                     if (reader is null) return;
@@ -261,6 +275,29 @@ public sealed class FrameCapture
             {
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _settings.ReconnectMax.Ticks));
             }
+        }
+    }
+
+    private DateTimeOffset? RecordingTime(IFrameReader reader)
+    {
+        try
+        {
+            switch (_source.Kind)
+            {
+                case SourceKind.VideoFile:
+                    var written = new DateTimeOffset(File.GetLastWriteTimeUtc(_source.Location), TimeSpan.Zero);
+                    double seconds = reader.FrameCount is { } count && reader.Fps > 0 ? count / reader.Fps : 0;
+                    return written - TimeSpan.FromSeconds(seconds);
+                case SourceKind.ImageFolder:
+                    var files = _source.ImageFiles();
+                    return files.Count == 0 ? null : new DateTimeOffset(files.Min(File.GetLastWriteTimeUtc), TimeSpan.Zero);
+                default:
+                    return null;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

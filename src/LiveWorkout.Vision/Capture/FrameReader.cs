@@ -17,6 +17,12 @@ public interface IFrameReader : IDisposable
 
     /// <summary>Frames that could not be decoded and were skipped (image folders).</summary>
     int Skipped { get; }
+
+    /// <summary>
+    /// Once reading ended: why the source gave less than all of itself (a clip that ended before
+    /// its declared length, damaged images), naming the file; null when it gave everything.
+    /// </summary>
+    string? Problem => null;
 }
 
 /// <summary>Opens the reader for a source, failing with one line that says what to do.</summary>
@@ -49,10 +55,14 @@ public sealed record CaptureRequest(int Width = 640, int Height = 480, double Fp
 public sealed class VideoFrameReader : IFrameReader
 {
     private readonly VideoCapture _capture;
+    private readonly string _location;
+    private long _read;
+    private bool _ended;
 
-    private VideoFrameReader(VideoCapture capture, double fps, long? count)
+    private VideoFrameReader(VideoCapture capture, string location, double fps, long? count)
     {
         _capture = capture;
+        _location = location;
         Fps = fps;
         FrameCount = count;
     }
@@ -61,12 +71,21 @@ public sealed class VideoFrameReader : IFrameReader
     public long? FrameCount { get; }
     public int Skipped => 0;
 
+    /// <summary>
+    /// A file that ended more than a few frames before the length its container declares was cut
+    /// short (a copy or download that stopped half way); the declared count may be off by a frame or two.
+    /// </summary>
+    public string? Problem =>
+        _ended && FrameCount is { } declared && _read < declared - Math.Max(2, declared / 100)
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{_location} ended early: {_read} of its {declared} frames could be decoded (the file is cut short or damaged)")
+            : null;
+
     public static VideoFrameReader Open(SourceSpec spec, CaptureRequest request) =>
         TryOpen(spec, request) ?? throw new LiveWorkoutException(spec.Kind switch
         {
             SourceKind.Camera => $"{spec.Location} could not be opened: it is missing or busy (another program may hold it); 'liveworkout doctor' lists the cameras found",
             SourceKind.Stream => $"stream {spec.Location} could not be opened: check the URL and that the server is reachable",
-            _ => $"video {spec.Location} could not be read: the file is not a video OpenCV/FFmpeg can decode, or it is damaged",
+            _ => $"video {spec.Location} could not be read: it is not a video OpenCV/FFmpeg can decode, or it is damaged; check that it plays in a video player, or record it again",
         });
 
     /// <summary>Opens the source with OpenCV, or returns null when OpenCV cannot.</summary>
@@ -103,27 +122,41 @@ public sealed class VideoFrameReader : IFrameReader
         }
         double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : request.Fps;
         long? count = spec.Kind == SourceKind.VideoFile && capture.FrameCount > 0 ? capture.FrameCount : null;
-        return new VideoFrameReader(capture, fps, count);
+        return new VideoFrameReader(capture, spec.Location, fps, count);
     }
 
     private static VideoCaptureAPIs CameraApi => OperatingSystem.IsLinux() ? VideoCaptureAPIs.V4L2 : OperatingSystem.IsWindows() ? VideoCaptureAPIs.MSMF : VideoCaptureAPIs.ANY;
 
-    public bool Read(Mat frame) => _capture.Read(frame) && !frame.Empty();
+    public bool Read(Mat frame)
+    {
+        if (_capture.Read(frame) && !frame.Empty())
+        {
+            _read++;
+            return true;
+        }
+        _ended = true;
+        return false;
+    }
 
     public void Dispose() => _capture.Dispose();
 }
 
-/// <summary>A folder (or pattern) of images played as a clip at a given frame rate; undecodable files are skipped and counted.</summary>
+/// <summary>
+/// A folder (or pattern) of images played as a clip at a given frame rate. Undecodable and
+/// truncated files (a JPEG without its end marker, a PNG without its IEND chunk, which decoders
+/// would fill with grey) are skipped and counted.
+/// </summary>
 public sealed class ImageFolderReader : IFrameReader
 {
     private readonly IReadOnlyList<string> _files;
     private int _next;
+    private string? _firstSkipped;
 
     public ImageFolderReader(SourceSpec spec, double fps)
     {
         _files = spec.ImageFiles();
         if (_files.Count == 0)
-            throw new LiveWorkoutException($"no images (jpg, png, bmp, webp) in {spec.Location}{(spec.Pattern is null ? "" : " matching " + spec.Pattern)}");
+            throw new LiveWorkoutException($"no images (jpg, png, bmp, webp) in {spec.Location}{(spec.Pattern is null ? "" : " matching " + spec.Pattern)}: give a folder or pattern of image files, or a video file");
         Fps = fps;
     }
 
@@ -131,12 +164,22 @@ public sealed class ImageFolderReader : IFrameReader
     public long? FrameCount => _files.Count;
     public int Skipped { get; private set; }
 
+    public string? Problem => Skipped == 0 ? null
+        : Skipped == 1 ? $"{_firstSkipped} is damaged or truncated and was skipped"
+        : $"{Skipped} images are damaged or truncated and were skipped, the first {_firstSkipped}";
+
     public bool Read(Mat frame)
     {
         while (_next < _files.Count)
         {
-            using var image = Cv2.ImRead(_files[_next++], ImreadModes.Color);
-            if (image.Empty()) { Skipped++; continue; }
+            string file = _files[_next++];
+            using var image = ImageFileCheck.IsComplete(file) ? Cv2.ImRead(file, ImreadModes.Color) : new Mat();
+            if (image.Empty())
+            {
+                Skipped++;
+                _firstSkipped ??= file;
+                continue;
+            }
             image.CopyTo(frame);
             return true;
         }

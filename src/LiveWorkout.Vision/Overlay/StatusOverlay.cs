@@ -55,7 +55,7 @@ public static class StatusOverlay
         Cv2.PutText(frame, text, new Point(x, y), HersheyFonts.HersheySimplex, size, color, thickness, LineTypes.AntiAlias);
     }
 
-    private static string Pretty(string label) => label.Replace('_', ' ');
+    private static string Pretty(string label) => Core.ExerciseCatalog.DisplayName(label);
 
     private static string Clock(TimeSpan t) => t < TimeSpan.Zero ? "0:00" : $"{(int)t.TotalMinutes}:{t.Seconds:00}";
 }

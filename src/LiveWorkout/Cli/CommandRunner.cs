@@ -55,6 +55,8 @@ public static partial class CommandRunner
     {
         switch (e)
         {
+            case UnknownSettingException u:
+                return ($"config error: {OneLine(u.Message)}", ExitCodes.BadConfiguration);
             case OptionsValidationException v:
                 return ($"config error: {FirstValidationFailure(v)}", ExitCodes.BadConfiguration);
             case InvalidDataException d when d.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase):
@@ -74,8 +76,9 @@ public static partial class CommandRunner
     {
         // DataAnnotations failures read "DataAnnotation validation failed for 'X' members: 'Width' with the error: '...'."
         string failure = v.Failures.FirstOrDefault() ?? v.Message;
-        var m = Regex.Match(failure, "members: '(?<member>[^']+)' with the error: '(?<error>.+)'\\.?$");
         string section = SectionOf(v.OptionsType);
+        if (failure.StartsWith(section + ":", StringComparison.Ordinal)) return OneLine(failure);
+        var m = Regex.Match(failure, "members: '(?<member>[^']+)' with the error: '(?<error>.+)'\\.?$");
         return m.Success ? $"{section}:{m.Groups["member"].Value}: {m.Groups["error"].Value.TrimEnd('.')}" : $"{section}: {OneLine(failure)}";
     }
 

@@ -42,7 +42,7 @@ public static class LiveWorkoutCli
         ParseResult parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine($"usage error: {e.Message}");
+            foreach (var e in parse.Errors) error.WriteLine($"usage error: {UsageMessage(e.Message)}");
             error.WriteLine("Run 'liveworkout --help' (or '<command> --help') for usage.");
             return ExitCodes.BadConfiguration;
         }
@@ -51,6 +51,26 @@ public static class LiveWorkoutCli
         // System.CommandLine gives up with 130 is too short for that on a busy machine.
         var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
         return await parse.InvokeAsync(config, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// System.CommandLine's parse failures name .NET types ("as expected type
+    /// 'System.Nullable`1[System.Int32]'"); this says what kind of value was wanted instead.
+    /// </summary>
+    public static string UsageMessage(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message,
+            @"^Cannot parse argument '(?<value>.*)' for (?<kind>command|option) '(?<name>[^']*)' as expected type '(?:System\.Nullable`1\[)?System\.(?<type>\w+)\]?'\.?$");
+        if (!m.Success) return message;
+        string wanted = m.Groups["type"].Value switch
+        {
+            "Int32" or "Int64" => "a whole number",
+            "Double" or "Single" or "Decimal" => "a number",
+            "Boolean" => "true or false",
+            _ => "a value of the right kind",
+        };
+        string where = m.Groups["kind"].Value == "option" ? m.Groups["name"].Value : $"'{m.Groups["name"].Value}'";
+        return $"'{m.Groups["value"].Value}' is not {wanted}, which {where} wants here";
     }
 
     /// <summary>

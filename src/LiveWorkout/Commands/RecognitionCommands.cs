@@ -39,6 +39,7 @@ public static class RecognitionCommands
                 using var timeout = parse.GetValue(duration) is { } seconds ? new CancellationTokenSource(TimeSpan.FromSeconds(seconds)) : new CancellationTokenSource();
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
                 var settings = Settings(services, parse, capture.Source) with { ShowWindow = !parse.GetValue(headless) };
+                if (settings.ShowWindow) RequireDisplay("the live window needs a display", "or pass --headless to run without the window");
                 return await Run(services, settings, context, parse.GetValue(Quiet), linked.Token).ConfigureAwait(false);
             });
         });
@@ -76,6 +77,7 @@ public static class RecognitionCommands
                     Realtime = parse.GetValue(realtime),
                     ShowWindow = parse.GetValue(show),
                 };
+                if (settings.ShowWindow) RequireDisplay("--show needs a display", "or drop --show to replay without the window");
                 if (evaluating)
                 {
                     var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace),
@@ -125,9 +127,32 @@ public static class RecognitionCommands
         if (result.SessionId is { } id && settings.DatabasePath is { } db)
         {
             context.Output.WriteLine();
-            SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output);
+            SessionPrinter.Print(Sessions.SessionStore.Open(db).LoadSession(id), context.Output, services.GetRequiredService<IOptions<SessionLogOptions>>().Value.WeightUnit);
+        }
+        if (result.SourceProblem is { } problem)
+            context.Error.WriteLine(result.SessionId is { } flagged
+                ? $"warning: {problem}; session {flagged} is logged and marked incomplete."
+                : $"warning: {problem}.");
+        // Ctrl+C or SIGTERM (not q/Esc, not --duration-s): the session is closed and saved, but the run was cut short.
+        if (context.Cancellation.IsCancellationRequested)
+        {
+            context.Error.WriteLine(result.SessionId is { } saved
+                ? $"interrupted: session {saved} saved with {result.Sets.Count} {(result.Sets.Count == 1 ? "set" : "sets")}."
+                : result.FramesClassified == 0 ? "interrupted before any frame was analysed: nothing was logged." : "interrupted: nothing was logged (--no-log).");
+            return ExitCodes.Interrupted;
         }
         return ExitCodes.Ok;
+    }
+
+    /// <summary>
+    /// OpenCV's window (GTK on Linux) needs an X or Wayland display; without one it fails deep in
+    /// the capture thread with "Can't initialize GTK backend", so say what to do before starting.
+    /// </summary>
+    private static void RequireDisplay(string what, string alternative)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"))) return;
+        throw new LiveWorkoutException($"{what}, and there is none (DISPLAY is not set): run it in a desktop session or set DISPLAY (e.g. DISPLAY=:99 under Xvfb), {alternative}.", ExitCodes.BadConfiguration);
     }
 
     private static void PrintEvent(SessionEvent e, TextWriter output)
@@ -135,8 +160,8 @@ public static class RecognitionCommands
         string line = e switch
         {
             SetStarted s => $"set started: {Pretty(s.Exercise)}",
-            SetEnded s => s.Set.HoldDuration is { } hold
-                ? $"set ended:   {Pretty(s.Set.Exercise)}, held {hold.TotalSeconds:0.0} s"
+            SetEnded s => ExerciseCatalog.IsTimed(s.Set.Exercise)
+                ? $"set ended:   {Pretty(s.Set.Exercise)}, {(ExerciseCatalog.IsStaticHold(s.Set.Exercise) ? "held" : "ran")} {(s.Set.HoldDuration ?? s.Set.Duration).TotalSeconds:0.0} s"
                 : $"set ended:   {Pretty(s.Set.Exercise)}, {s.Set.Reps} reps in {s.Set.Duration.TotalSeconds:0.0} s (confidence {s.Set.MeanConfidence:0.00})",
             RestStarted => "rest",
             SourceLost l => $"source lost: {l.Reason}",
@@ -146,5 +171,5 @@ public static class RecognitionCommands
         if (line.Length > 0) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(int)e.Time.TotalMinutes:00}:{e.Time.Seconds:00}.{e.Time.Milliseconds / 100}  {line}"));
     }
 
-    private static string Pretty(string label) => label.Replace('_', ' ');
+    private static string Pretty(string label) => ExerciseCatalog.DisplayName(label);
 }

@@ -34,7 +34,7 @@ public static class SessionsCommand
     private static Command List()
     {
         var command = new Command("list", "List sessions: date, duration, active time, sets, exercises, reps");
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var summaries = store?.ListSessions() ?? [];
             if (summaries.Count == 0)
@@ -44,24 +44,34 @@ public static class SessionsCommand
             }
             var table = new TextTable(">id", "date", ">duration", ">active", ">sets", ">reps", "exercises");
             foreach (var s in summaries)
-                table.Add(Id(s.Id, s.Complete), DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local), DisplayFormat.Duration(s.Duration),
+                table.Add(Id(s.Id, s.Complete, s.SourceProblem is not null), DisplayFormat.DateTime(s.StartedAt, TimeZoneInfo.Local), DisplayFormat.Duration(s.Duration),
                     DisplayFormat.Duration(s.ActiveTime), N(s.Sets), N(s.TotalReps), string.Join(", ", s.Exercises.Select(DisplayFormat.Exercise)));
             table.Write(output);
             if (summaries.Any(s => !s.Complete)) output.WriteLine("* interrupted or still recording: sets up to the last checkpoint");
+            if (summaries.Any(s => s.SourceProblem is not null)) output.WriteLine("! the source ended early or had damaged frames: 'sessions show <id>' says what");
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static readonly Argument<long> SessionId = new("id") { Description = "Session id (see 'sessions list')" };
+    private static readonly Argument<long> SessionId = new("id") { Description = "Session id (see 'sessions list')", CustomParser = ParseSessionId };
+
+    /// <summary>A session id is a positive whole number; anything else gets one line saying where ids are.</summary>
+    private static long ParseSessionId(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && id > 0) return id;
+        result.AddError($"'{text}' is not a session id: give the number 'liveworkout sessions list' shows, e.g. 'sessions {(result.Parent as System.CommandLine.Parsing.CommandResult)?.Command.Name ?? "show"} 3'.");
+        return 0;
+    }
 
     private static Command Show()
     {
         var command = new Command("show", "Show one session: its sets and rests with reps, durations and confidences");
         command.Arguments.Add(SessionId);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
-            SessionPrinter.Print(Required(store).LoadSession(parse.GetValue(SessionId)), output);
+            SessionPrinter.Print(Required(store).LoadSession(parse.GetValue(SessionId)), output, settings.WeightUnit);
             return ExitCodes.Ok;
         }));
         return command;
@@ -78,7 +88,7 @@ public static class SessionsCommand
         command.Options.Add(From);
         command.Options.Add(To);
         command.Options.Add(by);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var (from, to) = Range(parse);
             var period = parse.GetValue(by) switch { "day" => StatsPeriod.Day, "week" => StatsPeriod.Week, _ => StatsPeriod.All };
@@ -94,7 +104,7 @@ public static class SessionsCommand
             var table = new TextTable(columns.ToArray());
             foreach (var t in totals)
             {
-                var cells = new List<string> { DisplayFormat.Exercise(t.Exercise), N(t.Sets), N(t.Reps), DisplayFormat.Duration(t.Time) };
+                var cells = new List<string> { DisplayFormat.Exercise(t.Exercise), N(t.Sets), ExerciseMeasure.IsTimed(t.Exercise) ? "-" : N(t.Reps), DisplayFormat.Duration(t.Time) };
                 if (period != StatsPeriod.All) cells.Insert(0, t.PeriodStart!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 table.Add(cells.ToArray());
             }
@@ -118,7 +128,7 @@ public static class SessionsCommand
         command.Options.Add(Out);
         command.Options.Add(From);
         command.Options.Add(To);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             var (from, to) = Range(parse);
             IReadOnlyList<SessionLog> logs = parse.GetValue(session) is { } id
@@ -132,7 +142,7 @@ public static class SessionsCommand
                 target.Write(JsonExporter.Write(logs));
                 target.WriteLine();
             }
-            else StrongCsvExporter.Write(logs, target, TimeZoneInfo.Local);
+            else StrongCsvExporter.Write(logs, target, TimeZoneInfo.Local, settings.WeightUnit);
             if (outPath is not null) output.WriteLine($"wrote {logs.Count} sessions, {logs.Sum(l => l.Sets.Count)} sets to {outPath}");
             return ExitCodes.Ok;
         }));
@@ -143,13 +153,13 @@ public static class SessionsCommand
     {
         var command = new Command("report", "Write one self-contained HTML page about a session (charts embedded; opens offline)");
         command.Arguments.Add(SessionId);
-        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file (default: session-<id>.html)" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file, or a folder for session-<id>.html (default: reports/session-<id>.html beside the session log)" };
         command.Options.Add(outFile);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             long id = parse.GetValue(SessionId);
             var log = Required(store).LoadSession(id);
-            string path = parse.GetValue(outFile) ?? $"session-{id}.html";
+            string path = ReportPath(parse.GetValue(outFile), store!.Path, id);
             using (var writer = OpenOutput(path)) writer.Write(HtmlReport.Render(log, TimeZoneInfo.Local));
             output.WriteLine($"wrote {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
@@ -157,23 +167,48 @@ public static class SessionsCommand
         return command;
     }
 
+    /// <summary>
+    /// Where a report goes: the --out file, session-&lt;id&gt;.html inside an --out folder, or by
+    /// default a reports folder beside the session log (never wherever the shell happens to be).
+    /// </summary>
+    public static string ReportPath(string? requested, string databasePath, long id)
+    {
+        string name = string.Create(CultureInfo.InvariantCulture, $"session-{id}.html");
+        if (requested is null) return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "reports", name);
+        bool folder = Directory.Exists(requested) || requested.EndsWith(Path.DirectorySeparatorChar) || requested.EndsWith(Path.AltDirectorySeparatorChar);
+        return folder ? Path.Combine(requested, name) : requested;
+    }
+
     private static Command Edit()
     {
         var set = new Argument<int>("set") { Description = "Set number within the session (see 'sessions show')" };
-        var exercise = new Option<string?>("--exercise") { Description = "The right exercise" };
+        var exercise = new Option<string?>("--exercise") { Description = "The right exercise, spelled any way (push_up, \"Push-up\", pushup)" };
         var reps = new Option<int?>("--reps") { Description = "The right number of reps" };
-        var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well)");
+        var weight = new Option<string?>("--weight") { Description = "The weight lifted, in Sessions:WeightUnit (kg by default) or with a unit: 60, 60kg, 135lb" };
+        var rpe = new Option<double?>("--rpe") { Description = "How hard it was: RPE 1 to 10 in half steps" };
+        var notes = new Option<string?>("--notes") { Description = "A note on the set (one line)" };
+        var command = new Command("edit", "Correct a set's exercise or reps (the recognised values are kept as well), or enter its weight, RPE and notes");
         command.Arguments.Add(SessionId);
         command.Arguments.Add(set);
-        command.Options.Add(exercise);
-        command.Options.Add(reps);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        foreach (var option in new Option[] { exercise, reps, weight, rpe, notes }) command.Options.Add(option);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
             long id = parse.GetValue(SessionId);
             int order = parse.GetValue(set);
-            Required(store).CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
-            var corrected = store!.LoadSession(id).Sets.Single(s => s.Order == order);
-            output.WriteLine($"session {id} set {order}: {DisplayFormat.Exercise(corrected.Exercise)} x{corrected.Reps} (recognised as {DisplayFormat.Exercise(corrected.RecognizedExercise)} x{corrected.RecognizedReps})");
+            bool correction = parse.GetValue(exercise) is not null || parse.GetValue(reps) is not null;
+            bool details = parse.GetValue(weight) is not null || parse.GetValue(rpe) is not null || parse.GetValue(notes) is not null;
+            if (!correction && !details)
+                throw new LiveWorkoutException("nothing to change: give --exercise, --reps, --weight, --rpe and/or --notes.", ExitCodes.BadConfiguration);
+            double? kilograms = parse.GetValue(weight) is { } text ? WeightUnit.ParseToKilograms(text, settings.WeightUnit) : null;
+            var log = Required(store);
+            if (correction) log.CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
+            if (details) log.SetDetails(id, order, kilograms, parse.GetValue(rpe), parse.GetValue(notes));
+            var edited = log.LoadSession(id).Sets.Single(s => s.Order == order);
+            var parts = new List<string> { $"{DisplayFormat.Exercise(edited.Exercise)} {(ExerciseMeasure.IsTimed(edited.Exercise) ? ExerciseMeasure.Amount(edited) : "x" + N(edited.Reps))}" };
+            if (edited.WeightKg is { } kg) parts.Add(WeightUnit.Format(kg, settings.WeightUnit));
+            if (edited.Rpe is { } effort) parts.Add("RPE " + effort.ToString("0.#", CultureInfo.InvariantCulture));
+            if (edited.Notes.Length > 0) parts.Add($"\"{edited.Notes}\"");
+            output.WriteLine($"session {id} set {order}: {string.Join(", ", parts)} (recognised as {SessionPrinter.Was(edited)})");
             return ExitCodes.Ok;
         }));
         return command;
@@ -181,13 +216,57 @@ public static class SessionsCommand
 
     private static Command Delete()
     {
-        var command = new Command("delete", "Delete a session with its sets, timeline and corrections");
-        command.Arguments.Add(SessionId);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output) =>
+        var ids = new Argument<long[]>("ids")
         {
-            long id = parse.GetValue(SessionId);
-            Required(store).DeleteSession(id);
-            output.WriteLine($"deleted session {id}");
+            Description = "Session ids (see 'sessions list')",
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = result => result.Tokens.Select(t =>
+            {
+                if (long.TryParse(t.Value, NumberStyles.None, CultureInfo.InvariantCulture, out long id) && id > 0) return id;
+                result.AddError($"'{t.Value}' is not a session id: give the numbers 'liveworkout sessions list' shows, e.g. 'sessions delete 3 4'.");
+                return 0L;
+            }).ToArray(),
+        };
+        var empty = new Option<bool>("--empty") { Description = "Also delete every session without a set (failed or aborted runs)" };
+        var yes = new Option<bool>("--yes", "-y") { Description = "Delete without asking" };
+        var command = new Command("delete", "Delete sessions (by id, or every empty one with --empty) with their sets, timeline and corrections; asks first unless --yes");
+        command.Arguments.Add(ids);
+        command.Options.Add(empty);
+        command.Options.Add(yes);
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
+        {
+            var chosen = parse.GetValue(ids) ?? [];
+            bool emptyOnes = parse.GetValue(empty);
+            if (chosen.Length == 0 && !emptyOnes)
+                throw new LiveWorkoutException("say which sessions to delete: give their ids (see 'sessions list'), or --empty for every session without a set.", ExitCodes.BadConfiguration);
+            var log = Required(store);
+            var targets = chosen.Distinct().Select(log.LoadSession).ToList();
+            foreach (var target in targets) log.RefuseWhileRecording(target.Session.Id, "deleted");
+            if (emptyOnes)
+                targets.AddRange(log.LoadSessions().Where(l => l.Sets.Count == 0 && targets.All(t => t.Session.Id != l.Session.Id) && !log.IsRecording(l.Session.Id)));
+            if (targets.Count == 0)
+            {
+                output.WriteLine("No empty sessions: nothing to delete.");
+                return ExitCodes.Ok;
+            }
+            foreach (var target in targets.OrderBy(t => t.Session.Id))
+            {
+                var summary = SessionSummary.Of(target);
+                output.WriteLine($"session {N(summary.Id)}  {DisplayFormat.DateTime(summary.StartedAt, TimeZoneInfo.Local)}  {DisplayFormat.Duration(summary.Duration)}  {N(summary.Sets)} sets");
+            }
+            if (!parse.GetValue(yes))
+            {
+                output.Write($"Delete {(targets.Count == 1 ? "this session" : $"these {targets.Count} sessions")}? [y/N] ");
+                output.Flush();
+                string? answer = Console.In.ReadLine();
+                if (answer is null || !(answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)))
+                {
+                    output.WriteLine();
+                    throw new LiveWorkoutException("nothing deleted: answer y to delete, or pass --yes.");
+                }
+            }
+            foreach (var target in targets) log.DeleteSession(target.Session.Id);
+            output.WriteLine(targets.Count == 1 ? $"deleted session {targets[0].Session.Id}" : $"deleted {targets.Count} sessions: {string.Join(", ", targets.Select(t => t.Session.Id).Order())}");
             return ExitCodes.Ok;
         }));
         return command;
@@ -199,7 +278,7 @@ public static class SessionsCommand
         var start = new Option<string?>("--start") { Description = "Wall-clock start, ISO 8601 (default: now)" };
         var command = new Command("seed-demo", "Record a demo workout into the log") { Hidden = true };
         command.Options.Add(start);
-        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: true, (store, output) =>
+        command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: true, (store, output, settings) =>
         {
             string? text = parse.GetValue(start);
             DateTimeOffset at = DateTimeOffset.Now;
@@ -213,15 +292,16 @@ public static class SessionsCommand
     }
 
     /// <summary>Resolves the log path (--db, configuration, default) and runs a handler on it inside the host.</summary>
-    private static Task<int> Run(ParseResult parse, CancellationToken ct, bool createIfMissing, Func<SessionStore?, TextWriter, int> handler)
+    private static Task<int> Run(ParseResult parse, CancellationToken ct, bool createIfMissing, Func<SessionStore?, TextWriter, SessionLogOptions, int> handler)
     {
         var context = LiveWorkoutCli.Context(parse, ct, (SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)));
         return CommandRunner.RunAsync(context, (services, _) =>
         {
-            string path = services.GetRequiredService<IOptions<SessionLogOptions>>().Value.ResolveDatabasePath();
-            // Reading commands never create a log file where there was none.
-            var store = createIfMissing || File.Exists(path) ? SessionStore.Open(path) : null;
-            return Task.FromResult(handler(store, context.Output));
+            var settings = services.GetRequiredService<IOptions<SessionLogOptions>>().Value;
+            string path = settings.ResolveDatabasePath();
+            // Reading commands never create a log file where there was none (a folder is refused with one line).
+            var store = createIfMissing || File.Exists(path) || Directory.Exists(path) ? SessionStore.Open(path) : null;
+            return Task.FromResult(handler(store, context.Output, settings));
         });
     }
 
@@ -260,7 +340,7 @@ public static class SessionsCommand
         }
     }
 
-    private static string Id(long id, bool complete) => complete ? N(id) : $"{N(id)}*";
+    private static string Id(long id, bool complete, bool flagged) => N(id) + (complete ? "" : "*") + (flagged ? "!" : "");
 
     private static string N(long n) => n.ToString(CultureInfo.InvariantCulture);
 }

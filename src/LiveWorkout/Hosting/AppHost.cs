@@ -42,12 +42,30 @@ public static class AppHost
         return builder.Build();
     }
 
-    /// <summary>Runs every ValidateOnStart check now, so bad configuration stops a command before it does anything.</summary>
-    public static void ValidateOptions(IServiceProvider services) => services.GetRequiredService<IStartupValidator>().Validate();
+    /// <summary>
+    /// Refuses configuration keys nothing reads, then runs every ValidateOnStart check, so bad
+    /// configuration stops a command before it does anything.
+    /// </summary>
+    public static void ValidateOptions(IServiceProvider services)
+    {
+        SettingKeys.Check(services.GetRequiredService<IConfiguration>(), OptionsServiceCollectionExtensions.Sections);
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
 }
 
 public static class OptionsServiceCollectionExtensions
 {
+    /// <summary>Every configuration section the app reads, with the options class it binds to.</summary>
+    public static IReadOnlyDictionary<string, Type> Sections { get; } = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
+    {
+        [ModelOptions.Section] = typeof(ModelOptions),
+        [CaptureOptions.Section] = typeof(CaptureOptions),
+        [SessionLogOptions.Section] = typeof(SessionLogOptions),
+        [RecordingOptions.Section] = typeof(RecordingOptions),
+        [RuntimeOptions.Section] = typeof(RuntimeOptions),
+        [Core.Temporal.TemporalOptions.Section] = typeof(Core.Temporal.TemporalOptions),
+    };
+
     /// <summary>Binds and validates every configuration section the app reads.</summary>
     public static IServiceCollection AddLiveWorkoutOptions(this IServiceCollection services)
     {
@@ -60,9 +78,11 @@ public static class OptionsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Binds a section, validated at start by its data annotations and for finite numbers.</summary>
     public static IServiceCollection AddSection<T>(this IServiceCollection services, string section) where T : class
     {
         services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<T>>(new FiniteNumbersValidator<T>(section));
         return services;
     }
 }

@@ -35,7 +35,15 @@ public sealed class OverlayWindow : IDisposable
     {
         if (!_created)
         {
-            Cv2.NamedWindow(_title, WindowFlags.AutoSize);
+            try
+            {
+                Cv2.NamedWindow(_title, WindowFlags.AutoSize);
+            }
+            catch (OpenCVException e)
+            {
+                throw new Core.LiveWorkoutException(
+                    $"the window could not be opened on display '{Environment.GetEnvironmentVariable("DISPLAY")}' ({e.Message.Trim()}): check DISPLAY points at a running X server, or run without the window (--headless for live, no --show for replay).", 1, e);
+            }
             _created = true;
         }
         frame.CopyTo(_canvas);

@@ -77,6 +77,9 @@ public sealed record RecognitionResult(
     string Device)
 {
 
+    /// <summary>Why the source gave less than all of itself (the session is flagged so); null when it did not.</summary>
+    public string? SourceProblem { get; init; }
+
     /// <summary>Classified frames per wall-clock second.</summary>
     public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
 
@@ -136,7 +139,32 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
         var store = settings.DatabasePath is null ? null : SessionStore.Open(settings.DatabasePath);
-        using var recorder = store?.StartRecording(new NewSession(DateTimeOffset.Now, source.Location, $"{package.Architecture} ({settings.ModelPath})", TorchRuntime.DescribeDevice(device)));
+        var wallStart = DateTimeOffset.Now;
+        // The session row is written with the first analysed frame: a source that never delivers
+        // one (a damaged file, a missing camera, a refused stream) leaves nothing in the log.
+        var recorderGate = new object();
+        SessionRecorder? recorder = null;
+        var earlySourceEvents = new List<SessionEvent>();
+        SessionRecorder? Recorder()
+        {
+            if (store is null) return null;
+            if (recorder is null)
+            {
+                recorder = store.StartRecording(new NewSession(capture.RecordedAt ?? wallStart, source.Location,
+                    $"{package.Architecture} ({settings.ModelPath})", TorchRuntime.DescribeDevice(device)));
+                foreach (var early in earlySourceEvents) recorder.Record(early);
+                earlySourceEvents.Clear();
+            }
+            return recorder;
+        }
+        void Record(SessionEvent e)
+        {
+            lock (recorderGate)
+            {
+                if (recorder is null && e is SourceLost or SourceRecovered) earlySourceEvents.Add(e);
+                else Recorder()?.Record(e);
+            }
+        }
 
         var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = temporal.Process(predictions, sourceEvents).Subscribe(
@@ -147,7 +175,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
                 if (e is not (SourceLost or SourceRecovered) && worker?.CurrentCapturedAt is > 0 and var at)
                     eventLatencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
                 status.OnSessionEvent(e);
-                recorder?.Record(e);
+                Record(e);
                 EventRaised?.Invoke(e);
             },
             error => finished.TrySetException(error),
@@ -160,6 +188,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             UseTemporalHead = settings.UseTemporalHead,
             Classified = (p, age) =>
             {
+                if (recorder is null) lock (recorderGate) Recorder();
                 if (settings.KeepPredictions) kept.Add(settings.KeepEmbeddings ? p : new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
                 lastTime = p.Time;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
@@ -176,9 +205,21 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         }
         finally
         {
-            recorder?.Complete();
+            lock (recorderGate)
+            {
+                try
+                {
+                    if (recorder is not null && capture.SourceProblem is { } problem) recorder.FlagSourceProblem(problem);
+                }
+                finally
+                {
+                    recorder?.Dispose();
+                }
+            }
         }
         clock.Stop();
+        if (worker.FramesClassified == 0 && !stop.IsCancellationRequested && !source.IsLive)
+            throw new LiveWorkoutException($"{source.Location} has no frame that could be decoded (the file is empty or damaged), so nothing was logged: check the file plays in a video player, or record it again.");
 
         var sets = events.OfType<SetEnded>().Select(e => e.Set).ToList();
         if (settings.RecordPath is not null && File.Exists(settings.RecordPath))
@@ -186,6 +227,9 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
 
         TimeSpan media = lastTime is { } last ? last + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
         return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, worker.FramesClassified, capture.Counters.Dropped,
-            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device));
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device))
+        {
+            SourceProblem = capture.SourceProblem,
+        };
     }
 }

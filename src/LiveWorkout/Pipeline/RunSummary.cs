@@ -14,9 +14,9 @@ public static class RunSummary
         if (result.FramesDropped > 0) output.WriteLine($"{result.FramesDropped} stale frames dropped (live: the newest frame wins)");
         if (result.FramesSkipped > 0) output.WriteLine($"{result.FramesSkipped} unreadable frames skipped");
         output.WriteLine($"{result.Sets.Count} sets: " + (result.Sets.Count == 0 ? "none recognised" :
-            string.Join(", ", result.Sets.Select(s => s.HoldDuration is { } h
-                ? string.Create(inv, $"{s.Exercise.Replace('_', ' ')} {h.TotalSeconds:0} s")
-                : $"{s.Exercise.Replace('_', ' ')} x{s.Reps}"))));
+            string.Join(", ", result.Sets.Select(s => Core.ExerciseCatalog.IsTimed(s.Exercise)
+                ? string.Create(inv, $"{Core.ExerciseCatalog.DisplayName(s.Exercise)} {(s.HoldDuration ?? s.Duration).TotalSeconds:0} s")
+                : $"{Core.ExerciseCatalog.DisplayName(s.Exercise)} x{s.Reps}"))));
         if (settings.RecordPath is not null) output.WriteLine($"recorded to {settings.RecordPath} (labels beside it)");
         if (result.SessionId is { } id) output.WriteLine($"logged as session {id} in {settings.DatabasePath}: 'liveworkout sessions show {id}'");
     }

@@ -6,24 +6,25 @@ using LiveWorkout.Vision.Capture.Loopback;
 namespace LiveWorkout.Tests.Pipeline;
 
 /// <summary>
-/// Ctrl+C ends a live session cleanly. Decision: stopping a live run is the normal way to end
-/// it, so the app closes the open set, completes the session log, prints the summary and
-/// exits 0 (not 130, which is left to runs cancelled before they produced anything).
+/// Ctrl+C (SIGINT) and SIGTERM end a live session cleanly: the app closes the open set,
+/// completes the session log and prints the summary, then says it was interrupted and exits
+/// 130, as the README promises (q, Esc and --duration-s are the ways to end a run with 0).
 /// </summary>
 public sealed class InterruptTests(PipelineFixture fixture) : IClassFixture<PipelineFixture>
 {
-    private const int Sigint = 2;
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
-    [Fact]
-    public async Task Sigint_during_live_prints_the_summary_completes_the_session_and_exits_0()
+    [Theory]
+    [InlineData(2)]  // SIGINT, Ctrl+C
+    [InlineData(15)] // SIGTERM
+    public async Task A_signal_during_live_prints_the_summary_completes_the_session_and_exits_130(int signal)
     {
         if (!OperatingSystem.IsLinux()) return; // SIGINT by kill(2); Windows would need a console control event
 
         using var server = new MjpegStreamServer([30 * 60], fps: 30, width: 320, height: 240);
-        string db = Path.Combine(fixture.Directory, "interrupt.db");
+        string db = Path.Combine(fixture.Directory, $"interrupt-{signal}.db");
         // Through GNU env with SIGINT back at its default: a test host started in the background
         // hands its children an ignored SIGINT (as shells do for background jobs), and .NET then
         // never sees the signal. A user's Ctrl+C in a terminal reaches a foreground app anyway.
@@ -49,8 +50,8 @@ public sealed class InterruptTests(PipelineFixture fixture) : IClassFixture<Pipe
             Assert.False(app.HasExited, "the app ended early");
             Assert.True(server.FramesSent >= 60, "the app never read the stream");
 
-            Assert.Equal(0, Kill(app.Id, Sigint));
-            Assert.True(app.WaitForExit(30_000), "the app did not end within 30 s of SIGINT");
+            Assert.Equal(0, Kill(app.Id, signal));
+            Assert.True(app.WaitForExit(30_000), $"the app did not end within 30 s of signal {signal}");
         }
         finally
         {
@@ -58,7 +59,8 @@ public sealed class InterruptTests(PipelineFixture fixture) : IClassFixture<Pipe
         }
 
         string stdout = await output, stderr = await error;
-        Assert.True(app.ExitCode == 0, $"exit code {app.ExitCode}; stderr: {stderr}");
+        Assert.True(app.ExitCode == 130, $"exit code {app.ExitCode}; stderr: {stderr}");
+        Assert.Matches(@"^interrupted: session 1 saved with \d+ sets?\.$", stderr.Trim());
         Assert.Contains("frames (", stdout, StringComparison.Ordinal);
         Assert.Contains("logged as session", stdout, StringComparison.Ordinal);
 

@@ -1,0 +1,40 @@
+namespace LiveWorkout.Core.Tests;
+
+/// <summary>One display name per exercise, and every way people spell it leads back to its label.</summary>
+public sealed class ExerciseCatalogTests
+{
+    [Theory]
+    [InlineData("push_up")]
+    [InlineData("Push Up")]
+    [InlineData("push-up")]
+    [InlineData("Push-up")]
+    [InlineData("pushup")]
+    [InlineData("PUSHUPS")]
+    [InlineData(" push ups ")]
+    public void Any_spelling_of_push_up_is_push_up(string spelling) => Assert.Equal("push_up", ExerciseCatalog.Parse(spelling));
+
+    [Theory]
+    [InlineData("Jumping jacks", "jumping_jack")]
+    [InlineData("bicep-curl", "bicep_curl")]
+    [InlineData("SHOULDER PRESS", "shoulder_press")]
+    [InlineData("situp", "sit_up")]
+    [InlineData("yoga", null)]
+    [InlineData("", null)]
+    public void Spellings_of_other_exercises(string spelling, string? label) => Assert.Equal(label, ExerciseCatalog.Parse(spelling));
+
+    [Fact]
+    public void Every_exercise_has_one_display_name_that_parses_back()
+    {
+        foreach (string label in ExerciseCatalog.All)
+            Assert.Equal(label, ExerciseCatalog.Parse(ExerciseCatalog.DisplayName(label)));
+        Assert.Equal("Push-up", ExerciseCatalog.DisplayName("push_up"));
+        Assert.Equal("Jumping jack", ExerciseCatalog.DisplayName("jumping_jack"));
+        Assert.Equal("Front raise", ExerciseCatalog.DisplayName("front_raise")); // another model's class
+    }
+
+    [Fact]
+    public void Holds_and_running_are_timed_and_nothing_else_is()
+    {
+        Assert.Equal(["running", "plank"], ExerciseCatalog.All.Where(ExerciseCatalog.IsTimed));
+    }
+}
