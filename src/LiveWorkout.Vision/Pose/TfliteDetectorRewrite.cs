@@ -23,15 +23,21 @@ public static class TfliteDetectorRewrite
     /// <summary>Name of the output with one score logit per anchor, [1, 2254, 1].</summary>
     public const string ScoresOutput = "Identity_1";
 
-    private const int Float32 = 0, Float16 = 1;
-    private const int DepthToSpace = 5, Dequantize = 6, Custom = 32, Densify = 124;
+    private const int Float32 = TfliteModelBuilder.Float32, Float16 = 1, Int32 = TfliteModelBuilder.Int32;
+    private const int Concatenation = 2, DepthwiseConvolution = 4, DepthToSpace = 5, Dequantize = 6, ResizeBilinear = 23,
+        Custom = 32, StridedSlice = 45, ResizeNearestNeighbor = 97, Densify = 124;
+    private const int DepthwiseConv2DOptions = 2, ConcatenationOptions = 10, ResizeBilinearOptions = 15, StridedSliceOptions = 32,
+        ResizeNearestNeighborOptions = 74;
     private const string TransposeConvolution = "Convolution2DTransposeBias";
 
     /// <summary>
     /// The OpenCV-loadable model for the original detector's bytes. Throws <see cref="InvalidDataException"/>
     /// saying what is wrong when the bytes are not a TFLite model or not this detector.
     /// </summary>
-    public static byte[] Rewrite(byte[] original)
+    public static byte[] Rewrite(byte[] original) => Rewrite(original, fastUpsampling: true);
+
+    /// <summary>The rewrite, optionally keeping RESIZE_BILINEAR as it is (to compare the two forms).</summary>
+    internal static byte[] Rewrite(byte[] original, bool fastUpsampling)
     {
         ArgumentNullException.ThrowIfNull(original);
         var r = new FlatBufferReader(original);
@@ -39,7 +45,7 @@ public static class TfliteDetectorRewrite
             throw new InvalidDataException("no TFLite file identifier 'TFL3'");
         try
         {
-            return RewriteModel(r);
+            return RewriteModel(r, fastUpsampling);
         }
         catch (Exception e) when (e is IndexOutOfRangeException or ArgumentException or OverflowException)
         {
@@ -47,7 +53,7 @@ public static class TfliteDetectorRewrite
         }
     }
 
-    private static byte[] RewriteModel(FlatBufferReader r)
+    private static byte[] RewriteModel(FlatBufferReader r, bool fastUpsampling)
     {
         int model = r.Root();
         int[] codes = r.Tables(model, 1);
@@ -70,7 +76,6 @@ public static class TfliteDetectorRewrite
         var folded = new Dictionary<int, byte[]>(); // tensor -> dense fp32 data
         var foldedFp16 = new Dictionary<int, byte[]>(); // tensor -> dense fp16 data from DENSIFY
         var sparse = new HashSet<int>();
-        var depthToSpace = new List<int>();
         var keptOrder = new List<(int Operator, bool Replace)>();
 
         foreach (int op in operators)
@@ -109,7 +114,9 @@ public static class TfliteDetectorRewrite
                     break;
                 }
                 case DepthToSpace:
-                    depthToSpace.Add(op);
+                    keptOrder.Add((op, true));
+                    continue;
+                case ResizeBilinear when fastUpsampling && IsDoublingResize(r, op, info):
                     keptOrder.Add((op, true));
                     continue;
             }
@@ -123,37 +130,24 @@ public static class TfliteDetectorRewrite
             if (consumed.Contains(tensor)) folded[tensor] = HalfToSingle(half);
 
         long extra = folded.Where(f => consumed.Contains(f.Key)).Sum(f => (long)f.Value.Length + 256) + 64L * (operators.Length + tensors.Length + buffers.Length) + 65536;
-        var w = new FlatBufferWriter(r.Data, (int)Math.Min(extra, int.MaxValue / 2));
-        var bufferOffsets = buffers.Select(w.Old).ToList();
-        var tensorOffsets = tensors.Select(w.Old).ToList();
-
+        var b = new TfliteModelBuilder(r, buffers, tensors, codes.Length, (int)Math.Min(extra, int.MaxValue / 2));
+        var w = b.Writer;
         foreach (var (tensor, data) in folded.OrderBy(f => f.Key))
-        {
-            if (!consumed.Contains(tensor)) continue;
-            int buffer = AddBuffer(w, bufferOffsets, data);
-            tensorOffsets[tensor] = AddTensor(w, r, tensors[tensor], Float32, buffer);
-        }
+            if (consumed.Contains(tensor)) b.ReplaceTensor(tensor, tensors[tensor], Float32, b.AddBuffer(data));
         foreach (int tensor in sparse.Order())
-            tensorOffsets[tensor] = AddTensor(w, r, tensors[tensor], info[tensor].Type, 0); // no data, no sparsity
+            b.ReplaceTensor(tensor, tensors[tensor], info[tensor].Type, 0); // no data, no sparsity
 
-        int customCode = codes.Length;
         var operatorOffsets = new List<int>();
         foreach (var (op, replace) in keptOrder)
-            operatorOffsets.Add(replace ? AddTransposeConvolution(w, r, op, info, bufferOffsets, tensorOffsets, customCode) : w.Old(op));
-
-        var codeOffsets = codes.Select(w.Old).ToList();
-        if (depthToSpace.Count > 0)
         {
-            int name = w.String(TransposeConvolution);
-            w.StartTable();
-            w.AddByte(0, Custom);
-            w.AddOffset(1, name);
-            w.AddInt(2, 1);
-            w.AddInt(3, Custom);
-            codeOffsets.Add(w.EndTable());
+            if (!replace) operatorOffsets.Add(w.Old(op));
+            else if (builtin[r.Scalar(op, 0, 0, r.Int)] == DepthToSpace) operatorOffsets.Add(AddTransposeConvolution(b, r, op, info));
+            else operatorOffsets.AddRange(AddUpsampling(b, r, op, info));
         }
 
-        int tensorVector = w.Offsets(tensorOffsets);
+        var codeOffsets = codes.Select(w.Old).ToList();
+        codeOffsets.AddRange(b.NewCodeTables());
+        int tensorVector = w.Offsets(b.Tensors);
         int operatorVector = w.Offsets(operatorOffsets);
         w.StartTable();
         w.AddOffset(0, tensorVector);
@@ -165,7 +159,7 @@ public static class TfliteDetectorRewrite
 
         int subgraphVector = w.Offsets([newSubgraph]);
         int codeVector = w.Offsets(codeOffsets);
-        int bufferVector = w.Offsets(bufferOffsets);
+        int bufferVector = w.Offsets(b.Buffers);
         w.StartTable();
         w.AddInt(0, r.Scalar(model, 0, 0, r.Int));
         w.AddOffset(1, codeVector);
@@ -180,8 +174,7 @@ public static class TfliteDetectorRewrite
     }
 
     /// <summary>Replaces DEPTH_TO_SPACE (block b, NHWC: out[h*b+i, w*b+j, c] = in[h, w, (i*b+j)*C+c]) by a transposed convolution with a one-hot kernel.</summary>
-    private static int AddTransposeConvolution(FlatBufferWriter w, FlatBufferReader r, int op, TensorInfo[] info,
-        List<int> bufferOffsets, List<int> tensorOffsets, int customCode)
+    private static int AddTransposeConvolution(TfliteModelBuilder b, FlatBufferReader r, int op, TensorInfo[] info)
     {
         int[] inputs = r.Ints(op, 1), outputs = r.Ints(op, 2);
         var input = info[inputs[0]];
@@ -199,57 +192,112 @@ public static class TfliteDetectorRewrite
             for (int i = 0; i < block; i++)
                 for (int j = 0; j < block; j++)
                     kernel[((c * block + i) * block + j) * inChannels + (i * block + j) * channels + c] = 1f;
-        int kernelBuffer = AddBuffer(w, bufferOffsets, FloatBytes(kernel));
-        int biasBuffer = AddBuffer(w, bufferOffsets, new byte[channels * 4]);
-        int kernelTensor = AddNewTensor(w, tensorOffsets, [channels, block, block, inChannels], kernelBuffer, output.Name + "/depth_to_space_kernel");
-        int biasTensor = AddNewTensor(w, tensorOffsets, [channels], biasBuffer, output.Name + "/depth_to_space_bias");
+        int kernelTensor = b.AddConstant([channels, block, block, inChannels], Float32, FloatBytes(kernel), output.Name + "/depth_to_space_kernel");
+        int biasTensor = b.AddConstant([channels], Float32, new byte[channels * 4], output.Name + "/depth_to_space_bias");
 
         // TfLiteTransposeConvParams: padding (2 = VALID), stride_width, stride_height.
-        var parameters = new byte[12];
-        BinaryPrimitives.WriteInt32LittleEndian(parameters, 2);
-        BinaryPrimitives.WriteInt32LittleEndian(parameters.AsSpan(4), block);
-        BinaryPrimitives.WriteInt32LittleEndian(parameters.AsSpan(8), block);
-        int customOptions = w.Bytes(parameters);
-        int inputVector = w.Ints([inputs[0], kernelTensor, biasTensor]);
-        w.StartTable();
-        w.AddInt(0, customCode);
-        w.AddOffset(1, inputVector);
-        w.AddOffset(2, w.Old(r.RefField(op, 2)));
-        w.AddOffset(5, customOptions);
-        return w.EndTable();
+        int customOptions = b.Writer.Bytes(IntBytes(2, block, block));
+        return b.AddOperator(b.Code(Custom, TransposeConvolution), [inputs[0], kernelTensor, biasTensor], b.Writer.Old(r.RefField(op, 2)), customOptions: customOptions);
     }
 
-    private static int AddBuffer(FlatBufferWriter w, List<int> bufferOffsets, byte[] data)
+    /// <summary>
+    /// Whether an operator is a RESIZE_BILINEAR that doubles a single NHWC map with half-pixel centres: OpenCV runs
+    /// that as one cv::resize per channel, most of the detector's time, so <see cref="AddUpsampling"/> replaces it.
+    /// </summary>
+    private static bool IsDoublingResize(FlatBufferReader r, int op, TensorInfo[] info)
     {
-        int bytes = w.Bytes(data, 16);
-        w.StartTable();
-        w.AddOffset(0, bytes);
-        bufferOffsets.Add(w.EndTable());
-        return bufferOffsets.Count - 1;
+        int options = r.RefField(op, 4);
+        if (options < 0 || r.Scalar(op, 3, 0, r.Byte) != ResizeBilinearOptions) return false;
+        bool alignCorners = r.Scalar(options, 2, 0, r.Byte) != 0, halfPixel = r.Scalar(options, 3, 0, r.Byte) != 0;
+        int[] inputs = r.Ints(op, 1), outputs = r.Ints(op, 2);
+        var (input, output) = (info[inputs[0]].Shape, info[outputs[0]].Shape);
+        return !alignCorners && halfPixel && input.Length == 4 && output.Length == 4 && input[0] == 1
+            && output[1] == 2 * input[1] && output[2] == 2 * input[2] && output[3] == input[3];
     }
 
-    /// <summary>A copy of an old tensor table (shape and name reused) with a new type and buffer, without quantization or sparsity.</summary>
-    private static int AddTensor(FlatBufferWriter w, FlatBufferReader r, int tensor, int type, int buffer)
+    /// <summary>
+    /// Doubles an NHWC map as bilinear resizing with half-pixel centres does, in operators OpenCV runs in one pass:
+    /// pad an edge-replicated row and column on each side (slices, concatenations), repeat each pixel 2x2
+    /// (nearest-neighbour resize), blur with the separable [1/4, 1/2, 1/4] kernel (depthwise convolution) and crop
+    /// the border, so that each output is 3/4 of its source pixel plus 1/4 of the neighbour on its side.
+    /// </summary>
+    private static List<int> AddUpsampling(TfliteModelBuilder b, FlatBufferReader r, int op, TensorInfo[] info)
     {
+        var w = b.Writer;
+        int input = r.Ints(op, 1)[0], output = r.Ints(op, 2)[0];
+        int height = info[input].Shape[1], width = info[input].Shape[2], channels = info[input].Shape[3];
+        string name = info[output].Name + "/upsample";
+        var ops = new List<int>();
+
+        int Activation(int[] shape, string suffix) => b.AddTensor(shape, Float32, 0, name + suffix);
+        int Slice(int from, int[] begin, int[] end, int outputs, string suffix)
+        {
+            // One set of constants per slice: OpenCV reorders them in place while importing.
+            int begins = b.AddConstant([4], Int32, IntBytes(begin), name + suffix + "/begin");
+            int ends = b.AddConstant([4], Int32, IntBytes(end), name + suffix + "/end");
+            int strides = b.AddConstant([4], Int32, IntBytes(1, 1, 1, 1), name + suffix + "/strides");
+            w.StartTable();
+            int options = w.EndTable(); // StridedSliceOptions without masks
+            ops.Add(b.AddOperator(b.Code(StridedSlice), [from, begins, ends, strides], outputs, StridedSliceOptions, options));
+            return outputs;
+        }
+        int SliceTo(int from, int[] begin, int[] end, string suffix)
+        {
+            int result = Activation([.. end.Zip(begin, (e, s) => e - s)], suffix);
+            Slice(from, begin, end, w.Ints([result]), suffix);
+            return result;
+        }
+        int Concatenate(int[] parts, int axis, int[] shape, string suffix)
+        {
+            int result = Activation(shape, suffix);
+            w.StartTable();
+            w.AddInt(0, axis);
+            int options = w.EndTable();
+            ops.Add(b.AddOperator(b.Code(Concatenation), parts, w.Ints([result]), ConcatenationOptions, options));
+            return result;
+        }
+
+        int top = SliceTo(input, [0, 0, 0, 0], [1, 1, width, channels], "/top");
+        int bottom = SliceTo(input, [0, height - 1, 0, 0], [1, height, width, channels], "/bottom");
+        int rows = Concatenate([top, input, bottom], 1, [1, height + 2, width, channels], "/rows");
+        int left = SliceTo(rows, [0, 0, 0, 0], [1, height + 2, 1, channels], "/left");
+        int right = SliceTo(rows, [0, 0, width - 1, 0], [1, height + 2, width, channels], "/right");
+        int padded = Concatenate([left, rows, right], 2, [1, height + 2, width + 2, channels], "/padded");
+
+        int size = b.AddConstant([2], Int32, IntBytes(2 * height + 4, 2 * width + 4), name + "/size");
+        int repeated = Activation([1, 2 * height + 4, 2 * width + 4, channels], "/repeated");
         w.StartTable();
-        w.AddOffset(0, w.Old(r.RefField(tensor, 0)));
-        w.AddInt(2, buffer);
-        w.AddOffset(3, w.Old(r.RefField(tensor, 3)));
-        w.AddByte(1, (byte)type);
-        return w.EndTable();
+        w.AddByte(1, 1); // half_pixel_centers: source pixel floor((x + 0.5) / 2), OpenCV's one-pass nearest path
+        int nearestOptions = w.EndTable();
+        ops.Add(b.AddOperator(b.Code(ResizeNearestNeighbor), [padded, size], w.Ints([repeated]), ResizeNearestNeighborOptions, nearestOptions));
+
+        float[] taps = [0.25f, 0.5f, 0.25f];
+        var kernel = new float[9 * channels]; // [1, kh, kw, channels]
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++)
+                for (int c = 0; c < channels; c++)
+                    kernel[(i * 3 + j) * channels + c] = taps[i] * taps[j];
+        int kernelTensor = b.AddConstant([1, 3, 3, channels], Float32, FloatBytes(kernel), name + "/kernel");
+        int biasTensor = b.AddConstant([channels], Float32, new byte[channels * 4], name + "/bias");
+        int blurred = Activation([1, 2 * height + 2, 2 * width + 2, channels], "/blurred");
+        w.StartTable();
+        w.AddByte(0, 1); // padding VALID
+        w.AddInt(1, 1); // stride_w
+        w.AddInt(2, 1); // stride_h
+        w.AddInt(3, 1); // depth_multiplier
+        int convOptions = w.EndTable();
+        ops.Add(b.AddOperator(b.Code(DepthwiseConvolution), [repeated, kernelTensor, biasTensor], w.Ints([blurred]), DepthwiseConv2DOptions, convOptions));
+
+        // The crop writes the resize's own output tensor, so the operators after it read it unchanged.
+        Slice(blurred, [0, 1, 1, 0], [1, 2 * height + 1, 2 * width + 1, channels], w.Old(r.RefField(op, 2)), "/crop");
+        return ops;
     }
 
-    private static int AddNewTensor(FlatBufferWriter w, List<int> tensorOffsets, int[] shape, int buffer, string name)
+    private static byte[] IntBytes(params int[] values)
     {
-        int shapeVector = w.Ints(shape);
-        int nameString = w.String(name);
-        w.StartTable();
-        w.AddOffset(0, shapeVector);
-        w.AddInt(2, buffer);
-        w.AddOffset(3, nameString);
-        w.AddByte(1, Float32);
-        tensorOffsets.Add(w.EndTable());
-        return tensorOffsets.Count - 1;
+        var result = new byte[values.Length * 4];
+        for (int i = 0; i < values.Length; i++) BinaryPrimitives.WriteInt32LittleEndian(result.AsSpan(4 * i), values[i]);
+        return result;
     }
 
     private static void CheckSignature(FlatBufferReader r, int subgraph, TensorInfo[] info)

@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using LiveWorkout.Vision.Pose;
+using LiveWorkout.Vision.Synthetic;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
 
@@ -7,7 +9,7 @@ namespace LiveWorkout.Vision.Tests.Pose;
 
 public sealed class TfliteDetectorRewriteTests : IDisposable
 {
-    private const int DepthToSpace = 5, Dequantize = 6, Densify = 124;
+    private const int DepthToSpace = 5, Dequantize = 6, ResizeBilinear = 23, Densify = 124;
     private readonly string _dir = Directory.CreateTempSubdirectory("lw-pose-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -25,7 +27,7 @@ public sealed class TfliteDetectorRewriteTests : IDisposable
     }
 
     [Fact]
-    public void The_rewritten_graph_has_no_densify_dequantize_or_depth_to_space_but_three_transposed_convolutions()
+    public void The_rewritten_graph_has_no_densify_dequantize_depth_to_space_or_bilinear_resize()
     {
         var r = new FlatBufferReader(TfliteDetectorRewrite.Rewrite(File.ReadAllBytes(PoseModelFiles.Detector)));
         int model = r.Root();
@@ -36,6 +38,7 @@ public sealed class TfliteDetectorRewriteTests : IDisposable
         Assert.DoesNotContain(Densify, builtins);
         Assert.DoesNotContain(Dequantize, builtins);
         Assert.DoesNotContain(DepthToSpace, builtins);
+        Assert.DoesNotContain(ResizeBilinear, builtins);
         Assert.Equal(3, ops.Count(c => r.String(c, 1) == "Convolution2DTransposeBias"));
 
         foreach (int op in r.Tables(subgraph, 3).Where(op => r.String(codes[r.Scalar(op, 0, 0, r.Int)], 1) is not null))
@@ -161,6 +164,21 @@ public sealed class TfliteDetectorRewriteTests : IDisposable
     }
 
     [Fact]
+    public void Upsampling_in_one_pass_gives_the_same_outputs_as_OpenCVs_bilinear_resize()
+    {
+        byte[] original = File.ReadAllBytes(PoseModelFiles.Detector);
+        using var session = new SyntheticSession(6, 224, 224, 5);
+        using var frame = new Mat();
+        session.Render(20, frame);
+        using var blob = CvDnn.BlobFromImage(frame, 1 / 127.5, new Size(224, 224), new Scalar(127.5, 127.5, 127.5), swapRB: true);
+        var (fastBoxes, fastScores) = Run(TfliteDetectorRewrite.Rewrite(original, fastUpsampling: true), "fast.tflite", blob);
+        var (plainBoxes, plainScores) = Run(TfliteDetectorRewrite.Rewrite(original, fastUpsampling: false), "plain.tflite", blob);
+        Assert.True(plainScores.Max() > 0, "the render should give at least one confident anchor");
+        Assert.InRange(fastBoxes.Zip(plainBoxes, (a, b) => Math.Abs(a - b)).Max(), 0f, 1e-3f);
+        Assert.InRange(fastScores.Zip(plainScores, (a, b) => Math.Abs(a - b)).Max(), 0f, 1e-3f);
+    }
+
+    [Fact]
     public void The_landmark_model_is_refused_as_not_the_detector()
     {
         var e = Assert.Throws<InvalidDataException>(() => TfliteDetectorRewrite.Rewrite(File.ReadAllBytes(PoseModelFiles.Landmark)));
@@ -180,6 +198,22 @@ public sealed class TfliteDetectorRewriteTests : IDisposable
             File.WriteAllBytes(path, files[i]);
             Assert.Throws<OpenCVException>(() => { using var net = CvDnn.ReadNet(path); });
         }
+    }
+
+    private (float[] Boxes, float[] Scores) Run(byte[] model, string name, Mat blob)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, model);
+        using var net = CvDnn.ReadNet(path);
+        net.SetInput(blob);
+        using var boxes = new Mat();
+        using var scores = new Mat();
+        net.Forward([boxes, scores], [TfliteDetectorRewrite.BoxesOutput, TfliteDetectorRewrite.ScoresOutput]);
+        var b = new float[boxes.Total()];
+        var s = new float[scores.Total()];
+        Marshal.Copy(boxes.Data, b, 0, b.Length);
+        Marshal.Copy(scores.Data, s, 0, s.Length);
+        return (b, s);
     }
 
     private static float[] Halves(FlatBufferReader r, int buffer)
