@@ -4,10 +4,8 @@ using System.Text;
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// Builds a FlatBuffers file back to front, as FlatBuffers' own builders do, in front of the body of
-/// an existing file: new tables can point at the old file's tables, vectors and strings (which lie
-/// behind them, so their offsets stay forward), which lets a rewrite replace the top of a model and
-/// reuse everything it leaves unchanged. Objects are named by their distance from the end of the buffer.
+/// Builds a FlatBuffers file back to front in front of the body of an existing file, so that new tables
+/// can point forward at the old file's tables, vectors and strings and a rewrite reuses all it leaves unchanged.
 /// </summary>
 internal sealed class FlatBufferWriter
 {

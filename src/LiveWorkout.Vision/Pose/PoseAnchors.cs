@@ -1,10 +1,8 @@
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// The SSD anchor centres of MediaPipe's 224-pixel pose detector, in the order of its outputs:
-/// strides 8, 16, 32, 32, 32 with two anchors per cell per layer, layers of equal stride merged into
-/// one grid (28x28x2, 14x14x2, 7x7x6 = 2254), centres at ((x + 0.5) / columns, (y + 0.5) / rows).
-/// Anchor sizes are fixed at 1, so only the centres matter.
+/// The SSD anchor centres of MediaPipe's 224-pixel pose detector in the order of its outputs: strides 8, 16, 32, 32, 32,
+/// two anchors per cell per layer, equal strides merged (28x28x2 + 14x14x2 + 7x7x6 = 2254); sizes are fixed at 1.
 /// </summary>
 internal static class PoseAnchors
 {

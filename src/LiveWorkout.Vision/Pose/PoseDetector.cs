@@ -6,10 +6,8 @@ using OpenCvSharp.Dnn;
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// Finds people in a frame with MediaPipe's BlazePose detector, run by OpenCV DNN after
-/// <see cref="TfliteDetectorRewrite"/> makes the original model loadable. The frame is letterboxed
-/// to 224x224; anchors whose score passes 0.5 are decoded and overlapping ones (IoU above 0.3) merged
-/// by score-weighted averaging, as MediaPipe does. Holds its buffers between calls: one instance per thread.
+/// Finds people with MediaPipe's BlazePose detector run by OpenCV DNN (letterbox to 224, anchors scoring 0.5 or more,
+/// MediaPipe's weighted suppression at IoU 0.3), the first stage of pose tracking; one instance per thread.
 /// </summary>
 public sealed class PoseDetector : IDisposable
 {

@@ -3,11 +3,9 @@ using System.Buffers.Binary;
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// Rewrites MediaPipe's BlazePose detector (pose_detection.tflite) into a model that OpenCV's DNN
-/// module imports: sparse weights (DENSIFY) and fp16 constants (DEQUANTIZE) are stored as dense fp32
-/// constants, and each DEPTH_TO_SPACE becomes the equivalent stride-b transposed convolution
-/// (MediaPipe's Convolution2DTransposeBias custom op, which OpenCV reads) with a one-hot kernel.
-/// The rest of the model is reused unchanged. Same input bytes give the same output bytes.
+/// Rewrites MediaPipe's BlazePose detector (pose_detection.tflite), deterministically and in memory, into an
+/// equivalent model that OpenCV's DNN module imports and runs: dense fp32 weights instead of DENSIFY and fp16
+/// DEQUANTIZE, one-hot transposed convolutions instead of DEPTH_TO_SPACE, one-pass 2x upsampling instead of bilinear resizes.
 /// </summary>
 public static class TfliteDetectorRewrite
 {

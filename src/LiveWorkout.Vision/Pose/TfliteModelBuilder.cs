@@ -1,9 +1,8 @@
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// The new parts of a rewritten TFLite model: buffers, tensors and operator codes appended to those
-/// of the original, and new operators, all written by a <see cref="FlatBufferWriter"/> in front of the
-/// original's body so that unchanged tables are reused by reference.
+/// The new parts of a rewritten TFLite model (buffers, tensors, operator codes and operators appended to the
+/// original's), written in front of the original's body so that unchanged tables are reused by reference.
 /// </summary>
 internal sealed class TfliteModelBuilder
 {
