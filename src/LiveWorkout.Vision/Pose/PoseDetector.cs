@@ -90,6 +90,10 @@ public sealed class PoseDetector : IDisposable
         {
             throw new LiveWorkoutException($"OpenCV cannot load or run pose detector '{detectorPath}' ({OneLine(e.Message)}): {Fix}", inner: e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LiveWorkoutException($"cannot write the rewritten pose detector to '{temp}' ({OneLine(e.Message)}): point TMPDIR at a writable folder", inner: e);
+        }
         finally
         {
             try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
