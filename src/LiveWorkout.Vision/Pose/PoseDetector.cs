@@ -125,7 +125,7 @@ public sealed class PoseDetector : IDisposable
         {
             float logit = Math.Clamp(_scoreValues[i], -100f, 100f);
             float score = 1f / (1f + MathF.Exp(-logit));
-            if (score < MinScore) continue;
+            if (!(score >= MinScore)) continue; // also drops NaN from a damaged model
             _candidates.Add(Decode(i, score, toFrame));
         }
         return WeightedSuppression(_candidates);
