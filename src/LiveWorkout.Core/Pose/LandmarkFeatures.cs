@@ -4,8 +4,10 @@ namespace LiveWorkout.Core.Pose;
 /// The per-frame features a landmark model sees, computed from one <see cref="PoseFrame"/> the same
 /// way for synthetic training joints and for a pose model's output. Positions are taken relative to
 /// the hip centre and divided by the body's size, so where the person stands and how far the camera
-/// is do not matter; joint angles and the torso's direction carry the posture, and the sequence
-/// model sees how they change over its window. A frame with nobody in it is all zeros.
+/// is do not matter; joint angles and the torso's direction carry the posture. The hip centre's own
+/// place in the frame (over the body's size) is there for its motion: a pull-up moves the body
+/// past still hands, a press moves the hands over a still body. The sequence model sees how all of
+/// them change over its window. A frame with nobody in it is all zeros.
 /// </summary>
 public static class LandmarkFeatures
 {
@@ -32,8 +34,11 @@ public static class LandmarkFeatures
     /// <summary>Largest relative coordinate kept: a wild landmark cannot dominate the features.</summary>
     private const float Limit = 4;
 
-    /// <summary>Floats per frame: positions, angles, the torso's direction, presence.</summary>
-    public static int Size { get; } = 2 * Points.Count + Angles.Length + 2 + 1;
+    /// <summary>Floats per frame: positions, angles, the torso's direction, the hip centre in the frame, presence.</summary>
+    public static int Size { get; } = 2 * Points.Count + Angles.Length + 2 + 2 + 1;
+
+    /// <summary>Largest offset of the hip centre from the frame's centre kept, in body sizes.</summary>
+    private const float FrameLimit = 8;
 
     /// <summary>Writes the features of <paramref name="frame"/> (a <see cref="PoseFrame"/>) into <paramref name="destination"/>.</summary>
     public static void Compute(ReadOnlySpan<float> frame, Span<float> destination)
@@ -58,6 +63,8 @@ public static class LandmarkFeatures
         foreach (var (a, b, c) in Angles) destination[k++] = Angle(frame, a, b, c) / MathF.PI;
         destination[k++] = torso > 1e-3f ? (sx - hx) / torso : 0;
         destination[k++] = torso > 1e-3f ? (sy - hy) / torso : 0;
+        destination[k++] = Math.Clamp((hx - PoseFrame.Width(frame) / 2) / scale, -FrameLimit, FrameLimit);
+        destination[k++] = Math.Clamp((hy - PoseFrame.Height(frame) / 2) / scale, -FrameLimit, FrameLimit);
         destination[k] = 1;
     }
 

@@ -28,11 +28,24 @@ public sealed class LandmarkFeaturesTests
     }
 
     [Fact]
-    public void Features_do_not_depend_on_where_the_person_stands_or_how_far_the_camera_is()
+    public void Posture_features_do_not_depend_on_where_the_person_stands_or_how_far_the_camera_is()
     {
         var near = Features(Standing());
         var far = Features(Standing(dx: -150, dy: 60, scale: 0.4f));
-        for (int i = 0; i < near.Length; i++) Assert.Equal(near[i], far[i], 4);
+        int place = LandmarkFeatures.Size - 3; // the hip centre in the frame, then presence
+        for (int i = 0; i < place; i++) Assert.Equal(near[i], far[i], 4);
+        Assert.Equal(1, near[^1]);
+    }
+
+    [Fact]
+    public void The_hip_centre_in_the_frame_follows_the_body_in_body_sizes()
+    {
+        var low = Features(Standing());
+        var high = Features(Standing(dy: -60)); // the whole body 60 px (one torso) higher, as at the top of a pull-up
+        int place = LandmarkFeatures.Size - 3;
+        Assert.Equal(0, low[place], 3);
+        Assert.Equal(0, low[place + 1], 3);
+        Assert.Equal(-1, high[place + 1], 3);
     }
 
     [Fact]
