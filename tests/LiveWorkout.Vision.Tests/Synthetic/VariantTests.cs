@@ -320,6 +320,22 @@ public sealed class VariantTests
         Assert.InRange(pose[Joint.Pelvis].Y / person.Height, 0.24, 0.36);
     }
 
+    [Theory]
+    [InlineData(IdleActivity.Stretching)]
+    [InlineData(IdleActivity.AdjustingEquipment)]
+    public void Bending_over_between_sets_stays_on_the_feet_unlike_floor_exercises(IdleActivity activity)
+    {
+        var person = SyntheticPerson.Random(new Random(6));
+        var solver = new BodySolver(person);
+        for (double t = 0; t < 12; t += 0.5)
+        {
+            var pose = solver.Solve(new IdleMotion(activity).AtTime(t, 12), Vec3.Zero);
+            Vec3 feet = (pose[Joint.LeftAnkle] + pose[Joint.RightAnkle]) * 0.5;
+            Assert.True(pose[Joint.Pelvis].Y > 0.35 * person.Height, $"{activity} at {t} s: the hips are down at {pose[Joint.Pelvis].Y:0.00} m");
+            Assert.True(Flat(pose[Joint.Pelvis] - feet) < 0.2 * person.Height, $"{activity} at {t} s: the hips are not over the feet");
+        }
+    }
+
     private static double Flat(Vec3 v) => Math.Sqrt(v.X * v.X + v.Z * v.Z);
 
     private static double Angle(BodyPose pose, Joint a, Joint b, Joint c)

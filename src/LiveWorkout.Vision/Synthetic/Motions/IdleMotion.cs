@@ -89,7 +89,8 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
                 // Side bends with the arms overhead, then a forward fold, over a 12-second cycle.
                 double cycle = t % 12 / 12, fold = Math.Clamp((Math.Sin(2 * Math.PI * cycle) * -1.5) + 0.2, 0, 1);
                 var overhead = stand.WithArms(new ArmAngles(0, 165, 0, 175)) with { Roll = 18 * Math.Sin(w / 3), HeadPitch = -5 };
-                var folded = stand.WithArms(new ArmAngles(20, 8, 20, 6)) with { Pitch = 95, HeadPitch = 10 };
+                // Folding at the hips: hip flexion follows the trunk so the legs stay upright.
+                var folded = stand.WithArms(new ArmAngles(20, 8, 20, 6)).WithLegs(new LegAngles(95, 3, 4, 0)) with { Pitch = 95, HeadPitch = 10 };
                 return BodyAngles.Lerp(overhead, folded, fold);
             }
             case IdleActivity.Drinking:
@@ -101,12 +102,13 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
             }
             default:
             {
-                // Bent over, hands working at something on the floor in front.
+                // Bent over on bent knees (thighs 20 degrees forward of upright), hands working at something on the floor in front.
                 double s = Math.Sin(w / 2.5);
+                double pitch = 62 + 6 * s;
                 return stand with
                 {
-                    Pitch = 62 + 6 * s, HeadPitch = 5,
-                    LeftLeg = new LegAngles(45, 10, 45, -20), RightLeg = new LegAngles(45, 10, 45, -20),
+                    Pitch = pitch, HeadPitch = 5,
+                    LeftLeg = new LegAngles(pitch + 20, 10, 40, -20), RightLeg = new LegAngles(pitch + 20, 10, 40, -20),
                     LeftArm = new ArmAngles(75 + 10 * s, 12, 70 + 15 * s, 8), RightArm = new ArmAngles(70 - 10 * s, 12, 60 - 15 * s, 8),
                 };
             }
