@@ -113,16 +113,47 @@ public sealed class SessionTimeline
         _end += duration;
     }
 
-    /// <summary>Eases through the waypoints, about a second each.</summary>
+    /// <summary>Eases through the waypoints, about a second each; where the feet must travel (after walking, to a walking lunge's start) it walks there.</summary>
     private void Transition(BodyAngles from, IReadOnlyList<BodyAngles> waypoints, Random rng)
     {
         foreach (var to in waypoints)
         {
             var a = from;
             double d = 0.6 + rng.NextDouble() * 0.6;
-            Add(d, t => BodyAngles.Lerp(a, to, SmoothStep(t / d)));
+            double walk = WalkDistance(a, to);
+            if (walk <= 0) Add(d, t => BodyAngles.Lerp(a, to, SmoothStep(t / d)));
+            else
+            {
+                d = Math.Max(d, walk / WalkSpeed);
+                Add(d, t => Stepping(BodyAngles.Lerp(a, to, SmoothStep(t / d)), t, d));
+            }
             from = to;
         }
+    }
+
+    /// <summary>Walking pace between places, metres per second; a typical thigh length, metres, to turn lunge strides into distance.</summary>
+    private const double WalkSpeed = 1.1, TypicalThigh = 0.42;
+
+    /// <summary>How far the feet travel between two standing postures, metres; 0 when it is a short shuffle or either is not standing.</summary>
+    private static double WalkDistance(in BodyAngles a, in BodyAngles b)
+    {
+        static bool Standing(in BodyAngles p) => p.Hang == 0 && p.HandSupport == 0 && p.ForearmSupport == 0;
+        if (!Standing(a) || !Standing(b)) return 0;
+        double dx = b.ShiftX - a.ShiftX, dz = b.ShiftZ - a.ShiftZ + (b.StrideZ - a.StrideZ) * TypicalThigh;
+        double distance = Math.Sqrt(dx * dx + dz * dz);
+        return distance > 0.35 ? distance : 0;
+    }
+
+    /// <summary>Walking steps laid over a transition that travels, fading in and out at its ends.</summary>
+    private static BodyAngles Stepping(BodyAngles pose, double t, double duration)
+    {
+        double weight = Math.Clamp(2.5 * Math.Sin(Math.PI * Math.Clamp(t / duration, 0, 1)), 0, 1);
+        double w = 2 * Math.PI * t / 1.1, s = Math.Sin(w) * weight, c = Math.Cos(w);
+        return pose with
+        {
+            LeftLeg = pose.LeftLeg with { HipFlexion = pose.LeftLeg.HipFlexion + 25 * s, Knee = pose.LeftLeg.Knee + 30 * weight * Math.Max(0, c) },
+            RightLeg = pose.RightLeg with { HipFlexion = pose.RightLeg.HipFlexion - 25 * s, Knee = pose.RightLeg.Knee + 30 * weight * Math.Max(0, -c) },
+        };
     }
 
     private bool AddSet(SetSegment set, ExerciseMotion motion, Random rng)

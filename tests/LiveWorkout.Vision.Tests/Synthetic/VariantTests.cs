@@ -188,6 +188,27 @@ public sealed class VariantTests
         Assert.True(Math.Abs(z[0] + z[^1]) < 0.3, "the walk is centred on the anchor");
     }
 
+    [Fact]
+    public void After_a_walking_lunge_the_person_walks_back_instead_of_sliding()
+    {
+        var script = new SessionScript(
+            [new IdleSegment(IdleActivity.Standing, 2), new SetSegment("lunge", 5, 1, 1, Variant: LungeMotion.Walking), new IdleSegment(IdleActivity.Standing, 6)], 60);
+        var timeline = new SessionTimeline(script, new Random(1));
+        var solver = new BodySolver(SyntheticPerson.Random(new Random(9)));
+        double end = timeline.Labels.Sets[0].End.TotalSeconds;
+        double from = solver.Solve(timeline.AnglesAt(end), Vec3.Zero)[Joint.Pelvis].Z;
+        double kneeMax = 0, arrived = double.NaN;
+        for (double t = end; t < end + 5; t += 0.02)
+        {
+            var angles = timeline.AnglesAt(t);
+            kneeMax = Math.Max(kneeMax, angles.LeftLeg.Knee);
+            if (double.IsNaN(arrived) && Math.Abs(solver.Solve(angles, Vec3.Zero)[Joint.Pelvis].Z) < 0.05) arrived = t;
+        }
+        Assert.True(from > 1, $"the walk ends only {from:0.00} m from the anchor");
+        Assert.True(kneeMax > 25, "the legs do not step on the way back");
+        Assert.True(arrived - end > from / 1.5, $"{from:0.00} m back in {arrived - end:0.00} s");
+    }
+
     [Theory]
     [InlineData(PushUpMotion.Incline, 28, 50)]
     [InlineData(PushUpMotion.Floor, 5, 25)]
