@@ -26,8 +26,8 @@ public readonly record struct LegAngles(double HipFlexion, double HipAbduction, 
         a.Knee + (b.Knee - a.Knee) * t, a.Ankle + (b.Ankle - a.Ankle) * t);
 }
 
-/// <summary>What the hands hold.</summary>
-public enum HeldProp { None, Dumbbells, Bottle }
+/// <summary>What the hands hold; a barbell is drawn as a bar through both hands.</summary>
+public enum HeldProp { None, Dumbbells, Bottle, Barbell }
 
 /// <summary>
 /// A body posture as motions author it: trunk orientation (degrees; pitch leans forward, -90 lies
@@ -60,6 +60,10 @@ public readonly record struct BodyAngles
     public double ForearmSupport { get; init; }
     /// <summary>With hand support: shoulder height as a fraction of the arm's reach (1 = arms straight).</summary>
     public double SupportHeight { get; init; }
+    /// <summary>With hand support: height of the surface under the hands (a bench for incline push-ups), metres.</summary>
+    public double HandRestHeight { get; init; }
+    /// <summary>Shift of the feet anchor forward in the person's own frame, in thigh lengths: lunges that step and walk keep a planted foot still for any body size.</summary>
+    public double StrideZ { get; init; }
     public HeldProp Held { get; init; }
 
     public static BodyAngles Standing => new()
@@ -85,6 +89,7 @@ public readonly record struct BodyAngles
             Lift = L(a.Lift, b.Lift, t), ShiftX = L(a.ShiftX, b.ShiftX, t), ShiftZ = L(a.ShiftZ, b.ShiftZ, t),
             Hang = L(a.Hang, b.Hang, t), HandSupport = L(a.HandSupport, b.HandSupport, t),
             ForearmSupport = L(a.ForearmSupport, b.ForearmSupport, t), SupportHeight = L(a.SupportHeight, b.SupportHeight, t),
+            HandRestHeight = L(a.HandRestHeight, b.HandRestHeight, t), StrideZ = L(a.StrideZ, b.StrideZ, t),
             // Props change hands at the midpoint of a blend.
             Held = t < 0.5 ? a.Held : b.Held,
         };

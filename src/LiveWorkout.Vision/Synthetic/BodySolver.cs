@@ -33,10 +33,10 @@ public sealed class BodySolver(SyntheticPerson person)
         Vec3 grip = (j[(int)Joint.LeftWrist] + j[(int)Joint.RightWrist]) * 0.5;
         var standOffset = new Vec3(-feet.X, -floorY, -feet.Z);
         var hangOffset = new Vec3(-grip.X, _p.BarHeight - grip.Y, -grip.Z);
-        Vec3 offset = Vec3.Lerp(standOffset, hangOffset, a.Hang) + new Vec3(a.ShiftX, a.Lift, a.ShiftZ);
+        Vec3 offset = Vec3.Lerp(standOffset, hangOffset, a.Hang) + new Vec3(a.ShiftX, a.Lift, a.ShiftZ + a.StrideZ * _p.Thigh);
         for (int i = 0; i < j.Length; i++) j[i] += offset;
 
-        if (a.HandSupport > 0) PlantHands(j, a.HandSupport);
+        if (a.HandSupport > 0) PlantHands(j, a.HandSupport, a.HandRestHeight);
         if (a.ForearmSupport > 0) PlantForearms(j, a.ForearmSupport);
 
         double yaw = a.Yaw * Deg;
@@ -89,7 +89,7 @@ public sealed class BodySolver(SyntheticPerson person)
     {
         double target = a.ForearmSupport >= a.HandSupport
             ? _p.UpperArm + _p.ForearmRadius
-            : (_p.ArmReach + _p.HandRadius) * Math.Clamp(a.SupportHeight, 0.1, 1.0);
+            : (_p.ArmReach + _p.HandRadius) * Math.Clamp(a.SupportHeight, 0.1, 1.0) + a.HandRestHeight;
         var j = new Vec3[Joints.Count];
         double lo = 20, hi = 100;
         for (int it = 0; it < 24; it++)
@@ -105,13 +105,13 @@ public sealed class BodySolver(SyntheticPerson person)
         return (lo + hi) / 2;
     }
 
-    private void PlantHands(Vec3[] j, double weight)
+    private void PlantHands(Vec3[] j, double weight, double restHeight)
     {
         for (int side = 0; side < 2; side++)
         {
             double s = side == 0 ? 1 : -1;
             Vec3 shoulder = j[(int)Joint.LeftShoulder + side];
-            var wrist = new Vec3(shoulder.X + s * 0.04 * _p.Height, _p.HandRadius, shoulder.Z + 0.02 * _p.Height);
+            var wrist = new Vec3(shoulder.X + s * 0.04 * _p.Height, restHeight + _p.HandRadius, shoulder.Z + 0.02 * _p.Height);
             Vec3 elbow = TwoBone(shoulder, ref wrist, _p.UpperArm, _p.Forearm, new Vec3(s * 0.6, 0, -1));
             Blend(j, Joint.LeftElbow + side, elbow, weight);
             Blend(j, Joint.LeftWrist + side, wrist, weight);

@@ -6,7 +6,8 @@ namespace LiveWorkout.Vision.Synthetic;
 
 /// <summary>
 /// A contact sheet of the synthetic world: one row per class (name at the row start), each cell a
-/// different person, scene and camera (front, three-quarter, side in turn), caught mid-movement.
+/// different person, scene, camera (front, three-quarter, side in turn) and variant of the
+/// exercise (idle: activity), caught mid-movement.
 /// Without camera effects (noise, blur, JPEG) the sheet compresses to a small PNG.
 /// </summary>
 public static class ContactSheet
@@ -26,7 +27,7 @@ public static class ContactSheet
                 var rng = new Random(SeedMix.Of(seed, row, col));
                 var motion = ExerciseCatalog.IsIdle(classes[row])
                     ? new IdleMotion(IdleMotion.Activities[col % IdleMotion.Activities.Count])
-                    : ExerciseMotion.For(classes[row]);
+                    : ExerciseMotion.For(classes[row], MotionVariants.Of(classes[row])[col % MotionVariants.Of(classes[row]).Count]);
                 var person = SyntheticPerson.Random(rng);
                 var spec = SceneSpec.Random(rng, new SceneOptions(views[col % views.Length], OcclusionChance: 0), motion.UsesBar, IsOnFloor(motion));
                 if (!cameraEffects) spec = spec with { Effects = EffectSettings.None };

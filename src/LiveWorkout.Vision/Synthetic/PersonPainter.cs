@@ -62,6 +62,7 @@ public sealed class PersonPainter
             if (pose.Held == HeldProp.Dumbbells) AddDumbbell(camera, wrist, elbow, J(Joint.LeftShoulder) - J(Joint.RightShoulder));
             else if (pose.Held == HeldProp.Bottle && side == 1) AddBottle(camera, wrist, elbow);
         }
+        if (pose.Held == HeldProp.Barbell) AddBarbell(camera, J(Joint.LeftWrist), J(Joint.RightWrist), J(Joint.LeftShoulder) - J(Joint.RightShoulder));
         if (bar is { } b) AddBar(camera, b, pose.Yaw);
 
         _parts.Sort((x, y) => y.Depth.CompareTo(x.Depth));
@@ -92,6 +93,18 @@ public sealed class PersonPainter
         Add(camera, grip - axis * half, grip + axis * half, 0.014, 0.014, _metal);
         Add(camera, grip - axis * half, grip - axis * (half - 0.05), 0.055, 0.055, _plate);
         Add(camera, grip + axis * half, grip + axis * (half - 0.05), 0.055, 0.055, _plate);
+    }
+
+    /// <summary>A bar through both hands (along the shoulders' line when the hands are close) with a plate near each end.</summary>
+    private void AddBarbell(SyntheticCamera camera, Vec3 leftWrist, Vec3 rightWrist, Vec3 leftward)
+    {
+        Vec3 between = leftWrist - rightWrist;
+        Vec3 axis = (between.Length > 0.2 ? between : leftward).Normalized();
+        Vec3 centre = (leftWrist + rightWrist) * 0.5;
+        double half = 0.75;
+        Add(camera, centre - axis * half, centre + axis * half, 0.015, 0.015, _metal);
+        Add(camera, centre + axis * (half - 0.16), centre + axis * (half - 0.1), 0.12, 0.12, _plate);
+        Add(camera, centre - axis * (half - 0.16), centre - axis * (half - 0.1), 0.12, 0.12, _plate);
     }
 
     private void AddBottle(SyntheticCamera camera, Vec3 wrist, Vec3 elbow)

@@ -59,7 +59,7 @@ public sealed record SceneSpec(
                 0.1 + rng.NextDouble() * 0.3, (rng.NextDouble() - 0.5) * 30, new Scalar(rng.Next(30, 200), rng.Next(30, 200), rng.Next(30, 200)));
         return new SceneSpec(
             Azimuth: azimuth,
-            Elevation: -5 + rng.NextDouble() * 35,
+            Elevation: -12 + rng.NextDouble() * 52, // from a low tripod to a high shelf
             Distance: 2.5 + rng.NextDouble() * 3.5,
             Roll: (rng.NextDouble() - 0.5) * 12,
             Mirror: rng.NextDouble() < 0.5,
@@ -80,7 +80,9 @@ public sealed record SceneSpec(
         foreach (var pose in poses)
             foreach (var j in pose.Joints) { sum += j; n++; }
         Vec3 target = sum * (1.0 / Math.Max(1, n));
-        var camera = SyntheticCamera.Orbit(target, Azimuth, Elevation, Distance, Roll, width, height, Mirror);
+        // A low camera stays above the floor (mat exercises bring the target down).
+        double lowest = Math.Asin(Math.Clamp((0.25 - target.Y) / Distance, -1, 1)) * 180 / Math.PI;
+        var camera = SyntheticCamera.Orbit(target, Azimuth, Math.Max(Elevation, lowest), Distance, Roll, width, height, Mirror);
         return CameraFraming.Fit(camera, poses, person, Framing);
     }
 }

@@ -16,10 +16,31 @@ public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames
 
 /// <summary>
 /// Writes a synthetic session as an mp4 (OpenCV VideoWriter, mp4v) with its <c>.labels.csv</c>
-/// beside it, and optionally <c>.joints2d.csv</c> (image pixels) and <c>.joints3d.csv</c> (world metres).
+/// and <c>.sets.csv</c> (how each labelled set was done, for accuracy per variant) beside it, and
+/// optionally <c>.joints2d.csv</c> (image pixels) and <c>.joints3d.csv</c> (world metres).
 /// </summary>
 public static class SyntheticClipWriter
 {
+    public const string SetsHeader = "start_s,end_s,exercise,variant,reps,tempo,pause_s,partial_share";
+
+    /// <summary>Where the sets file of a clip goes: beside it, <c>&lt;clip&gt;.sets.csv</c>.</summary>
+    public static string SetsPathFor(string videoPath) =>
+        Path.Combine(Path.GetDirectoryName(videoPath) ?? "", Path.GetFileNameWithoutExtension(videoPath) + ".sets.csv");
+
+    /// <summary>One row per labelled set, in the order of the labels file: its times, exercise, variant and how the reps were paced.</summary>
+    public static string SetsCsv(SessionTimeline timeline)
+    {
+        var sb = new StringBuilder(SetsHeader).Append('\n');
+        foreach (var set in timeline.Sets)
+        {
+            var l = set.Labels;
+            var g = set.Segment;
+            sb.Append(CultureInfo.InvariantCulture,
+                $"{l.Start.TotalSeconds:0.###},{l.End.TotalSeconds:0.###},{l.Exercise},{set.Variant},{l.Reps},{g.Tempo:0.###},{g.PauseAtExtreme:0.###},{g.PartialShare:0.###}\n");
+        }
+        return sb.ToString();
+    }
+
     public static WrittenClip Write(string videoPath, int seed, ClipOptions options, CancellationToken cancellation = default)
     {
         SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
@@ -49,6 +70,7 @@ public static class SyntheticClipWriter
 
         string labelsPath = ClipAnnotation.PathFor(videoPath);
         session.Labels.Save(labelsPath);
+        File.WriteAllText(SetsPathFor(videoPath), SetsCsv(session.Timeline));
         if (joints2d is not null && joints3d is not null)
         {
             string stem = Path.Combine(Path.GetDirectoryName(videoPath) ?? "", Path.GetFileNameWithoutExtension(videoPath));

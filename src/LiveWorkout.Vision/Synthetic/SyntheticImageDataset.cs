@@ -17,11 +17,15 @@ public sealed record ManifestRow(string Path, string Class, string Split, string
 
 /// <summary>
 /// Writes a folder-per-class image dataset of random moments of every class, with manifest.csv.
-/// Images come in groups of one person in one scene; a whole group goes to one split, so no person
-/// or backdrop is shared between train and test.
+/// Images come in groups of one person in one scene doing one variant of the exercise (the
+/// manifest's activity column: the variant, or the idle activity); a whole group goes to one
+/// split, so no person or backdrop is shared between train and test.
 /// </summary>
 public static class SyntheticImageDataset
 {
+    /// <summary>The part mixed into a group's seed for the stream that picks its variant.</summary>
+    private const int VarietyPart = 0x5E7;
+
     public const string ManifestHeader = "path,class,split,group,seed,person,camera,azimuth,elevation,mirror,activity";
 
     public static IReadOnlyList<ManifestRow> Write(string root, ImageDatasetOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
@@ -48,14 +52,14 @@ public static class SyntheticImageDataset
                 var rng = new Random(seed);
                 var motion = ExerciseCatalog.IsIdle(name)
                     ? new IdleMotion(IdleMotion.Activities[rng.Next(IdleMotion.Activities.Count)])
-                    : ExerciseMotion.For(name);
+                    : ExerciseMotion.For(name, MotionVariants.Pick(name, new Random(SeedMix.Of(seed, VarietyPart))));
                 var person = SyntheticPerson.Random(rng);
                 var spec = SceneSpec.Random(rng, new SceneOptions(OutOfFrameChance: 0.03), motion.UsesBar, ContactSheet.IsOnFloor(motion));
                 var solver = new BodySolver(person);
                 var camera = spec.CameraFor(MotionSampling.Spread(motion, solver, Vec3.Zero), person, options.Width, options.Height);
                 using var renderer = new SceneRenderer(person, spec, camera, Vec3.Zero);
                 string groupName = $"{name}-{g:D4}";
-                string activity = motion is IdleMotion idle ? ToSnake(idle.Activity.ToString()) : "";
+                string activity = motion is IdleMotion idle ? ToSnake(idle.Activity.ToString()) : motion.Variant;
                 for (int k = 0; k < options.ImagesPerGroup && written < options.PerClass; k++, written++)
                 {
                     renderer.Render(solver.Solve(MotionSampling.RandomMoment(motion, rng), Vec3.Zero), image, rng);

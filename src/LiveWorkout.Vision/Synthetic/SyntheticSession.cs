@@ -20,7 +20,7 @@ public sealed class SyntheticSession : IDisposable
         Fps = fps;
         var rng = new Random(seed);
         Person = SyntheticPerson.Random(rng);
-        Script = SessionScript.Random(rng, durationSeconds);
+        Script = SessionScript.Random(rng, durationSeconds, new Random(SeedMix.Of(seed, VarietyPart)));
         Timeline = new SessionTimeline(Script, rng);
         _solver = new BodySolver(Person);
         bool bar = Timeline.Exercises.Contains("pull_up");
@@ -30,9 +30,15 @@ public sealed class SyntheticSession : IDisposable
         Scene = SceneSpec.Random(rng, sceneOptions ?? new SceneOptions(OcclusionChance: SceneOptions.SessionOcclusionChance), bar, floor) with { Bar = bar };
         var framingPoses = new List<BodyPose>();
         for (double t = 0; t < durationSeconds; t += 0.25) framingPoses.Add(_solver.Solve(Timeline.AnglesAt(t), Vec3.Zero));
+        // Keep the camera well clear of where the person walks (walking lunges, walking about).
+        double reach = framingPoses.Max(p => Math.Sqrt(p[Joint.Pelvis].X * p[Joint.Pelvis].X + p[Joint.Pelvis].Z * p[Joint.Pelvis].Z));
+        Scene = Scene with { Distance = Math.Max(Scene.Distance, 1.5 + 1.3 * reach) };
         Camera = Scene.CameraFor(framingPoses, Person, width, height);
         _renderer = new SceneRenderer(Person, Scene, Camera, Vec3.Zero);
     }
+
+    /// <summary>The part mixed into the seed for the stream that draws how each set is done.</summary>
+    private const int VarietyPart = 0x5E7;
 
     public SyntheticPerson Person { get; }
     public SessionScript Script { get; }

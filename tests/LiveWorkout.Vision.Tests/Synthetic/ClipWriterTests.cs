@@ -37,6 +37,25 @@ public sealed class ClipWriterTests
     }
 
     [Fact]
+    public void A_clip_has_a_sets_file_naming_each_labelled_set_s_variant()
+    {
+        using var folder = new TempFolder();
+        string path = System.IO.Path.Combine(folder.Path, "clip.mp4");
+        var written = SyntheticClipWriter.Write(path, seed: 12, new ClipOptions(Width: 64, Height: 48, DurationSeconds: 60));
+        var rows = File.ReadAllLines(SyntheticClipWriter.SetsPathFor(path));
+        Assert.Equal(SyntheticClipWriter.SetsHeader, rows[0]);
+        Assert.NotEmpty(written.Labels.Sets);
+        Assert.Equal(written.Labels.Sets.Count, rows.Length - 1);
+        foreach (var (set, row) in written.Labels.Sets.Zip(rows.Skip(1)))
+        {
+            var cells = row.Split(',');
+            Assert.Equal(set.Exercise, cells[2]);
+            Assert.Contains(cells[3], Vision.Synthetic.Motions.MotionVariants.Of(set.Exercise));
+            Assert.Equal(set.Reps.ToString(System.Globalization.CultureInfo.InvariantCulture), cells[4]);
+        }
+    }
+
+    [Fact]
     public void The_occlusion_share_changes_the_picture_but_not_the_labels()
     {
         using var folder = new TempFolder();

@@ -13,7 +13,7 @@ public sealed class SessionTimelineTests
     public void Label_rows_and_idle_gaps_tile_the_clip(int seed, double duration)
     {
         var rng = new Random(seed);
-        var timeline = new SessionTimeline(SessionScript.Random(rng, duration), rng);
+        var timeline = new SessionTimeline(SessionScript.Random(rng, duration, new Random(seed + 100)), rng);
         var spans = timeline.Spans();
 
         Assert.NotEmpty(timeline.Labels.Sets);
@@ -43,7 +43,7 @@ public sealed class SessionTimelineTests
         bool direct = false, idleBetween = false;
         for (int seed = 0; seed < 10; seed++)
         {
-            var script = SessionScript.Random(new Random(seed), 120);
+            var script = SessionScript.Random(new Random(seed), 120, new Random(seed + 100));
             for (int i = 1; i < script.Segments.Count; i++)
             {
                 if (script.Segments[i] is SetSegment && script.Segments[i - 1] is SetSegment) direct = true;

@@ -11,6 +11,9 @@ public abstract class ExerciseMotion
 {
     public abstract string Exercise { get; }
 
+    /// <summary>How the exercise is done (loaded, seated, a grip), one of <see cref="MotionVariants.Of"/>; trainers report accuracy per variant.</summary>
+    public virtual string Variant => MotionVariants.Standard;
+
     /// <summary>Seconds per rep at tempo 1.</summary>
     public abstract double CycleSeconds { get; }
 
@@ -29,24 +32,32 @@ public abstract class ExerciseMotion
     /// <summary>The posture at a phase of rep number <paramref name="rep"/> (reps may alternate sides).</summary>
     public abstract BodyAngles At(double phase, double depth, int rep);
 
+    /// <summary>The posture after rep <paramref name="rep"/> ends, held until the next starts: the start posture unless the motion travels.</summary>
+    public virtual BodyAngles After(int rep, double depth) => Start;
+
     /// <summary>0 at phase 0 and 1, 1 at phase 0.5: the shape of a there-and-back rep.</summary>
     public static double Profile(double phase) => 0.5 - 0.5 * Math.Cos(2 * Math.PI * phase);
 
-    public static ExerciseMotion For(string exercise) => exercise switch
+    /// <summary>The motion of an exercise done as <paramref name="variant"/> (empty: the standard one) in a set of <paramref name="reps"/> reps (walking lunges centre their path on it).</summary>
+    public static ExerciseMotion For(string exercise, string variant = "", int reps = 0)
     {
-        "squat" => new SquatMotion(),
-        "push_up" => new PushUpMotion(),
-        "pull_up" => new PullUpMotion(),
-        "running" => new RunningMotion(),
-        "jumping_jack" => new JumpingJackMotion(),
-        "lunge" => new LungeMotion(),
-        "plank" => new PlankMotion(),
-        "sit_up" => new SitUpMotion(),
-        "bicep_curl" => new BicepCurlMotion(),
-        "shoulder_press" => new ShoulderPressMotion(),
-        ExerciseCatalog.Idle => new IdleMotion(IdleActivity.Standing),
-        _ => throw new LiveWorkoutException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}", 2),
-    };
+        string v = variant.Length > 0 ? MotionVariants.Check(exercise, variant) : MotionVariants.Of(exercise)[0];
+        return exercise switch
+        {
+            "squat" => new SquatMotion(v),
+            "push_up" => new PushUpMotion(v),
+            "pull_up" => new PullUpMotion(v),
+            "running" => new RunningMotion(),
+            "jumping_jack" => new JumpingJackMotion(),
+            "lunge" => new LungeMotion(v, reps),
+            "plank" => new PlankMotion(v),
+            "sit_up" => new SitUpMotion(v),
+            "bicep_curl" => new BicepCurlMotion(v),
+            "shoulder_press" => new ShoulderPressMotion(v),
+            ExerciseCatalog.Idle => new IdleMotion(IdleActivity.Standing),
+            _ => throw new LiveWorkoutException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}", 2),
+        };
+    }
 }
 
 /// <summary>A rep that goes from the start posture to an extreme posture and back.</summary>
