@@ -43,6 +43,21 @@ public sealed class CaptureCounters
     public int Reconnects { get; internal set; }
     public double SourceFps { get; internal set; }
     internal void CountCaptured() => Interlocked.Increment(ref _captured);
+
+    private readonly double[] _frontEnd = new double[4096];
+    private long _frontEndCount;
+
+    /// <summary>The front end's time (preprocessing or pose stage) of the most recent frames, milliseconds; read after the run.</summary>
+    public IReadOnlyList<double> FrontEndMilliseconds
+    {
+        get
+        {
+            long n = Interlocked.Read(ref _frontEndCount);
+            return n <= _frontEnd.Length ? _frontEnd.Take((int)n).ToArray() : _frontEnd.ToArray();
+        }
+    }
+
+    internal void AddFrontEnd(double milliseconds) => _frontEnd[(Interlocked.Increment(ref _frontEndCount) - 1) % _frontEnd.Length] = milliseconds;
     internal void CountDropped(long frames = 1) => Interlocked.Add(ref _dropped, frames);
 }
 
@@ -239,7 +254,9 @@ public sealed class FrameCapture
 #pragma warning restore IDE0060
     {
         float[] pixels = Pool.Rent();
+        long start = Stopwatch.GetTimestamp();
         _preprocessor.ProcessInSequence(frame, time, pixels);
+        Counters.AddFrontEnd(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         FrameCaptured?.Invoke(frame, index);
         var sample = new FrameSample(index, time, pixels, capturedAt);
         if (_source.IsLive) _channel.Writer.TryWrite(sample);

@@ -53,14 +53,14 @@ public static class PipelineBench
         o.WriteLine(string.Create(inv, $"device: {r.Device}, model: {r.Model}, {r.Cores} cores, load average {r.LoadAverage1Min:0.00} at the end"));
         o.WriteLine();
         o.WriteLine("replay (as fast as possible)");
-        o.WriteLine($"{"clip",-18} {"frames",7} {"video s",8} {"wall s",7} {"frames/s",9} {"x real time",12}");
+        o.WriteLine($"{"clip",-18} {"frames",7} {"video s",8} {"wall s",7} {"frames/s",9} {"x real time",12} {"front end p50/p95 ms",21}");
         var p = r.Replay;
-        o.WriteLine(string.Create(inv, $"{p.Clip,-18} {p.Frames,7} {p.MediaSeconds,8:0.0} {p.WallSeconds,7:0.0} {p.FramesPerSecond,9:0.0} {p.RealTimeFactor,12:0.00}"));
+        o.WriteLine(string.Create(inv, $"{p.Clip,-18} {p.Frames,7} {p.MediaSeconds,8:0.0} {p.WallSeconds,7:0.0} {p.FramesPerSecond,9:0.0} {p.RealTimeFactor,12:0.00} {$"{p.FrontEndP50Ms:0.0} / {p.FrontEndP95Ms:0.0}",21}"));
         o.WriteLine();
-        o.WriteLine("live (latest frame wins)");
-        o.WriteLine($"{"stream",-22} {"sent",5} {"classified",10} {"dropped",8} {"capture->prediction p50/p95 ms",31} {"events",7} {"capture->event p50/p95 ms",26}");
-        var l = r.Live;
-        o.WriteLine(string.Create(inv, $"{l.Stream,-22} {l.FramesSent,5} {l.FramesClassified,10} {l.FramesDropped,8} {$"{l.PredictionP50Ms:0.0} / {l.PredictionP95Ms:0.0}",31} {l.Events,7} {$"{l.EventP50Ms:0.0} / {l.EventP95Ms:0.0}",26}"));
+        o.WriteLine("live (latest frame wins; the front end is the pixel preprocessing or the pose stage)");
+        o.WriteLine($"{"stream",-26} {"sent",5} {"classified",10} {"per s",6} {"dropped",8} {"capture->prediction p50/p95 ms",31} {"events",7} {"capture->event p50/p95 ms",26} {"front end p50/p95 ms",21}");
+        foreach (var l in r.Live)
+            o.WriteLine(string.Create(inv, $"{l.Stream,-26} {l.FramesSent,5} {l.FramesClassified,10} {l.AnalysedPerSecond,6:0.0} {l.FramesDropped,8} {$"{l.PredictionP50Ms:0.0} / {l.PredictionP95Ms:0.0}",31} {l.Events,7} {$"{l.EventP50Ms:0.0} / {l.EventP95Ms:0.0}",26} {$"{l.FrontEndP50Ms:0.0} / {l.FrontEndP95Ms:0.0}",21}"));
         o.WriteLine();
         o.WriteLine($"memory through a replay of {r.Memory.Frames} frames ({r.Memory.Clip})");
         o.WriteLine("(in use: managed and native heap MB; held: what the GC has committed and glibc's malloc holds from the OS, in use or kept for reuse)");

@@ -10,21 +10,26 @@ namespace LiveWorkout.Pipeline;
 /// <summary>What <c>bench pipeline</c> runs.</summary>
 public sealed record PipelineBenchSettings(string ModelPath, string Device, double ReplaySeconds = 60, double LiveSeconds = 20, double MemorySeconds = 300, int Seed = 7);
 
-public sealed record ReplayFigures(string Clip, long Frames, double MediaSeconds, double WallSeconds, double FramesPerSecond, double RealTimeFactor);
+/// <param name="FrontEndP50Ms">The front end's own time per frame (pixel preprocessing, or the pose stage of a landmark model), median.</param>
+public sealed record ReplayFigures(string Clip, long Frames, double MediaSeconds, double WallSeconds, double FramesPerSecond, double RealTimeFactor,
+    double FrontEndP50Ms, double FrontEndP95Ms);
 
-public sealed record LatencyFigures(string Stream, long FramesSent, long FramesClassified, long FramesDropped, double PredictionP50Ms, double PredictionP95Ms, int Events, double EventP50Ms, double EventP95Ms);
+/// <param name="AnalysedPerSecond">Frames classified per second of the stream.</param>
+public sealed record LatencyFigures(string Stream, long FramesSent, long FramesClassified, long FramesDropped, double AnalysedPerSecond, double PredictionP50Ms, double PredictionP95Ms,
+    int Events, double EventP50Ms, double EventP95Ms, double FrontEndP50Ms, double FrontEndP95Ms);
 
 public sealed record MemoryPoint(double WallSeconds, long Frames, double MediaSeconds, double ResidentMb, double ManagedMb, double NativeHeapMb, long InferenceThreadTensors,
     double NativeHeldMb, double ManagedCommittedMb);
 
 public sealed record MemoryFigures(string Clip, long Frames, IReadOnlyList<MemoryPoint> Series);
 
-public sealed record PipelineBenchReport(string Device, string Model, int Cores, double LoadAverage1Min, ReplayFigures Replay, LatencyFigures Live, MemoryFigures Memory);
+public sealed record PipelineBenchReport(string Device, string Model, int Cores, double LoadAverage1Min, ReplayFigures Replay, IReadOnlyList<LatencyFigures> Live, MemoryFigures Memory);
 
 /// <summary>
 /// The whole pipeline's figures on synthetic video rendered into a temporary folder: replay
 /// throughput (640x480, 30 fps, as fast as possible), live capture-to-prediction and
-/// capture-to-event latency against a real-time MJPEG stream served on 127.0.0.1, and memory
+/// capture-to-event latency against real-time MJPEG streams at 640x480 and 1280x720 served on
+/// 127.0.0.1, the front end's own time per frame (the pose stage of a landmark model), and memory
 /// sampled through a long small-frame replay (a plateau is fine, a slope is a leak).
 /// </summary>
 public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger logger)
@@ -40,10 +45,15 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
 
             progress("replay: as fast as possible");
             var replay = await new RecognitionRun(Settings(clip), logger).RunAsync(cancellation).ConfigureAwait(false);
-            var replayFigures = new ReplayFigures("640x480 @ 30 fps", replay.FramesClassified, replay.MediaDuration.TotalSeconds, replay.WallTime.TotalSeconds, replay.FramesPerSecond, replay.RealTimeFactor);
+            var replayFigures = new ReplayFigures("640x480 @ 30 fps", replay.FramesClassified, replay.MediaDuration.TotalSeconds, replay.WallTime.TotalSeconds, replay.FramesPerSecond, replay.RealTimeFactor,
+                Percentile(replay.FrontEndMs ?? [], 0.5), Percentile(replay.FrontEndMs ?? [], 0.95));
 
-            progress($"live: {settings.LiveSeconds:0} s of 640x480 MJPEG at 30 fps on 127.0.0.1");
-            var live = await Live(clip, cancellation).ConfigureAwait(false);
+            var live = new List<LatencyFigures>();
+            foreach (var (width, height) in new[] { (640, 480), (1280, 720) })
+            {
+                progress($"live: {settings.LiveSeconds:0} s of {width}x{height} MJPEG at 30 fps on 127.0.0.1");
+                live.Add(await Live(clip, width, height, cancellation).ConfigureAwait(false));
+            }
 
             progress($"memory: rendering {settings.MemorySeconds:0} s of 320x240 video, then replaying it");
             string longClip = Path.Combine(folder, "memory-320x240.mp4");
@@ -60,25 +70,32 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
 
     private RecognitionSettings Settings(string source) => new() { Source = source, ModelPath = settings.ModelPath, Device = settings.Device };
 
-    private async Task<LatencyFigures> Live(string clip, CancellationToken cancellation)
+    private async Task<LatencyFigures> Live(string clip, int width, int height, CancellationToken cancellation)
     {
-        // The stream replays the clip's frames (decoded, not rendered, so the server stays cheap).
+        // The stream replays the clip's frames (decoded, not rendered, so the server stays cheap), scaled to the stream's size.
         using var frames = new VideoCapture(clip, VideoCaptureAPIs.FFMPEG);
+        using var decoded = new Mat();
         int total = (int)Math.Round(settings.LiveSeconds * 30);
-        using var server = new MjpegStreamServer([total], 30, 640, 480, (_, mat) =>
+        using var server = new MjpegStreamServer([total], 30, width, height, (_, mat) =>
         {
-            if (frames.Read(mat) && !mat.Empty()) return;
-            frames.Set(VideoCaptureProperties.PosFrames, 0);
-            frames.Read(mat);
+            if (!frames.Read(decoded) || decoded.Empty())
+            {
+                frames.Set(VideoCaptureProperties.PosFrames, 0);
+                frames.Read(decoded);
+            }
+            if (decoded.Width == width && decoded.Height == height) decoded.CopyTo(mat);
+            else Cv2.Resize(decoded, mat, new Size(width, height));
         });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         var run = new RecognitionRun(Settings(server.Url) with { ReconnectMax = TimeSpan.FromSeconds(1) }, logger);
         run.EventRaised += e => { if (e is Core.Recognition.SourceLost) stop.Cancel(); };
         stop.CancelAfter(TimeSpan.FromSeconds(settings.LiveSeconds + 10));
         var result = await run.RunAsync(stop.Token).ConfigureAwait(false);
-        return new LatencyFigures("640x480 MJPEG @ 30 fps", server.FramesSent, result.FramesClassified, result.FramesDropped,
+        return new LatencyFigures($"{width}x{height} MJPEG @ 30 fps", server.FramesSent, result.FramesClassified, result.FramesDropped,
+            result.WallTime.TotalSeconds > 0 ? result.FramesClassified / result.WallTime.TotalSeconds : 0,
             Percentile(result.LatenciesMs, 0.5), Percentile(result.LatenciesMs, 0.95),
-            result.EventLatenciesMs.Count, Percentile(result.EventLatenciesMs, 0.5), Percentile(result.EventLatenciesMs, 0.95));
+            result.EventLatenciesMs.Count, Percentile(result.EventLatenciesMs, 0.5), Percentile(result.EventLatenciesMs, 0.95),
+            Percentile(result.FrontEndMs ?? [], 0.5), Percentile(result.FrontEndMs ?? [], 0.95));
     }
 
     private async Task<MemoryFigures> Memory(string clip, CancellationToken cancellation)

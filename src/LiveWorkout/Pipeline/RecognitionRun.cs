@@ -74,7 +74,8 @@ public sealed record RecognitionResult(
     TimeSpan WallTime,
     IReadOnlyList<double> LatenciesMs,
     IReadOnlyList<double> EventLatenciesMs,
-    string Device)
+    string Device,
+    IReadOnlyList<double>? FrontEndMs = null)
 {
 
     /// <summary>Why the source gave less than all of itself (the session is flagged so); null when it did not.</summary>
@@ -227,7 +228,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
 
         TimeSpan media = lastTime is { } last ? last + TimeSpan.FromSeconds(1 / Math.Max(1, capture.Counters.SourceFps)) : TimeSpan.Zero;
         return new RecognitionResult(recorder?.SessionId, events, sets, kept, package.Classes, worker.FramesClassified, capture.Counters.Dropped,
-            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device))
+            capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device), capture.Counters.FrontEndMilliseconds)
         {
             SourceProblem = capture.SourceProblem,
         };
