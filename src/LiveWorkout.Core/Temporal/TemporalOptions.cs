@@ -59,11 +59,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// A set of a static hold (plank) ends after this long without its exercise instead of
     /// <see cref="SetEndSeconds"/> (the longer of the two counts; only when the set is decided to
     /// have ended changes, not where it ends). A person holding a plank does not move, so a few
-    /// seconds the classifier calls something else are its misreading: it takes some planks for
-    /// push-ups, and where the phase head sees motion in them the still-hold relabeler lets the
-    /// push-up through. 4 s joins two plank sets of the seed-500 clips split so (3.4 s of
-    /// push-up between their halves) and changes no other set of the dev, seed 200-600 clips or
-    /// the recordings (3 s: none joined; 5 and 6 s: the same as 4). 0 keeps SetEndSeconds.
+    /// seconds the classifier calls something else (often push-up, the same pose) are its
+    /// misreading and must not split the set. 0 keeps SetEndSeconds.
     /// </summary>
     [Range(0.0, 60.0)] public double HoldSetEndSeconds { get; set; } = 4.0;
 
@@ -74,9 +71,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// has more, to the first of those frames that itself does. A shoulder press whose first reps
     /// the classifier calls 30% press and 70% idle then starts with its first rep, not 1.4 s
     /// later. Only the set's start moves: reps are still counted from where the classifier's top
-    /// class was the exercise. 0.25 and 0.3 give the same sets on the dev clips, the recordings
-    /// and the seed-200 clips; 0.25 one more on the seed-300 clips (a push-up set 1.8 s late
-    /// before). 0 turns it off.
+    /// class was the exercise. 0 turns it off.
     /// </summary>
     [Range(0.0, 1.0)] public double OnsetBackfillProbability { get; set; } = 0.25;
 
@@ -89,9 +84,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// likelier than any other exercise. The person is then moving through a rep whose every pose
     /// the classifier does not recognise (standing up between two squats), not resting: such
     /// frames neither break the stable run that starts a set nor let an open set end, but a set's
-    /// end stays the last frame whose top class is its exercise. Idle frames are that long in 5.5%
-    /// of cases, rep frames in 72-100% per exercise (running aside: the phase head gives it none).
-    /// 0 turns it off.
+    /// end stays the last frame whose top class is its exercise. 0.5 is rarely reached by frames
+    /// that really are idle and usually by frames inside a rep. 0 turns it off.
     /// </summary>
     [Range(0.0, 2.0)] public double RepMotionMagnitude { get; set; } = 0.5;
 
@@ -99,10 +93,9 @@ public sealed class TemporalOptions : IValidatableObject
     /// With a model that has a rep-phase head: while the rep phase's mean length over the last
     /// <see cref="StillPhaseSeconds"/> stays below this, a frame the classifier calls push-up
     /// counts as plank (<see cref="StillHoldRelabeler"/>): the pose is the same, but a push-up's
-    /// phase goes round once per rep and a plank's stays near the origin. Of the frames the
-    /// default model calls push-up in the dev, seed 200/300/400 clips and the recordings, 0.12
-    /// hands over 85% of those in a plank and none of those in a push-up set (0.15: 89% and
-    /// 0.3%, the first second of a set, before the phase head finds the rhythm). 0 turns it off.
+    /// phase goes round once per rep and a plank's stays near the origin. 0.12 hands most plank
+    /// frames over and leaves push-up sets alone; it fits the default model's phase head, and a
+    /// package with another phase head may need another value. 0 turns it off.
     /// </summary>
     [Range(0.0, 2.0)] public double StillPhaseMagnitude { get; set; } = 0.12;
 
@@ -132,10 +125,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// rep, placed halfway; 2.5 fills at most one missed rep, longer gaps (a real pause inside a
     /// set) are left alone. The counter skips a rep whose swing or repetition it doubts (running,
     /// whose left and right strides look alike, loses one every few strides) although the rhythm
-    /// on both sides shows it was there. Measured on saved predictions (2026-12-02, session 13,
-    /// fixed before the seed-700 and seed-800 clips were looked at): three running sets counted 3,
-    /// 2 and 2 short (seeds 200, 600, 800) come within one rep, and no set of the dev, seed
-    /// 300-500 or 700 clips or the recordings gets worse (3.5 gives the same). 0 turns it off.
+    /// on both sides shows it was there. 0 turns it off.
     /// </summary>
     [Range(0.0, 10.0)] public double RepGapFillPeriods { get; set; } = 2.5;
 
@@ -144,11 +134,9 @@ public sealed class TemporalOptions : IValidatableObject
     /// least this long without a single rep is reported, once it ends, as that hold instead of
     /// being dropped (<see cref="MinRepsPerSet"/>): the pose is the same, and the rep counter
     /// found no rhythm in it. It catches the planks the classifier takes for push-ups throughout
-    /// while the phase head wobbles too much for <see cref="StillPhaseMagnitude"/> (a 19 s plank
-    /// of the seed-700 clips, which motivated it). 5 s is below the synthetic world's shortest
-    /// plank (8 s) and above getting into position; 3 to 12 s change no set of the dev, seed
-    /// 200-600 or 800 clips or the recordings (no spurious plank anywhere). The hold is reported
-    /// when the stretch ends, not live. 0 turns it off.
+    /// while the phase head wobbles too much for <see cref="StillPhaseMagnitude"/>. 5 s is below
+    /// the synthetic world's shortest plank (8 s) and above getting into position. The hold is
+    /// reported when the stretch ends, not live. 0 turns it off.
     /// </summary>
     [Range(0.0, 600.0)] public double RepLessHoldSeconds { get; set; } = 5;
 
@@ -168,13 +156,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// below 3.3 s the counter cannot take that for the period (and count half the reps); a
     /// running rep is a left and a right stride (0.55 to 1 s in the synthetic world, a cadence of
     /// 120 to 220 strides a minute), below the default 0.6 s at its fastest, while a lower bound
-    /// of 0.45 s keeps out single strides of all but the slowest runners. With
-    /// these two entries, counting on perfectly segmented synthetic sets (scripts/rep-study.cs on
-    /// 640 clips, 1,176 sets) gets 126 of 128 lunge sets within one rep instead of 75, and 142 of
-    /// 162 running sets instead of 96 (26 of them had no rep found at all). A running maximum of
-    /// 1.0 s, which also keeps out two reps of the fastest runners (1.19 s), gets 149 of those 162
-    /// sets, but end to end no more: the seed-400 clips gain a set counted 12 of 13 instead of 7,
-    /// the seed-300 and dev clips each lose one to a count one rep further off (2026-12-02).
+    /// of 0.45 s keeps out single strides of all but the slowest runners. How these were found:
+    /// docs/temporal-logic.md.
     /// </summary>
     public Dictionary<string, RepPeriodBounds> RepPeriods { get; set; } = new(StringComparer.Ordinal)
     {
@@ -207,8 +190,8 @@ public sealed class TemporalOptions : IValidatableObject
 
     /// <summary>
     /// A candidate rep's swing must reach this share of the set's typical swing: noise wiggles are
-    /// not reps. 0.3 since the person-region CNN, whose embedding swings less with some reps
-    /// (0.4 before: 264 instead of 269 of 295 sets within one rep in the rep study).
+    /// not reps. 0.3 suits the person-region CNN, whose embedding swings little with some reps
+    /// (shoulder presses, sit-ups).
     /// </summary>
     [Range(0.0, 1.0)] public double RepMinProminence { get; set; } = 0.3;
 
@@ -216,8 +199,7 @@ public sealed class TemporalOptions : IValidatableObject
     /// With a model that estimates the rep phase (a phase head), the rep counter follows the
     /// phase's (cos, sin) together with the embedding scaled by this weight; 0 follows the phase
     /// alone. The phase is what moves once per rep; the embedding still helps where the phase
-    /// head is unsure, chiefly running, whose left and right strides look alike. 0.3: on the dev
-    /// clips it gives 47 of 53 sets right and no spurious set (0.1 and 0.2: 47 with one spurious).
+    /// head is unsure, chiefly running, whose left and right strides look alike.
     /// </summary>
     [Range(0.0, 10.0)] public double RepEmbeddingWeight { get; set; } = 0.3;
 

@@ -5,9 +5,8 @@ namespace LiveWorkout.Learning.Native;
 
 /// <summary>
 /// Training on the CPU wants the cores to itself: libtorch's threads wait for each other at every
-/// operation, so when another process preempts one of them, all of them stall. Measured on 2 cores
-/// (2026-12-02): the same training epoch ran at 35 images/s while six clip renders ran beside it
-/// at the lowest priority, and at 165-176 images/s alone. <c>train</c> and <c>train-head</c> say so
+/// operation, so when another process preempts one of them, all of them stall (on 2 cores an
+/// epoch ran about five times slower beside low-priority renders). <c>train</c> and <c>train-head</c> say so
 /// in one line when the machine is busy as they start.
 /// </summary>
 public static class CpuContention

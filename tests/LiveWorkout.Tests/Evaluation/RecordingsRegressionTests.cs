@@ -14,18 +14,16 @@ namespace LiveWorkout.Tests.Evaluation;
 /// </summary>
 public sealed class RecordingsRegressionTests
 {
-    // Measured with models/default of 2026-12-02 (session 15): the person-region CNN with a temporal
-    // and a phase head that also see motion. The embeddings-only heads before it gave 14 of 14 here,
-    // and 504 instead of 515 of 570 sets right on eleven sets of unseen clips. Each threshold leaves
-    // one set of slack.
+    // Measured with the shipped models/default: the person-region CNN with a temporal and a phase
+    // head that also see motion. Each threshold leaves one set of slack.
 
-    /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 0.966: 14 found, 1 spurious, none missed; the embeddings-only head 1.000, the whole-frame model before it 0.929).</summary>
+    /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 0.966: 14 found, 1 spurious, none missed).</summary>
     public const double MinSetF1 = 0.93;
 
-    /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep (measured 0.923, 12 of 13: a push-up set split in two counts 6 of 10; the embeddings-only head 1.000, 0.692 before lunge and running had their own period bounds).</summary>
+    /// <summary>Pooled share of labelled sets (with reps) matched and counted within one rep (measured 0.923, 12 of 13: a push-up set split in two counts 6 of 10).</summary>
     public const double MinRepOffByOneAccuracy = 0.84;
 
-    /// <summary>Share of labelled sets found with start and end within 1 s and reps within one (measured 12/14; the embeddings-only head 14/14, the whole-frame model 12/14, 9/14 before the rep bounds).</summary>
+    /// <summary>Share of labelled sets found with start and end within 1 s and reps within one (measured 12/14).</summary>
     public const double MinSetsRight = 0.78;
 
     [Fact]
