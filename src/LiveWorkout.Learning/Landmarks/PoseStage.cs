@@ -27,5 +27,5 @@ public static class PoseStage
 
     /// <summary>The front end of <paramref name="package"/>: the pose stage or the pixel preprocessing.</summary>
     public static IFrameFrontEnd FrontEndFor(ModelPackage package) =>
-        package.IsLandmarks ? new PoseFrontEnd(Open(package)) : new FramePreprocessor(package.Input);
+        package.IsLandmarks ? new PoseFrontEnd(Open(package), package.Manifest.Pose!.IntervalSeconds) : new FramePreprocessor(package.Input);
 }

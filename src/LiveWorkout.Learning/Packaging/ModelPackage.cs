@@ -47,7 +47,7 @@ public sealed class ModelPackage : IDisposable
 
     /// <summary>The CNN; a landmark package has none, and asking for it is a one-line error.</summary>
     public Module<Tensor, Tensor> Network => _network
-        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it has no CNN to train or evaluate on images; use a pixel model (e.g. models/default)", 2);
+        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it has no CNN to train or evaluate on images; use a pixel model (e.g. models/pixels)", 2);
 
     /// <summary>The temporal head that classifies from the last seconds of embeddings, or null (frames are classified alone).</summary>
     public TemporalHead? Head { get; private set; }
@@ -230,6 +230,7 @@ public sealed class ModelPackage : IDisposable
         CheckClasses(manifest.Classes, folder);
         if (manifest.Pose is not { } pose || string.IsNullOrWhiteSpace(pose.LandmarkModel))
             throw new LiveWorkoutException($"model package '{folder}' is a landmark model but {ManifestFile} names no pose model; train it again with 'liveworkout train-landmarks'");
+        pose.Validate($"model package '{folder}'");
         if (pose.Features != Core.Pose.LandmarkFeatures.Size || manifest.EmbeddingSize != pose.Features)
             throw new LiveWorkoutException($"model package '{folder}' was trained on {pose.Features} landmark features a frame, this build computes {Core.Pose.LandmarkFeatures.Size}; train it again with 'liveworkout train-landmarks' or use the LiveWorkout it was made with");
         if (manifest.TemporalHead is null)

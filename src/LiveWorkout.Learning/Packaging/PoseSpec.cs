@@ -8,8 +8,23 @@ namespace LiveWorkout.Learning.Packaging;
 /// <param name="LandmarkModel">The BlazePose landmark model (TFLite).</param>
 /// <param name="Detector">The BlazePose person detector (TFLite, as published), or null to find people with the landmark model alone.</param>
 /// <param name="Features">Landmark features per frame the heads were trained on.</param>
-public sealed record PoseSpec(string LandmarkModel, string? Detector, int Features)
+/// <param name="IntervalSeconds">
+/// Least media time between two runs of the pose stage; frames in between keep the last landmarks.
+/// The heads look at steps 0.2 s apart, so 0.1 s (10 runs a second) loses nothing they see, and a
+/// 30 fps replay runs three times faster. 0 runs it on every frame.
+/// </param>
+public sealed record PoseSpec(string LandmarkModel, string? Detector, int Features, double IntervalSeconds = PoseSpec.DefaultInterval)
 {
+    /// <summary>The pose stage's default least interval, seconds.</summary>
+    public const double DefaultInterval = 0.1;
+
+    /// <summary>A least interval outside 0-1 s is refused.</summary>
+    public void Validate(string where)
+    {
+        if (!(IntervalSeconds >= 0 && IntervalSeconds <= 1))
+            throw new Core.LiveWorkoutException($"{where}: the pose stage's interval {IntervalSeconds} s is out of range (0-1 s); fix model.json or train again", 2);
+    }
+
     /// <summary>The shipped pose models, kept once in models/pose beside the packages that use them.</summary>
     public static PoseSpec Default(int features) => new("../pose/pose_landmark_full.tflite", "../pose/pose_detection.tflite", features);
 

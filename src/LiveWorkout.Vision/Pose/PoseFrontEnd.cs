@@ -5,13 +5,18 @@ using OpenCvSharp;
 namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
-/// The front end of a landmark model: runs the pose stage on each frame and writes its
-/// <see cref="PoseFrame"/>; keeps the latest one for the overlay to draw.
+/// The front end of a landmark model: runs the pose stage on the frames at least
+/// <paramref name="intervalSeconds"/> of media time apart (the others keep the last landmarks) and
+/// writes each frame's <see cref="PoseFrame"/>; keeps the latest one for the overlay to draw.
 /// </summary>
-public sealed class PoseFrontEnd(PoseEstimator estimator) : IFrameFrontEnd
+public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds = 0) : IFrameFrontEnd
 {
     private readonly float[] _latest = new float[PoseFrame.Length];
     private readonly Lock _gate = new();
+    private TimeSpan? _lastRun;
+
+    /// <summary>Frames the pose stage ran on (the others reused the landmarks before them).</summary>
+    public long PoseRuns { get; private set; }
 
     public int Length => PoseFrame.Length;
 
@@ -23,6 +28,14 @@ public sealed class PoseFrontEnd(PoseEstimator estimator) : IFrameFrontEnd
     public void ProcessInSequence(Mat frame, TimeSpan time, Span<float> destination)
     {
         if (frame.Empty()) throw new Core.LiveWorkoutException("empty frame: the image could not be decoded");
+        // A little slack: frames of a 30 fps source 0.1 s apart are 0.0999... s apart in doubles.
+        if (_lastRun is { } last && time >= last && (time - last).TotalSeconds < intervalSeconds - 1e-3)
+        {
+            lock (_gate) _latest.CopyTo(destination);
+            return;
+        }
+        _lastRun = time;
+        PoseRuns++;
         estimator.Estimate(frame, time.TotalSeconds, destination);
         lock (_gate) destination[..PoseFrame.Length].CopyTo(_latest);
         Region = PoseFrame.Presence(destination) >= LandmarkFeatures.PresenceThreshold ? Box(destination, frame.Size()) : null;

@@ -142,7 +142,7 @@ public static class DoctorCommand
     private static DoctorCheck ModelCheck(string path)
     {
         if (!Directory.Exists(path))
-            return new("model", CheckStatus.Fail, $"{path}: folder not found", "pass --model <folder> or set Model:Path; the repository ships models/default");
+            return new("model", CheckStatus.Fail, $"{path}: folder not found", "pass --model <folder> or set Model:Path; the repository ships models/landmarks and models/pixels");
         try
         {
             using var package = ModelPackage.Load(path);

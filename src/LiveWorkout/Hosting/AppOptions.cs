@@ -9,7 +9,7 @@ public sealed class ModelOptions
 
     /// <summary>Folder of the model package (model.json + model.dat), relative to the working directory.</summary>
     [Required(AllowEmptyStrings = false)]
-    public string Path { get; set; } = "models/default";
+    public string Path { get; set; } = "models/landmarks";
 
     /// <summary>auto (CUDA when present, else CPU), cpu, cuda or cuda:N.</summary>
     [RegularExpression("^(auto|cpu|cuda(:[0-9]+)?)$", ErrorMessage = "must be auto, cpu, cuda or cuda:N")]

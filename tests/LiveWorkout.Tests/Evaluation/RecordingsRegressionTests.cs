@@ -7,14 +7,14 @@ namespace LiveWorkout.Tests.Evaluation;
 
 /// <summary>
 /// The shipped default model on the shipped demo recordings, through the real pipeline
-/// (`replay recordings --evaluate --model models/default`): recognition quality must not fall
+/// (`replay recordings --evaluate --model models/pixels`): recognition quality must not fall
 /// below the thresholds here, which leave room for one set more wrong than measured (float
 /// results differ a little between machines and devices). Missing model or recordings fail the
 /// test: they are part of the product, not optional extras.
 /// </summary>
 public sealed class RecordingsRegressionTests
 {
-    // Measured with the shipped models/default: the person-region CNN with a temporal and a phase
+    // Measured with the shipped models/pixels: the person-region CNN with a temporal and a phase
     // head that also see motion. Each threshold leaves one set of slack.
 
     /// <summary>Pooled set F1 at temporal IoU ≥ 0.5 with the right exercise (measured 0.966: 14 found, 1 spurious, none missed).</summary>
@@ -30,7 +30,7 @@ public sealed class RecordingsRegressionTests
     public async Task Default_model_on_the_demo_recordings_stays_above_the_thresholds()
     {
         string root = Checkout.Root();
-        string model = Path.Combine(root, "models", "default");
+        string model = Path.Combine(root, "models", "pixels");
         string recordings = Path.Combine(root, "recordings");
         if (!File.Exists(Path.Combine(model, "model.json")) || !File.Exists(Path.Combine(model, "model.dat")))
             Assert.Fail($"no default model package at {model} (model.json + model.dat): train it with the command in README.md and commit it");

@@ -45,7 +45,7 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
         var settings = new RecognitionSettings
         {
             Source = Path.Combine(root, "recordings", "demo.mp4"),
-            ModelPath = Path.Combine(root, "models", "default"),
+            ModelPath = Path.Combine(root, "models", "pixels"),
             Device = "cpu",
             KeepPredictions = true,
             MaxFrames = 45,

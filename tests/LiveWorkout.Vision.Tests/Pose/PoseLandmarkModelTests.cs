@@ -104,3 +104,25 @@ public sealed class PoseLandmarkModelTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
+
+public sealed class PoseFrontEndTests
+{
+    [Fact]
+    public void The_pose_stage_runs_at_most_once_per_interval_and_the_frames_between_keep_its_landmarks()
+    {
+        using var frontEnd = new PoseFrontEnd(new PoseEstimator(PoseLandmarkModel.Load(PoseLandmarkModelTests.LandmarkModel), detector: null), intervalSeconds: 0.1);
+        using var session = new SyntheticSession(22, 320, 240, 5, sceneOptions: new SceneOptions(CameraView.Front));
+        using var image = new Mat();
+        var frames = new float[30][];
+        for (int i = 0; i < 30; i++)
+        {
+            session.Render(i, image);
+            frames[i] = new float[PoseFrame.Length];
+            frontEnd.ProcessInSequence(image, TimeSpan.FromSeconds(i / 30.0), frames[i]);
+        }
+        Assert.Equal(10, frontEnd.PoseRuns); // 1 s of 30 fps video, 0.1 s apart
+        Assert.Equal(frames[0], frames[1]);
+        Assert.Equal(frames[0], frames[2]);
+        Assert.Equal(frames[3], frames[5]);
+    }
+}
