@@ -26,7 +26,7 @@ public sealed class PoseEstimator : IDisposable
     }
 
     /// <summary>Seconds between detector runs while a person is tracked.</summary>
-    public double RedetectSeconds { get; init; } = 2;
+    public double RedetectSeconds { get; init; } = 4;
 
     /// <summary>The crop the next frame will be looked at through, or null when nobody is tracked.</summary>
     public PoseCrop? Track => _track;

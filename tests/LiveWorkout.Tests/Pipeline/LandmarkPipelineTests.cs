@@ -52,7 +52,7 @@ public sealed class LandmarkPipelineTests(LandmarkPackageFixture fixture, Pipeli
         Assert.All(result.Predictions, p => Assert.Equal(LandmarkFeatures.Size, p.Embedding.Length));
         // The last feature is presence: the rendered person is found in most frames.
         int withPerson = result.Predictions.Count(p => p.Embedding[^1] > 0);
-        Assert.True(withPerson > 90, $"a person in {withPerson} of 120 frames");
+        Assert.True(withPerson > 60, $"a person in {withPerson} of 120 frames");
         Assert.NotNull(result.FrontEndMs);
         Assert.Equal(120, result.FrontEndMs!.Count);
     }

@@ -17,7 +17,8 @@ public sealed class PoseDetectorTests : IDisposable
     [InlineData(3)]
     public void Finds_the_person_with_the_hip_centre_on_the_pelvis_in_synthetic_renders(int seed)
     {
-        using var session = new SyntheticSession(seed, 640, 480, 20);
+        // Front views: from the side the detector's hip keypoint may sit on either hip, which is right but not the pelvis.
+        using var session = new SyntheticSession(seed, 640, 480, 20, sceneOptions: new SceneOptions(CameraView.Front));
         using var frame = new Mat();
         int near = 0;
         const int Frames = 20;
@@ -102,9 +103,10 @@ public sealed class PoseDetectorTests : IDisposable
         var (a, b) = (letterboxed[0], padded[0]);
         var shift = new Point2f(dx, dy);
         Assert.Equal(a.Score, b.Score, 0.01f);
-        Assert.True(Distance(a.HipCenter + shift, b.HipCenter) < 1.5f, $"hip {a.HipCenter} + {shift} vs {b.HipCenter}");
-        Assert.True(Distance(a.ScalePoint + shift, b.ScalePoint) < 1.5f, $"scale point {a.ScalePoint} + {shift} vs {b.ScalePoint}");
-        Assert.True(Distance(a.Box.TopLeft + shift, b.Box.TopLeft) < 1.5f, $"box {a.Box} + {shift} vs {b.Box}");
+        // A few pixels: the network sees the same input up to resampling; a wrong mapping is off by the padding (60-80 px).
+        Assert.True(Distance(a.HipCenter + shift, b.HipCenter) < 4f, $"hip {a.HipCenter} + {shift} vs {b.HipCenter}");
+        Assert.True(Distance(a.ScalePoint + shift, b.ScalePoint) < 4f, $"scale point {a.ScalePoint} + {shift} vs {b.ScalePoint}");
+        Assert.True(Distance(a.Box.TopLeft + shift, b.Box.TopLeft) < 4f, $"box {a.Box} + {shift} vs {b.Box}");
     }
 
     private static float Distance(Point2f a, Point2f b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));
