@@ -38,9 +38,9 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         });
         output.WriteLine($"training clips: {series.Sum(s => s.Count)} frames of {LandmarkFeatures.Size} features in {watch.Elapsed.TotalSeconds:0} s");
 
-        output.WriteLine($"{"epoch",5} {"lr",9} {"loss",7} {"train acc",9} {"val acc",8} {"s",5}");
+        output.WriteLine(HeadProgress.Header);
         var result = HeadTrainer.Train(series, classes.Count, options.Training, device,
-            e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.TrainAccuracy,9:0.000} {e.ValidationAccuracy,8:0.000} {e.Seconds,5:0.0}")),
+            e => output.WriteLine(HeadProgress.Line(e)),
             cancellation);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"validation ({result.ValidationClips} sessions, {result.ValidationWindows} frames): {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
@@ -58,8 +58,9 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             if (options.Training.PhaseEpochs > 0)
             {
                 output.WriteLine("phase head (rep phase from the sessions' rep times):");
+                output.WriteLine(HeadProgress.PhaseHeader);
                 phase = HeadTrainer.TrainPhase(series, options.Training, device,
-                    e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.ValidationErrorDegrees,8:0.0}° {e.Seconds,5:0.0}")),
+                    e => output.WriteLine(HeadProgress.Line(e)),
                     cancellation);
                 if (phase is not null) metrics["phaseValidationErrorDegrees"] = Math.Round(phase.ValidationErrorDegrees, 2);
             }

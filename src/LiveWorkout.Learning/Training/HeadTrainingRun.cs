@@ -61,9 +61,9 @@ public sealed class HeadTrainingRun(TextWriter output)
         int frames = series.Sum(s => s.Count);
         output.WriteLine($"embeddings: {frames} frames in {watch.Elapsed.TotalSeconds:0} s ({cached} of {clips.Count} clips from the cache)");
 
-        output.WriteLine($"{"epoch",5} {"lr",9} {"loss",7} {"train acc",9} {"val acc",8} {"s",5}");
+        output.WriteLine(HeadProgress.Header);
         var result = HeadTrainer.Train(series, package.Classes.Count, options.Training, device,
-            e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.TrainAccuracy,9:0.000} {e.ValidationAccuracy,8:0.000} {e.Seconds,5:0.0}")),
+            e => output.WriteLine(HeadProgress.Line(e)),
             cancellation);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"validation ({result.ValidationClips} clips, {result.ValidationWindows} frames): CNN alone {result.FrameValidationAccuracy:0.000}, with the temporal head {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
@@ -98,9 +98,9 @@ public sealed class HeadTrainingRun(TextWriter output)
     {
         if (options.Training.PhaseEpochs <= 0) return null;
         output.WriteLine("phase head (rep phase from the labelled rep times):");
-        output.WriteLine($"{"epoch",5} {"lr",9} {"loss",7} {"val error",9} {"s",5}");
+        output.WriteLine(HeadProgress.PhaseHeader);
         var phase = HeadTrainer.TrainPhase(series, options.Training, device,
-            e => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{e.Epoch,5} {e.LearningRate,9:0.00000} {e.TrainLoss,7:0.000} {e.ValidationErrorDegrees,8:0.0}° {e.Seconds,5:0.0}")),
+            e => output.WriteLine(HeadProgress.Line(e)),
             cancellation);
         output.WriteLine(phase is null
             ? "no phase head: the clips' labels give no rep times on both sides of the validation split"
