@@ -52,26 +52,13 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             ["headValidationClips"] = result.ValidationClips,
         };
         using var package = ModelPackage.CreateLandmarks(classes, options.Pose);
-        PhaseTrainingResult? phase = null;
-        try
+        var phase = HeadTrainingRun.AttachHeads(package, result, metrics, () =>
         {
-            if (options.Training.PhaseEpochs > 0)
-            {
-                output.WriteLine("phase head (rep phase from the sessions' rep times):");
-                output.WriteLine(HeadProgress.PhaseHeader);
-                phase = HeadTrainer.TrainPhase(series, options.Training, device,
-                    e => output.WriteLine(HeadProgress.Line(e)),
-                    cancellation);
-                if (phase is not null) metrics["phaseValidationErrorDegrees"] = Math.Round(phase.ValidationErrorDegrees, 2);
-            }
-            package.AttachHead(result.Head, metrics, phase?.Head);
-        }
-        catch
-        {
-            phase?.Head.Dispose();
-            if (package.Head != result.Head) result.Head.Dispose();
-            throw;
-        }
+            if (options.Training.PhaseEpochs <= 0) return null;
+            output.WriteLine("phase head (rep phase from the sessions' rep times):");
+            output.WriteLine(HeadProgress.PhaseHeader);
+            return HeadTrainer.TrainPhase(series, options.Training, device, e => output.WriteLine(HeadProgress.Line(e)), cancellation);
+        });
         package.Describe(new TrainingDataSummary($"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}", "synthetic landmarks",
             [new SplitCounts("train", Count(series, classes))], 0, Augment: data.Augment ? "landmark noise, mirror, camera, tempo" : null), package.Manifest.Metrics);
         package.Save(options.Output);

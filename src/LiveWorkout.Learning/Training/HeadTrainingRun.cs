@@ -75,12 +75,26 @@ public sealed class HeadTrainingRun(TextWriter output)
             ["headTrainClips"] = result.TrainClips,
             ["headValidationClips"] = result.ValidationClips,
         };
+        var phase = AttachHeads(package, result, metrics, () => TrainPhase(series, options, device, cancellation));
+        package.Save(options.Output);
+        string files = ModelPackage.TemporalHeadFile + (phase is null ? "" : $", {ModelPackage.PhaseHeadFile}");
+        output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.WeightsFile}, {files}) in {watch.Elapsed.TotalSeconds:0} s");
+        return result;
+    }
+
+    /// <summary>
+    /// Trains the phase head (<paramref name="trainPhase"/>, null for none) and gives the package
+    /// both heads with the metrics; if anything fails, disposes the heads the package does not own.
+    /// </summary>
+    public static PhaseTrainingResult? AttachHeads(ModelPackage package, HeadTrainingResult result, Dictionary<string, double> metrics, Func<PhaseTrainingResult?> trainPhase)
+    {
         PhaseTrainingResult? phase = null;
         try
         {
-            phase = TrainPhase(series, options, device, cancellation);
+            phase = trainPhase();
             if (phase is not null) metrics["phaseValidationErrorDegrees"] = Math.Round(phase.ValidationErrorDegrees, 2);
             package.AttachHead(result.Head, metrics, phase?.Head);
+            return phase;
         }
         catch
         {
@@ -88,10 +102,6 @@ public sealed class HeadTrainingRun(TextWriter output)
             if (package.Head != result.Head) result.Head.Dispose();
             throw;
         }
-        package.Save(options.Output);
-        string files = ModelPackage.TemporalHeadFile + (phase is null ? "" : $", {ModelPackage.PhaseHeadFile}");
-        output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.WeightsFile}, {files}) in {watch.Elapsed.TotalSeconds:0} s");
-        return result;
     }
 
     private PhaseTrainingResult? TrainPhase(List<ClipEmbeddingSeries> series, HeadRunOptions options, TorchSharp.torch.Device device, CancellationToken cancellation)
