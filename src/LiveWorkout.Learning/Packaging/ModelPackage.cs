@@ -152,16 +152,16 @@ public sealed class ModelPackage : IDisposable
         if (!File.Exists(manifestPath)) throw new LiveWorkoutException($"model package '{folder}' has no {ManifestFile}: it is not a model package, or it is incomplete; train again");
 
         var manifest = ReadManifest(manifestPath);
-        if (manifest.FrontEnd == FrontEnd.Landmarks) return LoadLandmarks(folder, manifest);
-        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
-
         if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
             throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
         if (manifest.FormatVersion < 1) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no valid formatVersion");
-        if (!ModelZoo.IsKnown(manifest.Architecture ?? ""))
-            throw new LiveWorkoutException($"model package '{folder}' uses architecture '{manifest.Architecture}', which this build does not know ({string.Join(", ", ModelZoo.Names)})");
         if (manifest.Classes is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} lists no classes");
         CheckClasses(manifest.Classes, folder);
+        if (manifest.FrontEnd == FrontEnd.Landmarks) return LoadLandmarks(folder, manifest);
+
+        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
+        if (!ModelZoo.IsKnown(manifest.Architecture ?? ""))
+            throw new LiveWorkoutException($"model package '{folder}' uses architecture '{manifest.Architecture}', which this build does not know ({string.Join(", ", ModelZoo.Names)})");
         if (manifest.Input is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no input spec");
         manifest.Input.Validate();
 
@@ -219,15 +219,12 @@ public sealed class ModelPackage : IDisposable
     }
 
     /// <summary>
-    /// Loads a landmark package: a temporal head (and optional phase head) over landmark features
-    /// and the pose stage it names; every part is checked against the others and this build.
+    /// Loads a landmark package (format version and classes already checked): a temporal head (and
+    /// optional phase head) over landmark features and the pose stage it names; every part is
+    /// checked against the others and this build.
     /// </summary>
     private static ModelPackage LoadLandmarks(string folder, ModelManifest manifest)
     {
-        if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
-            throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
-        if (manifest.Classes is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} lists no classes");
-        CheckClasses(manifest.Classes, folder);
         if (manifest.Pose is not { } pose || string.IsNullOrWhiteSpace(pose.LandmarkModel))
             throw new LiveWorkoutException($"model package '{folder}' is a landmark model but {ManifestFile} names no pose model; train it again with 'liveworkout train-landmarks'");
         pose.Validate($"model package '{folder}'");

@@ -10,15 +10,7 @@ public sealed class PoseLandmarkModelTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("lw-pose-").FullName;
 
-    internal static string ModelFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "LiveWorkout.sln"))) return Path.Combine(dir.FullName, "models", "pose");
-        Assert.Fail("no LiveWorkout.sln above the test binaries");
-        return "";
-    }
-
-    internal static string LandmarkModel => Path.Combine(ModelFolder(), "pose_landmark_full.tflite");
+    private static string LandmarkModel => PoseModelFiles.Landmark;
 
     [Fact]
     public void Tracking_a_rendered_person_puts_the_landmarks_on_their_joints()
@@ -110,7 +102,7 @@ public sealed class PoseFrontEndTests
     [Fact]
     public void The_pose_stage_runs_at_most_once_per_interval_and_the_frames_between_keep_its_landmarks()
     {
-        using var frontEnd = new PoseFrontEnd(new PoseEstimator(PoseLandmarkModel.Load(PoseLandmarkModelTests.LandmarkModel), detector: null), intervalSeconds: 0.1);
+        using var frontEnd = new PoseFrontEnd(new PoseEstimator(PoseLandmarkModel.Load(PoseModelFiles.Landmark), detector: null), intervalSeconds: 0.1);
         using var session = new SyntheticSession(22, 320, 240, 5, sceneOptions: new SceneOptions(CameraView.Front));
         using var image = new Mat();
         var frames = new float[30][];
