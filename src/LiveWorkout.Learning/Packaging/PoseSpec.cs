@@ -25,9 +25,6 @@ public sealed record PoseSpec(string LandmarkModel, string? Detector, int Featur
             throw new Core.LiveWorkoutException($"{where}: the pose stage's interval {IntervalSeconds} s is out of range (0-1 s); fix model.json or train again", 2);
     }
 
-    /// <summary>The shipped pose models, kept once in models/pose beside the packages that use them.</summary>
-    public static PoseSpec Default(int features) => new("../pose/pose_landmark_full.tflite", "../pose/pose_detection.tflite", features);
-
     /// <summary>A path of this spec resolved against the package folder.</summary>
     public static string Resolve(string packageFolder, string file) => Path.GetFullPath(Path.Combine(packageFolder, file));
 }

@@ -23,8 +23,6 @@ public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds
     /// <summary>The box around the last frame's landmarks (null when nobody was found).</summary>
     public Rect? Region { get; private set; }
 
-    public PoseEstimator Estimator => estimator;
-
     public void ProcessInSequence(Mat frame, TimeSpan time, Span<float> destination)
     {
         if (frame.Empty()) throw new Core.LiveWorkoutException("empty frame: the image could not be decoded");

@@ -35,7 +35,7 @@ public static class PoseModelFile
     }
 
     /// <summary>Throws the one-line error unless <paramref name="path"/> is a readable file that starts like a TFLite model.</summary>
-    public static void CheckTflite(string path, string what)
+    private static void CheckTflite(string path, string what)
     {
         if (!File.Exists(path)) throw new LiveWorkoutException($"{what} '{path}' not found: restore models/pose from the repository (git checkout -- models/pose) or set Pose:ModelFolder");
         var head = new byte[8];
