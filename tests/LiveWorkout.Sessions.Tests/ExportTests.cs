@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using LiveWorkout.Sessions.Export;
-using LiveWorkout.Sessions.Reports;
 
 namespace LiveWorkout.Sessions.Tests;
 
@@ -32,25 +31,6 @@ public sealed class ExportTests : IDisposable
     [Fact]
     public void Json_export_matches_the_golden_file() =>
         AssertGolden("export.json", JsonExporter.Write(TwoSessions()));
-
-    [Fact]
-    public void Html_report_is_self_contained_with_four_png_charts()
-    {
-        var store = SessionStore.Open(_db.Path);
-        long id = Recording.DemoWorkout.Seed(store, WorkoutEvents.Start);
-        string html = HtmlReport.Render(store.LoadSession(id), TimeZoneInfo.Utc);
-        var images = System.Text.RegularExpressions.Regex.Matches(html, "src=\"data:image/png;base64,([^\"]+)\"");
-        Assert.Equal(4, images.Count);
-        foreach (System.Text.RegularExpressions.Match image in images)
-        {
-            byte[] png = Convert.FromBase64String(image.Groups[1].Value);
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
-            Assert.True(png.Length > 5_000, "a chart with content, not an empty image");
-        }
-        Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
-        Assert.Contains("</span>Plank</td>", html, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void Json_export_has_exactly_the_fields_the_published_schema_requires()

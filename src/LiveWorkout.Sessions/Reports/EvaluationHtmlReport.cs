@@ -58,7 +58,7 @@ public static class EvaluationHtmlReport
 
     /// <summary>The colour of an exercise in every LiveWorkout chart, as #rrggbb.</summary>
     public static string ColorOf(string exercise) =>
-        ExerciseCatalog.IsIdle(exercise) ? "#e6e6e6" : "#" + SessionCharts.ColorOf(exercise).ToHex().TrimStart('#')[..6];
+        ExerciseColors.Of(exercise);
 
     private static void Legend(StringBuilder html, IReadOnlyList<ClipTimeline> timelines)
     {

@@ -14,6 +14,9 @@ public static class ExerciseMeasure
     /// <summary>The reps that count towards totals: none for a timed set.</summary>
     public static int CountedReps(StoredSet set) => IsTimed(set.Exercise) ? 0 : set.Reps;
 
+    /// <summary>Reps times the weight entered, in kilograms: zero for a timed set or one without a weight (bodyweight).</summary>
+    public static double VolumeKg(StoredSet set) => IsTimed(set.Exercise) || set.WeightKg is not { } kg ? 0 : set.Reps * kg;
+
     /// <summary>What a table shows in its reps column: "12", or "0:45 hold" / "1:05 run" for a timed set.</summary>
     public static string Amount(StoredSet set) =>
         !IsTimed(set.Exercise) ? set.Reps.ToString(CultureInfo.InvariantCulture)

@@ -151,16 +151,43 @@ public static class SessionsCommand
 
     private static Command Report()
     {
-        var command = new Command("report", "Write one self-contained HTML page about a session (charts embedded; opens offline)");
-        command.Arguments.Add(SessionId);
-        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file, or a folder for session-<id>.html (default: reports/session-<id>.html beside the session log)" };
+        var id = new Argument<long?>("id")
+        {
+            Description = "Session id (see 'sessions list'); leave it out with --history",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result => result.Tokens.Count == 0 ? null : ParseSessionId(result),
+        };
+        var history = new Option<bool>("--history") { Description = "A progress page over every session instead: weekly history, personal records, calendar, streaks, recent sessions" };
+        var diagnostics = new Option<bool>("--diagnostics") { Description = "Also show the source file, model, device and the recogniser's confidence" };
+        var outFile = new Option<string?>("--out", "-o") { Description = "HTML file, or a folder for session-<id>.html or progress.html (default: a reports folder beside the session log)" };
+        var command = new Command("report", "Write a self-contained HTML page about a session, or with --history about your progress over every session (opens offline)");
+        command.Arguments.Add(id);
+        command.Options.Add(history);
+        command.Options.Add(diagnostics);
         command.Options.Add(outFile);
         command.SetHandler((parse, ct) => Run(parse, ct, createIfMissing: false, (store, output, settings) =>
         {
-            long id = parse.GetValue(SessionId);
-            var log = Required(store).LoadSession(id);
-            string path = ReportPath(parse.GetValue(outFile), store!.Path, id);
-            using (var writer = OpenOutput(path)) writer.Write(HtmlReport.Render(log, TimeZoneInfo.Local));
+            long? sessionId = parse.GetValue(id);
+            bool progress = parse.GetValue(history);
+            if (sessionId is null && !progress)
+                throw new LiveWorkoutException("say what to report: a session id (see 'sessions list'), or --history for the progress page.", ExitCodes.BadConfiguration);
+            if (sessionId is not null && progress)
+                throw new LiveWorkoutException("give a session id or --history, not both.", ExitCodes.BadConfiguration);
+            if (progress && parse.GetValue(diagnostics))
+                throw new LiveWorkoutException("--diagnostics belongs to a session's report: leave it out with --history.", ExitCodes.BadConfiguration);
+            var log = Required(store);
+            string path, html;
+            if (progress)
+            {
+                path = ReportPath(parse.GetValue(outFile), log.Path, "progress.html");
+                html = ProgressReport.Render(log.LoadSessions(), TimeZoneInfo.Local, DateOnly.FromDateTime(DateTime.Now), settings.WeightUnit);
+            }
+            else
+            {
+                path = ReportPath(parse.GetValue(outFile), log.Path, string.Create(CultureInfo.InvariantCulture, $"session-{sessionId}.html"));
+                html = SessionReport.Render(log.LoadSession(sessionId!.Value), TimeZoneInfo.Local, settings.WeightUnit, parse.GetValue(diagnostics));
+            }
+            using (var writer = OpenOutput(path)) writer.Write(html);
             output.WriteLine($"wrote {Path.GetFullPath(path)}");
             return ExitCodes.Ok;
         }));
@@ -168,12 +195,11 @@ public static class SessionsCommand
     }
 
     /// <summary>
-    /// Where a report goes: the --out file, session-&lt;id&gt;.html inside an --out folder, or by
+    /// Where a report goes: the --out file, <paramref name="name"/> inside an --out folder, or by
     /// default a reports folder beside the session log (never wherever the shell happens to be).
     /// </summary>
-    public static string ReportPath(string? requested, string databasePath, long id)
+    public static string ReportPath(string? requested, string databasePath, string name)
     {
-        string name = string.Create(CultureInfo.InvariantCulture, $"session-{id}.html");
         if (requested is null) return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "reports", name);
         bool folder = Directory.Exists(requested) || requested.EndsWith(Path.DirectorySeparatorChar) || requested.EndsWith(Path.AltDirectorySeparatorChar);
         return folder ? Path.Combine(requested, name) : requested;

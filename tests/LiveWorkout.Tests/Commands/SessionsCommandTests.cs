@@ -56,7 +56,7 @@ public sealed class SessionsCommandTests : IDisposable
         string html = Path.Combine(_folder, "report.html");
         (code, _, err) = await Run("sessions", "report", "1", "--out", html, "--db", Db);
         Assert.True(code == 0, err);
-        Assert.Contains("data:image/png;base64,", File.ReadAllText(html), StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Timeline of the sets\"", File.ReadAllText(html), StringComparison.Ordinal);
 
         (code, string edited, err) = await Run("sessions", "edit", "1", "2", "--exercise", "lunge", "--reps", "16", "--db", Db);
         Assert.True(code == 0, err);
@@ -212,6 +212,45 @@ public sealed class SessionsCommandTests : IDisposable
         (code, output, err) = await Run("sessions", "report", "1", "--out", folder, "--db", Db);
         Assert.True(code == 0, err);
         Assert.True(File.Exists(Path.Combine(folder, "session-1.html")), output);
+    }
+
+    [Fact]
+    public async Task Report_history_writes_the_progress_page_beside_the_log_and_diagnostics_only_on_request()
+    {
+        foreach (string start in new[] { "2025-03-03T08:00:00", "2025-03-05T18:00:00", "2025-03-12T08:00:00" })
+            Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", start)).Code);
+        Assert.Equal(0, (await Run("sessions", "edit", "3", "7", "--weight", "30lb", "--db", Db)).Code);
+
+        var (code, output, err) = await Run("sessions", "report", "--history", "--db", Db, "--set", "Sessions:WeightUnit=lb");
+        Assert.True(code == 0, err);
+        string progress = Path.Combine(_folder, "reports", "progress.html");
+        Assert.Equal($"wrote {progress}", output.Trim());
+        string html = File.ReadAllText(progress);
+        Assert.Contains("3 workouts from Mon 3 Mar 2025 to Wed 12 Mar 2025", html, StringComparison.Ordinal);
+        Assert.Contains("heaviest <b>30 lb</b>, 12 Mar", html, StringComparison.Ordinal);
+
+        string session = Path.Combine(_folder, "session.html");
+        (code, _, err) = await Run("sessions", "report", "2", "--out", session, "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.DoesNotContain("kim-cnn", File.ReadAllText(session), StringComparison.Ordinal);
+        (code, _, err) = await Run("sessions", "report", "2", "--diagnostics", "--out", session, "--db", Db);
+        Assert.True(code == 0, err);
+        Assert.Contains("models/default (kim-cnn)", File.ReadAllText(session), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "sessions", "report" }, "error: say what to report: a session id (see 'sessions list'), or --history for the progress page.")]
+    [InlineData(new[] { "sessions", "report", "1", "--history" }, "error: give a session id or --history, not both.")]
+    [InlineData(new[] { "sessions", "report", "--history", "--diagnostics" }, "error: --diagnostics belongs to a session's report: leave it out with --history.")]
+    [InlineData(new[] { "sessions", "report", "first" }, "usage error: 'first' is not a session id: give the number 'liveworkout sessions list' shows, e.g. 'sessions report 3'.")]
+    public async Task Report_asks_for_one_thing_to_report_in_one_line(string[] args, string line)
+    {
+        Assert.Equal(0, (await Run("sessions", "seed-demo", "--db", Db, "--start", "2025-03-01T08:00:00")).Code);
+        var (code, output, err) = await Run([.. args, "--db", Db]);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Equal(line, err.Split('\n')[0].TrimEnd());
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
     }
 
     [Fact]
