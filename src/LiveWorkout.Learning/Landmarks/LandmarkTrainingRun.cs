@@ -24,7 +24,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         var device = TorchRuntime.SelectDevice(options.Device);
         var classes = ExerciseCatalog.All;
         var data = options.Data;
-        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
+        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 
         var watch = Stopwatch.StartNew();
@@ -60,7 +60,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             return HeadTrainer.TrainPhase(series, options.Training, device, e => output.WriteLine(HeadProgress.Line(e)), cancellation);
         });
         package.Describe(new TrainingDataSummary($"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}", "synthetic landmarks",
-            [new SplitCounts("train", Count(series, classes))], 0, Augment: data.Augment ? "landmark noise, mirror, camera, tempo" : null), package.Manifest.Metrics);
+            [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "")), package.Manifest.Metrics);
         package.Save(options.Output);
         output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");
         return result;

@@ -1,4 +1,5 @@
 using LiveWorkout.Core;
+using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Learning.Training;
 using LiveWorkout.Vision.Synthetic;
@@ -12,18 +13,25 @@ namespace LiveWorkout.Learning.Landmarks;
 /// <param name="StepSeconds">Time between the frames kept (the sequence model's step).</param>
 /// <param name="Augment">Make the exact joints look like a pose model's output (<see cref="LandmarkAugmenter"/>).</param>
 /// <param name="MinTempo">Slowest playback of a session (0.5 = everything twice as slow); each clip draws its own between this and <paramref name="MaxTempo"/>.</param>
+/// <param name="HoldShare">Share of sessions in which the person now and then stops mid-rep and holds still (see <see cref="SyntheticLandmarkClips"/>).</param>
 public sealed record SyntheticLandmarkOptions(int Sessions, int Seed, double DurationSeconds = 75, double StepSeconds = 0.1, bool Augment = true,
-    double MinTempo = 0.45, double MaxTempo = 1.25);
+    double MinTempo = 0.45, double MaxTempo = 1.25, double HoldShare = 0);
 
 /// <summary>
 /// Training clips for a landmark model from the synthetic world, without rendering a pixel: each
 /// session's exact joints every step, as the pose model's 33 landmarks seen through the session's
 /// camera (<see cref="SyntheticLandmarks"/>), played at a tempo of its own, augmented, turned into
 /// <see cref="LandmarkFeatures"/>, with each frame's label and rep phase.
+/// In a share of the sessions the person stops now and then for 1-8 s in the working half of a
+/// rep (around its extreme) and holds still: the frames keep the exercise's label, so a paused
+/// rep or a held position reads as the exercise and not as idle.
 /// </summary>
 public static class SyntheticLandmarkClips
 {
     private static readonly (int Width, int Height)[] Sizes = [(640, 480), (640, 360), (360, 640), (480, 480)];
+
+    /// <summary>How often a session with holds stops, per second of exercise.</summary>
+    private const double HoldsPerSecond = 1 / 12.0;
 
     public static ClipEmbeddingSeries Make(int seed, IReadOnlyList<string> classes, SyntheticLandmarkOptions options)
     {
@@ -35,10 +43,22 @@ public static class SyntheticLandmarkClips
         var frames = new float[steps * PoseFrame.Length];
         var times = new double[steps];
         var sessionTimes = new double[steps];
+        // Holds draw from their own generator, so sessions without them stay as they were.
+        var holdRng = new Random(unchecked(seed * 31 + 11));
+        bool holds = holdRng.NextDouble() < options.HoldShare;
+        double cursor = 0;
+        int holdLeft = 0;
         for (int i = 0; i < steps; i++)
         {
             times[i] = i * options.StepSeconds;
-            sessionTimes[i] = Math.Min(times[i] * tempo, session.Timeline.Duration);
+            if (holdLeft > 0) holdLeft--;
+            else
+            {
+                if (i > 0) cursor += options.StepSeconds * tempo;
+                if (holds && holdRng.NextDouble() < HoldsPerSecond * options.StepSeconds && CanHold(session.Labels, cursor))
+                    holdLeft = (int)Math.Round((1 + 7 * holdRng.NextDouble()) / options.StepSeconds);
+            }
+            sessionTimes[i] = Math.Min(cursor, session.Timeline.Duration);
             int frame = Math.Min((int)Math.Round(sessionTimes[i] * session.Fps), session.FrameCount - 1);
             SyntheticLandmarks.Write(session.PoseAt(frame), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         }
@@ -59,5 +79,15 @@ public static class SyntheticLandmarkClips
         var phases = ClipEmbeddings.PhaseTargetsAt(sessionTimes, session.Labels);
         // No frame-level classifier precedes the head: nothing to compare it with (-1 matches no class).
         return new ClipEmbeddingSeries($"synthetic:{seed}", times, labels, Enumerable.Repeat(-1, steps).ToArray(), features, LandmarkFeatures.Size, phases);
+    }
+
+    /// <summary>Whether the person may stop at <paramref name="sessionTime"/>: inside a set, near a rep's extreme, or anywhere in a set without reps (a plank).</summary>
+    private static bool CanHold(ClipAnnotation labels, double sessionTime)
+    {
+        var time = TimeSpan.FromSeconds(sessionTime);
+        var set = labels.SetAt(time);
+        if (set is null) return false;
+        if (set.RepTimes.Count == 0) return true;
+        return set.RepPhaseAt(time) is { } phase && Math.Abs(phase) <= Math.PI / 2;
     }
 }

@@ -29,6 +29,7 @@ public static class TrainLandmarksCommand
     private static readonly Option<bool> Exact = new("--exact") { Description = "Train on the exact joints, without making them look like a pose model's output" };
     private static readonly Option<double> MinTempo = new("--min-tempo") { Description = "Slowest playback of a session (0.5: twice as slow)", DefaultValueFactory = _ => 0.45 };
     private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
+    private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep (0 to 1)", DefaultValueFactory = _ => 0.5 };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
@@ -41,7 +42,7 @@ public static class TrainLandmarksCommand
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
@@ -67,6 +68,8 @@ public static class TrainLandmarksCommand
         if (duration is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600", ExitCodes.BadConfiguration);
         if (!(minTempo >= 0.1 && minTempo <= maxTempo && maxTempo <= 4))
             throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--min-tempo {minTempo} and --max-tempo {maxTempo} must satisfy 0.1 <= min <= max <= 4"), ExitCodes.BadConfiguration);
+        double holds = parse.GetValue(Holds);
+        if (!(holds >= 0 && holds <= 1)) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--holds {holds} must be between 0 and 1"), ExitCodes.BadConfiguration);
         if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
         if (phaseEpochs is < 0 or > 10_000) throw new LiveWorkoutException("--phase-epochs must be between 0 and 10000", ExitCodes.BadConfiguration);
         if (!(lr > 0 && lr <= 1)) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
@@ -81,7 +84,7 @@ public static class TrainLandmarksCommand
         }
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
-        var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo);
+        var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo, holds);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3 };
         return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose);
     }

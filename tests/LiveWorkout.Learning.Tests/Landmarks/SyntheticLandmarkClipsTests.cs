@@ -42,6 +42,48 @@ public sealed class SyntheticLandmarkClipsTests
     }
 
     [Fact]
+    public void Holds_freeze_the_person_inside_a_set_and_keep_its_label()
+    {
+        var plain = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 75, Augment: false);
+        var (setsBefore, idleBefore) = FrozenSteps(plain);
+        var (setsAfter, idleAfter) = FrozenSteps(plain with { HoldShare = 1 });
+        // Six sessions of 75 s, a hold every 12 s of exercise on average, each 1-8 s long.
+        Assert.True(setsAfter > setsBefore + 100, $"frozen steps in sets: {setsBefore} without holds, {setsAfter} with");
+        // Holds stop the person only inside sets: idle keeps about the stillness it had.
+        Assert.True(idleAfter < idleBefore * 1.5 + 20, $"frozen idle steps: {idleBefore} without holds, {idleAfter} with");
+    }
+
+    /// <summary>Steps whose features repeat the step before exactly, inside sets and in idle, over six sessions.</summary>
+    private static (int InSets, int Idle) FrozenSteps(SyntheticLandmarkOptions options)
+    {
+        int inSets = 0, idle = 0;
+        for (int seed = 90; seed < 96; seed++)
+        {
+            var clip = SyntheticLandmarkClips.Make(seed, Classes, options);
+            for (int i = 1; i < clip.Count; i++)
+            {
+                if (!clip.Embeddings.AsSpan(i * LandmarkFeatures.Size, LandmarkFeatures.Size)
+                        .SequenceEqual(clip.Embeddings.AsSpan((i - 1) * LandmarkFeatures.Size, LandmarkFeatures.Size))) continue;
+                if (Classes[clip.Labels[i]] == ExerciseCatalog.Idle) idle++;
+                else inSets++;
+            }
+        }
+        return (inSets, idle);
+    }
+
+    [Fact]
+    public void A_session_that_draws_no_holds_is_the_same_clip_as_without_them()
+    {
+        // Holds draw from a generator of their own, so the rest of a session (camera, noise) does not move.
+        var none = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 30);
+        var half = none with { HoldShare = 0.5 };
+        var same = Enumerable.Range(80, 8).Select(seed =>
+            SyntheticLandmarkClips.Make(seed, Classes, none).Embeddings.SequenceEqual(SyntheticLandmarkClips.Make(seed, Classes, half).Embeddings)).ToList();
+        Assert.Contains(true, same);
+        Assert.Contains(false, same);
+    }
+
+    [Fact]
     public void A_head_learns_exercises_from_synthetic_landmarks_well_above_chance()
     {
         // Exact joints at the usual tempo: what is tested is that learning happens, not how hard the task is.
