@@ -47,7 +47,7 @@ public sealed class ClipAnnotation
         Sets = sets.OrderBy(s => s.Start).ToList();
         for (int i = 1; i < Sets.Count; i++)
             if (Sets[i].Start < Sets[i - 1].End)
-                throw new LiveWorkoutException($"labelled sets overlap at {Sets[i].Start.TotalSeconds:0.###} s ({Sets[i - 1].Exercise} and {Sets[i].Exercise})", 2);
+                throw new InvalidInputException($"labelled sets overlap at {Sets[i].Start.TotalSeconds:0.###} s ({Sets[i - 1].Exercise} and {Sets[i].Exercise})");
     }
 
     public IReadOnlyList<AnnotatedSet> Sets { get; }
@@ -69,7 +69,7 @@ public sealed class ClipAnnotation
 
     public static ClipAnnotation Load(string path)
     {
-        if (!File.Exists(path)) throw new LiveWorkoutException($"no labels file at {path}: write one with header '{Header}'");
+        if (!File.Exists(path)) throw new StorageException($"no labels file at {path}: write one with header '{Header}'");
         var lines = File.ReadAllLines(path);
         return Parse(lines, path);
     }
@@ -83,11 +83,11 @@ public sealed class ClipAnnotation
             if (line.Length == 0 || line.StartsWith('#') || (n == 0 && line.StartsWith("start", StringComparison.OrdinalIgnoreCase))) continue;
             string[] f = line.Split(',');
             if (f.Length < 4)
-                throw new LiveWorkoutException($"{source} line {n + 1}: expected start_s,end_s,exercise,reps[,rep_times_s], got '{line}'", 2);
+                throw new InvalidInputException($"{source} line {n + 1}: expected start_s,end_s,exercise,reps[,rep_times_s], got '{line}'");
             double start = Number(f[0], source, n), end = Number(f[1], source, n);
-            if (end <= start) throw new LiveWorkoutException($"{source} line {n + 1}: end {end} is not after start {start}", 2);
+            if (end <= start) throw new InvalidInputException($"{source} line {n + 1}: end {end} is not after start {start}");
             if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int reps) || reps < 0)
-                throw new LiveWorkoutException($"{source} line {n + 1}: reps '{f[3]}' is not a whole number", 2);
+                throw new InvalidInputException($"{source} line {n + 1}: reps '{f[3]}' is not a whole number");
             var repTimes = f.Length > 4 && f[4].Trim().Length > 0
                 ? f[4].Split(';').Select(t => TimeSpan.FromSeconds(Number(t, source, n))).ToList()
                 : new List<TimeSpan>();
@@ -115,5 +115,5 @@ public sealed class ClipAnnotation
     private static double Number(string s, string source, int line) =>
         double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
             ? v
-            : throw new LiveWorkoutException($"{source} line {line + 1}: '{s}' is not a time in seconds", 2);
+            : throw new InvalidInputException($"{source} line {line + 1}: '{s}' is not a time in seconds");
 }

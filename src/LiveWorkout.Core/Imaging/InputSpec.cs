@@ -39,11 +39,11 @@ public sealed record RegionSpec(double Expand = 1.6, double MemorySeconds = 6, d
 {
     public void Validate()
     {
-        if (!(Expand >= 1 && Expand <= 10)) throw new LiveWorkoutException($"region expand {Expand} is out of range (1..10)", 2);
-        if (!(MemorySeconds > 0 && MemorySeconds <= 600)) throw new LiveWorkoutException($"region memory {MemorySeconds} s is out of range (0..600]", 2);
-        if (!(SampleSeconds > 0 && SampleSeconds <= 5)) throw new LiveWorkoutException($"region sample interval {SampleSeconds} s is out of range (0..5]", 2);
-        if (!(Smoothing > 0 && Smoothing <= 1)) throw new LiveWorkoutException($"region smoothing {Smoothing} is out of range (0..1]", 2);
-        if (!(MinSide > 0 && MinSide <= 1)) throw new LiveWorkoutException($"region minimum side {MinSide} is out of range (0..1]", 2);
+        if (!(Expand >= 1 && Expand <= 10)) throw new InvalidInputException($"region expand {Expand} is out of range (1..10)");
+        if (!(MemorySeconds > 0 && MemorySeconds <= 600)) throw new InvalidInputException($"region memory {MemorySeconds} s is out of range (0..600]");
+        if (!(SampleSeconds > 0 && SampleSeconds <= 5)) throw new InvalidInputException($"region sample interval {SampleSeconds} s is out of range (0..5]");
+        if (!(Smoothing > 0 && Smoothing <= 1)) throw new InvalidInputException($"region smoothing {Smoothing} is out of range (0..1]");
+        if (!(MinSide > 0 && MinSide <= 1)) throw new InvalidInputException($"region minimum side {MinSide} is out of range (0..1]");
     }
 }
 
@@ -67,11 +67,11 @@ public sealed record InputSpec(
     public void Validate()
     {
         if (Width < 2 || Height < 2 || Width > 4096 || Height > 4096)
-            throw new LiveWorkoutException($"input size {Width}x{Height} is out of range (2..4096)", 2);
+            throw new InvalidInputException($"input size {Width}x{Height} is out of range (2..4096)");
         if (Mean.Length != Channels || Std.Length != Channels)
-            throw new LiveWorkoutException($"normalisation needs {Channels} mean/std values for {Color}, got {Mean.Length}/{Std.Length}", 2);
+            throw new InvalidInputException($"normalisation needs {Channels} mean/std values for {Color}, got {Mean.Length}/{Std.Length}");
         if (Std.Any(s => !(s > 0)))
-            throw new LiveWorkoutException("normalisation std values must be positive", 2);
+            throw new InvalidInputException("normalisation std values must be positive");
         Region?.Validate();
     }
 }

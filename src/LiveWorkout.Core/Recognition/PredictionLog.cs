@@ -53,7 +53,7 @@ public static class PredictionLog
     public static PredictionRecord Read(string path)
     {
         if (!File.Exists(path))
-            throw new LiveWorkoutException($"{path} does not exist: save it first with replay --evaluate --save-predictions", 2);
+            throw new InvalidInputException($"{path} does not exist: save it first with replay --evaluate --save-predictions");
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
@@ -81,7 +81,7 @@ public static class PredictionLog
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {
             string why = e is EndOfStreamException ? "it ends early" : e.Message;
-            throw new LiveWorkoutException($"{path} is not a predictions file replay can read ({why}); save it again with replay --evaluate --save-predictions", 2);
+            throw new InvalidInputException($"{path} is not a predictions file replay can read ({why}); save it again with replay --evaluate --save-predictions");
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class ProbabilitySmoother
 
     public ProbabilitySmoother(IReadOnlyList<string> classes, TemporalOptions options)
     {
-        if (classes.Count == 0) throw new LiveWorkoutException("the model has no classes: check its model.json", 2);
+        if (classes.Count == 0) throw new InvalidInputException("the model has no classes: check its model.json");
         _classes = classes;
         _options = options;
         _sum = new double[classes.Count];
@@ -34,7 +34,7 @@ public sealed class ProbabilitySmoother
     public SmoothedFrame Push(FramePrediction frame)
     {
         if (frame.Probabilities.Length != _classes.Count)
-            throw new LiveWorkoutException($"frame {frame.Index} has {frame.Probabilities.Length} probabilities but the model has {_classes.Count} classes", 2);
+            throw new InvalidInputException($"frame {frame.Index} has {frame.Probabilities.Length} probabilities but the model has {_classes.Count} classes");
         double[] smoothed = _options.Smoothing == SmoothingKind.Exponential ? Exponential(frame) : MovingAverage(frame);
         _lastTime = frame.Time;
         var (label, confidence) = Decide(smoothed);

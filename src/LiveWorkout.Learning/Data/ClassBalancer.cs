@@ -14,7 +14,7 @@ public static class ClassBalancer
         "cap" => BalanceMode.Cap,
         "oversample" => BalanceMode.Oversample,
         "weighted" => BalanceMode.Weighted,
-        _ => throw new LiveWorkoutException($"unknown --balance '{text}': use none, cap, oversample or weighted", 2),
+        _ => throw new InvalidInputException($"unknown --balance '{text}': use none, cap, oversample or weighted"),
     };
 
     /// <summary>The training samples after capping or oversampling (a seeded draw); unchanged for none and weighted.</summary>
@@ -25,7 +25,7 @@ public static class ClassBalancer
         switch (mode)
         {
             case BalanceMode.Cap:
-                if (cap <= 0) throw new LiveWorkoutException("--balance cap needs --cap N with N > 0 (images per class)", 2);
+                if (cap <= 0) throw new InvalidInputException("--balance cap needs --cap N with N > 0 (images per class)");
                 return byClass.SelectMany(g =>
                 {
                     var items = g.ToArray();

@@ -21,7 +21,7 @@ public sealed class ModelEvaluation(TextWriter output)
         var dataset = DatasetSource.Open(dataFolder, reportFolder, framesPerSecond, package.Input.Region, output);
         var unknown = dataset.Classes.Where(c => !package.Classes.Contains(c)).ToList();
         if (unknown.Count > 0)
-            throw new LiveWorkoutException($"the data has classes the model does not know: {string.Join(", ", unknown)} (model classes: {string.Join(", ", package.Classes)}); remove those folders or use a model trained on them", 2);
+            throw new InvalidInputException($"the data has classes the model does not know: {string.Join(", ", unknown)} (model classes: {string.Join(", ", package.Classes)}); remove those folders or use a model trained on them");
         var index = package.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var samples = dataset.Samples.Select(s => s with { Label = index[s.Class] }).ToArray();
 

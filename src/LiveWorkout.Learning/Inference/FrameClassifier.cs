@@ -45,7 +45,7 @@ public sealed class FrameClassifier : IDisposable
         {
             // A landmark package: each frame is a PoseFrame, its step is the frame's landmark features.
             if (!useTemporalHead || package.Head is not { } landmarkHead)
-                throw new LiveWorkoutException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head", 2);
+                throw new InvalidInputException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head");
             _frameLength = PoseFrame.Length;
             _stepSize = LandmarkFeatures.Size;
             _head = Copy(landmarkHead, Classes.Count, device);

@@ -73,12 +73,12 @@ public static class ModelZoo
     /// <summary>The architecture called <paramref name="name"/>; a user-fixable error otherwise.</summary>
     public static Architecture Get(string name) =>
         Architectures.FirstOrDefault(a => a.Name == (name ?? "").Trim().ToLowerInvariant())
-        ?? throw new LiveWorkoutException($"unknown architecture '{name}': use one of {string.Join(", ", Names)}", 2);
+        ?? throw new InvalidInputException($"unknown architecture '{name}': use one of {string.Join(", ", Names)}");
 
     /// <summary>A freshly initialised network of the named architecture.</summary>
     public static Module<Tensor, Tensor> Create(string name, int numClasses)
     {
-        if (numClasses < 2) throw new LiveWorkoutException($"a classifier needs at least 2 classes, got {numClasses}", 2);
+        if (numClasses < 2) throw new InvalidInputException($"a classifier needs at least 2 classes, got {numClasses}");
         Native.TorchRuntime.EnsureLoaded(); // libtorch's process-wide settings before the first layer runs
         return Get(name).Factory(numClasses);
     }

@@ -42,7 +42,7 @@ public static class ClipEmbeddings
         var classIndex = ClassIndex(clip, labels, classifier.Classes);
 
         using var capture = new VideoCapture(clip);
-        if (!capture.IsOpened()) throw new LiveWorkoutException($"cannot read video '{clip}': check the file, or leave it out", 2);
+        if (!capture.IsOpened()) throw new InvalidInputException($"cannot read video '{clip}': check the file, or leave it out");
         double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
         using var preprocessor = new FramePreprocessor(classifier.Input);
         int length = preprocessor.Length;
@@ -87,7 +87,7 @@ public static class ClipEmbeddings
             if (batchTimes.Count == batchSize) Flush();
         }
         Flush();
-        if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
+        if (times.Count == 0) throw new InvalidInputException($"no frames could be read from '{clip}': check the file, or leave it out");
         double[] frameTimes = [.. times];
         return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize + (motion?.Features ?? 0),
             PhaseTargetsAt(frameTimes, labels));
@@ -119,9 +119,9 @@ public static class ClipEmbeddings
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         foreach (var set in labels.Sets)
             if (!index.ContainsKey(set.Exercise))
-                throw new LiveWorkoutException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classes)}); train the head with clips of the model's classes", 2);
+                throw new InvalidInputException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classes)}); train the head with clips of the model's classes");
         if (!index.ContainsKey(ExerciseCatalog.Idle))
-            throw new LiveWorkoutException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets", 2);
+            throw new InvalidInputException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets");
         return index;
     }
 

@@ -46,15 +46,15 @@ public static class TrainingCheckpoint
     public static TrainingState ReadState(string folder)
     {
         string json = Path.Combine(folder, StateFile);
-        if (!File.Exists(json)) throw new LiveWorkoutException($"--resume: no checkpoint in '{folder}' (expected {StateFile}); start without --resume", 2);
+        if (!File.Exists(json)) throw new InvalidInputException($"--resume: no checkpoint in '{folder}' (expected {StateFile}); start without --resume");
         try
         {
             return JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(json), TrainingOptions.Json)
-                   ?? throw new LiveWorkoutException($"--resume: {json} is empty; start without --resume", 2);
+                   ?? throw new InvalidInputException($"--resume: {json} is empty; start without --resume");
         }
         catch (JsonException e)
         {
-            throw new LiveWorkoutException($"--resume: {json} is damaged ({e.Message.Split('.')[0]}); start without --resume", 2);
+            throw new InvalidInputException($"--resume: {json} is damaged ({e.Message.Split('.')[0]}); start without --resume");
         }
     }
 
@@ -69,7 +69,7 @@ public static class TrainingCheckpoint
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
         {
-            throw new LiveWorkoutException($"--resume: the checkpoint in '{folder}' does not fit this model ({e.Message.Split('\n')[0]}); start without --resume", 2);
+            throw new InvalidInputException($"--resume: the checkpoint in '{folder}' does not fit this model ({e.Message.Split('\n')[0]}); start without --resume");
         }
     }
 }

@@ -36,7 +36,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
     internal SessionRecorder(SqliteConnection connection, string databasePath, NewSession session, SessionRecorderOptions options)
     {
         if (options.CheckpointInterval <= TimeSpan.Zero)
-            throw new LiveWorkoutException("the session checkpoint interval must be positive.", 2);
+            throw new InvalidInputException("the session checkpoint interval must be positive.");
         _connection = connection;
         _startedAt = session.StartedAt;
         _interval = options.CheckpointInterval;

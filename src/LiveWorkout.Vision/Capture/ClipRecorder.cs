@@ -65,7 +65,7 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
                 }
                 else if (frame.Size() != size)
                 {
-                    throw new LiveWorkoutException($"the source changed its frame size from {size.Width}x{size.Height} to {frame.Width}x{frame.Height} while recording; {path} holds what came before");
+                    throw new SourceUnavailableException($"the source changed its frame size from {size.Width}x{size.Height} to {frame.Width}x{frame.Height} while recording; {path} holds what came before");
                 }
                 FrameRead?.Invoke(frame, media);
 
@@ -83,7 +83,7 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
             writer?.Release();
             writer?.Dispose();
         }
-        if (writer is null) throw new LiveWorkoutException($"{source.Location} delivered no frames: nothing was recorded");
+        if (writer is null) throw new SourceUnavailableException($"{source.Location} delivered no frames: nothing was recorded");
         return new RecordedClip(path, read, written, fps, size, TimeSpan.FromSeconds(written / fps), ended);
     }
 
@@ -93,6 +93,6 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
         var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), fps, size);
         if (writer.IsOpened()) return writer;
         writer.Dispose();
-        throw new LiveWorkoutException($"cannot write the recording {path}: check the folder is writable and the name ends in .mp4");
+        throw new StorageException($"cannot write the recording {path}: check the folder is writable and the name ends in .mp4");
     }
 }

@@ -39,7 +39,7 @@ public static class FrameReaders
                 // protocols); the official Linux runtime has none, so fall back to our MJPEG reader.
                 return (IFrameReader?)VideoFrameReader.TryOpen(spec, request) ?? MjpegHttpReader.Open(spec.Location, request.Fps);
             case SourceKind.Stream:
-                return VideoFrameReader.TryOpen(spec, request) ?? throw new LiveWorkoutException(
+                return VideoFrameReader.TryOpen(spec, request) ?? throw new SourceUnavailableException(
                     $"stream {spec.Location} could not be opened: check the URL and that the server is reachable " +
                     "(this OpenCV build may lack network protocols; phone and IP cameras also serve MJPEG over http, which always works)");
             default:
@@ -81,7 +81,7 @@ public sealed class VideoFrameReader : IFrameReader
             : null;
 
     public static VideoFrameReader Open(SourceSpec spec, CaptureRequest request) =>
-        TryOpen(spec, request) ?? throw new LiveWorkoutException(spec.Kind switch
+        TryOpen(spec, request) ?? throw new SourceUnavailableException(spec.Kind switch
         {
             SourceKind.Camera => $"{spec.Location} could not be opened: it is missing or busy (another program may hold it); 'liveworkout doctor' lists the cameras found",
             SourceKind.Stream => $"stream {spec.Location} could not be opened: check the URL and that the server is reachable",
@@ -156,7 +156,7 @@ public sealed class ImageFolderReader : IFrameReader
     {
         _files = spec.ImageFiles();
         if (_files.Count == 0)
-            throw new LiveWorkoutException($"no images (jpg, png, bmp, webp) in {spec.Location}{(spec.Pattern is null ? "" : " matching " + spec.Pattern)}: give a folder or pattern of image files, or a video file");
+            throw new SourceUnavailableException($"no images (jpg, png, bmp, webp) in {spec.Location}{(spec.Pattern is null ? "" : " matching " + spec.Pattern)}: give a folder or pattern of image files, or a video file");
         Fps = fps;
     }
 

@@ -20,7 +20,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
     public static SourceSpec Parse(string source)
     {
         if (string.IsNullOrWhiteSpace(source))
-            throw new LiveWorkoutException("no source given: pass a camera index (0), a URL, a video file or an image folder", 2);
+            throw new InvalidInputException("no source given: pass a camera index (0), a URL, a video file or an image folder");
         source = source.Trim();
 
         if (int.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
@@ -29,7 +29,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
             return new SourceSpec(SourceKind.Stream, source);
         if (source.StartsWith("/dev/video", StringComparison.Ordinal))
         {
-            if (!File.Exists(source)) throw new LiveWorkoutException($"camera {source} does not exist; 'liveworkout doctor' lists the cameras found", 1);
+            if (!File.Exists(source)) throw new SourceUnavailableException($"camera {source} does not exist; 'liveworkout doctor' lists the cameras found");
             return new SourceSpec(SourceKind.Camera, source);
         }
         if (Directory.Exists(source))
@@ -37,7 +37,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
         if (source.Contains('*', StringComparison.Ordinal) || source.Contains('?', StringComparison.Ordinal))
         {
             string dir = Path.GetDirectoryName(source) is { Length: > 0 } d ? d : ".";
-            if (!Directory.Exists(dir)) throw new LiveWorkoutException($"folder {dir} of pattern {source} does not exist", 1);
+            if (!Directory.Exists(dir)) throw new SourceUnavailableException($"folder {dir} of pattern {source} does not exist");
             return new SourceSpec(SourceKind.ImageFolder, Path.GetFullPath(dir), Pattern: Path.GetFileName(source));
         }
         if (File.Exists(source))
@@ -48,8 +48,8 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
         }
         if (CameraDirectory.FindByName(source) is { } device)
             return new SourceSpec(SourceKind.Camera, device);
-        throw new LiveWorkoutException(
-            $"source '{source}' is not a camera index, a device or camera name, a URL, or an existing file or folder; 'liveworkout doctor' lists the cameras found", 1);
+        throw new SourceUnavailableException(
+            $"source '{source}' is not a camera index, a device or camera name, a URL, or an existing file or folder; 'liveworkout doctor' lists the cameras found");
     }
 
     /// <summary>The images of an image-folder source, in name order.</summary>

@@ -33,7 +33,7 @@ public static partial class OpenCvRuntime
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException)
         {
-            throw new LiveWorkoutException(DescribeLoadFailure(), 1, e);
+            throw new EnvironmentException(DescribeLoadFailure(), e);
         }
     }
 

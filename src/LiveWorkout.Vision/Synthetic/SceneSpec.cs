@@ -15,7 +15,7 @@ public sealed record SceneOptions(CameraView View = CameraView.Any, bool Effects
     /// <summary>A session occlusion share (the commands' <c>--occlusion</c>) outside 0-1 is a one-line error.</summary>
     public static void CheckSessionOcclusion(double chance)
     {
-        if (chance is < 0 or > 1) throw new LiveWorkoutException("--occlusion must be between 0 and 1", 2);
+        if (chance is < 0 or > 1) throw new InvalidInputException("--occlusion must be between 0 and 1");
     }
 }
 

@@ -27,9 +27,9 @@ public static class SessionFrameDataset
 {
     public static IReadOnlyList<ManifestRow> Write(string root, SessionFramesOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        if (options.Sessions < 1) throw new LiveWorkoutException("--sessions must be at least 1", 2);
-        if (options.EverySeconds <= 0) throw new LiveWorkoutException("--every-s must be positive", 2);
-        if (options.Format is not ("png" or "jpg")) throw new LiveWorkoutException($"image format '{options.Format}' is not png or jpg", 2);
+        if (options.Sessions < 1) throw new InvalidInputException("--sessions must be at least 1");
+        if (options.EverySeconds <= 0) throw new InvalidInputException("--every-s must be positive");
+        if (options.Format is not ("png" or "jpg")) throw new InvalidInputException($"image format '{options.Format}' is not png or jpg");
         SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
         options.Region?.Validate();
         Directory.CreateDirectory(root);

@@ -30,8 +30,8 @@ public static class SyntheticImageDataset
 
     public static IReadOnlyList<ManifestRow> Write(string root, ImageDatasetOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        if (options.PerClass < 1) throw new LiveWorkoutException("--per-class must be at least 1", 2);
-        if (options.Format is not ("png" or "jpg")) throw new LiveWorkoutException($"image format '{options.Format}' is not png or jpg", 2);
+        if (options.PerClass < 1) throw new InvalidInputException("--per-class must be at least 1");
+        if (options.Format is not ("png" or "jpg")) throw new InvalidInputException($"image format '{options.Format}' is not png or jpg");
         Directory.CreateDirectory(root);
         var rows = new List<ManifestRow>();
         var classes = ExerciseCatalog.All;

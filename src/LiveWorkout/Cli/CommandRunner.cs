@@ -64,13 +64,24 @@ public static partial class CommandRunner
             case InvalidOperationException b when ConversionFailure().Match(b.Message) is { Success: true } m:
                 return ($"config error: {m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not a valid {FriendlyType(m.Groups["type"].Value)}", ExitCodes.BadConfiguration);
             case LiveWorkoutException l:
-                return ($"error: {OneLine(l.Message)}", l.ExitCode);
+                return ($"error: {OneLine(l.Message)}", ExitCodeFor(l));
             case OperationCanceledException:
                 return ("interrupted", ExitCodes.Interrupted);
             default:
                 return ($"error: {OneLine(e.Message)} (run with --verbose for details)", ExitCodes.Failed);
         }
     }
+
+    /// <summary>
+    /// The exit code of each kind of problem a user can fix, in one place for every command: 2
+    /// when what the user gave is not valid, 1 when the work failed.
+    /// </summary>
+    public static int ExitCodeFor(LiveWorkoutException e) => e switch
+    {
+        InvalidInputException => ExitCodes.BadConfiguration,
+        ModelFileException or SourceUnavailableException or StorageException or EnvironmentException or OperationFailedException => ExitCodes.Failed,
+        _ => e.ExitCode ?? ExitCodes.Failed,
+    };
 
     private static string FirstValidationFailure(OptionsValidationException v)
     {

@@ -16,7 +16,7 @@ public static class OutputFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LiveWorkoutException($"cannot write {path}: {e.Message}");
+            throw new StorageException($"cannot write {path}: {e.Message}");
         }
     }
 }

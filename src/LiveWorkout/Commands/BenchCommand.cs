@@ -33,7 +33,6 @@ public static class BenchCommand
 public static class TorchBench
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
     private static readonly Option<double> Seconds = new("--seconds") { Description = "Measuring time per row", DefaultValueFactory = _ => 3.0 };
     private static readonly Option<string> Allocator = new("--allocator")
     {
@@ -45,12 +44,12 @@ public static class TorchBench
     {
         var command = new Command("torch", "Images/s of a 4-conv CNN (3x100x100): inference at batch 1, 8, 64 and training at batch 64");
         command.Options.Add(Json);
-        command.Options.Add(Device);
+        command.Options.Add(SharedOptions.Device);
         command.Options.Add(Seconds);
         command.Options.Add(Allocator.AcceptOnlyFromAmong("both", "current"));
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;

@@ -15,7 +15,6 @@ namespace LiveWorkout.Commands;
 public static class ModelsBench
 {
     private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
     private static readonly Option<double> Seconds = new("--seconds") { Description = "Measuring time per row", DefaultValueFactory = _ => 3.0 };
     private static readonly Option<int> Batch = new("--batch") { Description = "Batch size", DefaultValueFactory = _ => 32 };
     private static readonly Option<string[]> Arch = new("--arch") { Description = "Architectures (default: all)", AllowMultipleArgumentsPerToken = true };
@@ -23,10 +22,10 @@ public static class ModelsBench
     public static Command Create()
     {
         var command = new Command("models", "Params, MACs/image and examples/sec (training, inference) of each architecture on random tensors");
-        foreach (Option o in new Option[] { Json, Device, Seconds, Batch, Arch }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Json, SharedOptions.Device, Seconds, Batch, Arch }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 var device = TorchRuntime.SelectDevice(services.GetRequiredService<IOptions<ModelOptions>>().Value.Device);

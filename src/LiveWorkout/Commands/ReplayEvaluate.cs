@@ -36,7 +36,7 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
             context.Error.WriteLine($"warning: skipped {search.OfUnknownClass.Count} clips of classes the model does not know: " +
                                     string.Join(", ", search.UnknownClasses.Select(kv => $"{kv.Key} ({kv.Value})")));
         if (search.Clips.Count == 0)
-            throw new LiveWorkoutException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class", 2);
+            throw new InvalidInputException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class");
 
         var evaluation = await new ReplayEvaluator(template, logger, context.Output, context.Error)
             {

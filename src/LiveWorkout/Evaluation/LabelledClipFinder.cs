@@ -18,9 +18,9 @@ public sealed record LabelledClip(string VideoPath, string Name, string? LabelsP
         {
             return ClipAnnotation.Load(LabelsPath);
         }
-        catch (LiveWorkoutException e) when (!e.Message.Contains(LabelsPath, StringComparison.Ordinal))
+        catch (InvalidInputException e) when (!e.Message.Contains(LabelsPath, StringComparison.Ordinal))
         {
-            throw new LiveWorkoutException($"{LabelsPath}: {e.Message}", e.ExitCode, e);
+            throw new InvalidInputException($"{LabelsPath}: {e.Message}", e);
         }
     }
 
@@ -60,13 +60,13 @@ public static class LabelledClipFinder
         {
             var clip = Describe(input, Path.GetFileName(input), wholeClipLabels);
             if (clip.LabelsPath is null && !wholeClipLabels)
-                throw new LiveWorkoutException($"no labels file {ClipAnnotation.PathFor(input)} for {input}: write one (header '{ClipAnnotation.Header}') or pass --whole-clip-labels", 2);
+                throw new InvalidInputException($"no labels file {ClipAnnotation.PathFor(input)} for {input}: write one (header '{ClipAnnotation.Header}') or pass --whole-clip-labels");
             if (clip.WholeClipClass is { } only && !modelClasses.Contains(only, StringComparer.Ordinal))
-                throw new LiveWorkoutException($"{input}: its folder names class '{only}', which the model does not know ({string.Join(", ", modelClasses)})", 2);
+                throw new InvalidInputException($"{input}: its folder names class '{only}', which the model does not know ({string.Join(", ", modelClasses)})");
             return new ClipSearch([clip], [], []);
         }
         if (!Directory.Exists(input))
-            throw new LiveWorkoutException($"{input} is neither a video file nor a folder of labelled clips", 2);
+            throw new InvalidInputException($"{input} is neither a video file nor a folder of labelled clips");
 
         var clips = new List<LabelledClip>();
         var withoutLabels = new List<ClipIssue>();

@@ -82,7 +82,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
                 Source = clip.VideoPath, DatabasePath = null, RecordPath = null, KeepPredictions = true, KeepEmbeddings = SavePredictionsFolder is not null,
             }, logger).RunAsync(cancellation).ConfigureAwait(false);
         if (result.FramesClassified == 0)
-            throw new LiveWorkoutException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
+            throw new SourceUnavailableException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
 
         var truth = labels ?? clip.WholeClip(result.MediaDuration);
         if (TraceFolder is { } folder) FrameTrace.Write(Path.Combine(folder, FrameTrace.FileName(clip.Name)), result.Predictions, result.Classes, truth);
@@ -103,7 +103,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     {
         var record = PredictionLog.Read(path);
         if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
-            throw new LiveWorkoutException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again", 2);
+            throw new InvalidInputException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again");
         var clock = Stopwatch.StartNew();
         var events = new SessionTracker(record.Classes, template.Temporal).PushAll(record.Predictions);
         clock.Stop();

@@ -41,8 +41,8 @@ public sealed class OverlayWindow : IDisposable
             }
             catch (OpenCVException e)
             {
-                throw new Core.LiveWorkoutException(
-                    $"the window could not be opened on display '{Environment.GetEnvironmentVariable("DISPLAY")}' ({e.Message.Trim()}): check DISPLAY points at a running X server, or run without the window (--headless for live, no --show for replay).", 1, e);
+                throw new Core.EnvironmentException(
+                    $"the window could not be opened on display '{Environment.GetEnvironmentVariable("DISPLAY")}' ({e.Message.Trim()}): check DISPLAY points at a running X server, or run without the window (--headless for live, no --show for replay).", e);
             }
             _created = true;
         }

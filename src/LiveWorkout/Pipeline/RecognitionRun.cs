@@ -220,7 +220,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         }
         clock.Stop();
         if (worker.FramesClassified == 0 && !stop.IsCancellationRequested && !source.IsLive)
-            throw new LiveWorkoutException($"{source.Location} has no frame that could be decoded (the file is empty or damaged), so nothing was logged: check the file plays in a video player, or record it again.");
+            throw new SourceUnavailableException($"{source.Location} has no frame that could be decoded (the file is empty or damaged), so nothing was logged: check the file plays in a video player, or record it again.");
 
         var sets = events.OfType<SetEnded>().Select(e => e.Set).ToList();
         if (settings.RecordPath is not null && File.Exists(settings.RecordPath))

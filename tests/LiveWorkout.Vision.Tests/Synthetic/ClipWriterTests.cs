@@ -73,7 +73,7 @@ public sealed class ClipWriterTests
             Assert.True(Cv2.Norm(frameA, frameB, NormTypes.L1) > 0, "an occluded clip's first frame equals the open one's");
         }
 
-        var e = Assert.Throws<LiveWorkout.Core.LiveWorkoutException>(() =>
+        var e = Assert.ThrowsAny<LiveWorkout.Core.LiveWorkoutException>(() =>
             SyntheticClipWriter.Write(System.IO.Path.Combine(folder.Path, "bad.mp4"), seed: 8, options with { OcclusionChance = 1.5 }));
         Assert.Contains("--occlusion", e.Message, StringComparison.Ordinal);
     }

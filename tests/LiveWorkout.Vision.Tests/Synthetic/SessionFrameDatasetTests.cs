@@ -94,7 +94,7 @@ public sealed class SessionFrameDatasetTests : IDisposable
                 return Cv2.Norm(a, b, NormTypes.L1) > 0;
             });
 
-        var e = Assert.Throws<LiveWorkoutException>(() => SessionFrameDataset.Write(Path.Combine(_dir, "bad"), open with { OcclusionChance = 1.5 }));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => SessionFrameDataset.Write(Path.Combine(_dir, "bad"), open with { OcclusionChance = 1.5 }));
         Assert.Contains("--occlusion", e.Message, StringComparison.Ordinal);
     }
 
@@ -102,9 +102,9 @@ public sealed class SessionFrameDatasetTests : IDisposable
     public void A_broken_region_file_is_a_clear_error()
     {
         File.WriteAllText(Path.Combine(_dir, DatasetRegion.FileName), "{ not json");
-        var e = Assert.Throws<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
         Assert.Contains("region.json", e.Message, StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(_dir, DatasetRegion.FileName), """{ "expand": 0.5 }""");
-        Assert.Throws<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
+        Assert.ThrowsAny<LiveWorkoutException>(() => DatasetRegion.Read(_dir));
     }
 }

@@ -55,7 +55,7 @@ public abstract class ExerciseMotion
             "bicep_curl" => new BicepCurlMotion(v),
             "shoulder_press" => new ShoulderPressMotion(v),
             ExerciseCatalog.Idle => new IdleMotion(IdleActivity.Standing),
-            _ => throw new LiveWorkoutException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}", 2),
+            _ => throw new InvalidInputException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}"),
         };
     }
 }

@@ -47,7 +47,7 @@ public static class MotionVariants
     public static IReadOnlyList<string> Of(string exercise) =>
         Table.TryGetValue(exercise, out var variants)
             ? variants.Select(v => v.Name).ToList()
-            : throw new LiveWorkoutException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}", 2);
+            : throw new InvalidInputException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}");
 
     /// <summary>A variant drawn with the weights of how often people train that way.</summary>
     public static string Pick(string exercise, Random rng)
@@ -66,5 +66,5 @@ public static class MotionVariants
     public static string Check(string exercise, string variant) =>
         Of(exercise).Contains(variant)
             ? variant
-            : throw new LiveWorkoutException($"the synthetic {exercise} has no variant '{variant}'; known: {string.Join(", ", Of(exercise))}", 2);
+            : throw new InvalidInputException($"the synthetic {exercise} has no variant '{variant}'; known: {string.Join(", ", Of(exercise))}");
 }
