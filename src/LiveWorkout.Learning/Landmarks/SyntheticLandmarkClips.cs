@@ -1,7 +1,7 @@
 using LiveWorkout.Core;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Learning.Training;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Learning.Landmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Vision.Capture.Loopback;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using Microsoft.Extensions.Logging;
 using OpenCvSharp;
 

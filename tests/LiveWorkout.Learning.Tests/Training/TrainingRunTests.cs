@@ -1,5 +1,5 @@
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Learning.Tests.Training;
 

@@ -1,7 +1,7 @@
 using LiveWorkout.Core;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Vision.Pose;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Tests.Pose;
