@@ -1,5 +1,5 @@
+using LiveWorkout.Pipeline;
 using System.CommandLine;
-using LiveWorkout.Hosting;
 
 namespace LiveWorkout.Cli;
 

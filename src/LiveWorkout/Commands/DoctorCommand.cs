@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Core;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Pipeline;
 using LiveWorkout.Vision.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

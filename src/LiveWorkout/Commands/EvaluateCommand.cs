@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Evaluation;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TorchSharp;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Benchmarks;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Native;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TorchSharp;

@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;
 
@@ -33,8 +31,7 @@ public static class PipelineBench
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
                 Learning.Packaging.ModelPackage.Load(options.Path).Dispose(); // a missing model fails before anything is rendered
                 bool asJson = parse.GetValue(json);
-                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("bench");
-                var bench = new PipelineBenchmark(new PipelineBenchSettings(options.Path, options.Device, parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory)), logger);
+                var bench = services.GetRequiredService<RecognitionPipeline>().Benchmark(parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory));
                 var report = await bench.RunAsync(line => { if (!asJson) context.Error.WriteLine(line); }, token).ConfigureAwait(false);
                 if (asJson) context.Output.WriteLine(JsonSerializer.Serialize(report, TorchBench.JsonOptions));
                 else Print(report, context.Output);

@@ -3,12 +3,8 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Recognition;
-using LiveWorkout.Core.Temporal;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
-using LiveWorkout.Vision.Capture;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveWorkout.Commands;
@@ -80,8 +76,7 @@ public static class RecognitionCommands
                 {
                     var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace),
                         parse.GetValue(savePredictions), parse.GetValue(fromPredictions));
-                    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("evaluation");
-                    return await new ReplayEvaluate(request, context, logger).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
+                    return await new ReplayEvaluate(request, context, services.GetRequiredService<RecognitionPipeline>()).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
                 }
                 return await Run(services, settings, context, parse.GetValue(Quiet), token).ConfigureAwait(false);
             });
@@ -93,31 +88,13 @@ public static class RecognitionCommands
         LiveWorkoutCli.Context(parse, ct,
             [(SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)), .. more]);
 
-    private static RecognitionSettings Settings(IServiceProvider services, ParseResult parse, string source)
-    {
-        var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-        var capture = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
-        var sessions = services.GetRequiredService<IOptions<SessionLogOptions>>().Value;
-        var recordings = services.GetRequiredService<IOptions<RecordingOptions>>().Value;
-        bool record = parse.GetValue(Record);
-        return new RecognitionSettings
-        {
-            Source = source,
-            ModelPath = model.Path,
-            Device = model.Device,
-            UseTemporalHead = model.TemporalHead,
-            Temporal = services.GetRequiredService<IOptions<TemporalOptions>>().Value,
-            Capture = new CaptureRequest(capture.Width, capture.Height, capture.Fps),
-            ReconnectMax = TimeSpan.FromSeconds(capture.ReconnectMaxSeconds),
-            DatabasePath = parse.GetValue(NoLog) ? null : sessions.ResolveDatabasePath(),
-            RecordPath = record ? Path.Combine(recordings.Folder, DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".mp4") : null,
-        };
-    }
+    /// <summary>The pipeline's settings from configuration, with this command's --no-log and --record.</summary>
+    private static RecognitionSettings Settings(IServiceProvider services, ParseResult parse, string source) =>
+        services.GetRequiredService<RecognitionPipeline>().SettingsFor(source, log: !parse.GetValue(NoLog), record: parse.GetValue(Record));
 
     private static async Task<int> Run(IServiceProvider services, RecognitionSettings settings, CommandContext context, bool quiet, CancellationToken token)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("pipeline");
-        var run = new RecognitionRun(settings, logger);
+        var run = services.GetRequiredService<RecognitionPipeline>().Run(settings);
         if (!quiet) run.EventRaised += e => PrintEvent(e, context.Output);
         var result = await run.RunAsync(token).ConfigureAwait(false);
         RunSummary.Print(result, settings, context.Output);

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Vision.Capture;
 using Microsoft.Extensions.DependencyInjection;

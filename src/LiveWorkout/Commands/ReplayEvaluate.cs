@@ -2,11 +2,10 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Evaluation;
-using LiveWorkout.Evaluation;
+using LiveWorkout.Pipeline.Evaluation;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions.Reports;
-using Microsoft.Extensions.Logging;
 
 namespace LiveWorkout.Commands;
 
@@ -18,7 +17,7 @@ public sealed record ReplayEvaluateRequest(string Input, bool WholeClipLabels, s
 /// `liveworkout replay CLIP|FOLDER --evaluate`: the real pipeline on labelled clips, scored; a
 /// console table, optional JSON and a self-contained HTML report. Exit code 1 when any clip failed.
 /// </summary>
-public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext context, ILogger logger)
+public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext context, RecognitionPipeline pipeline)
 {
     public const string ReportFileName = "evaluation.html";
     public const string ReportJsonName = "evaluation.json";
@@ -38,14 +37,12 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         if (search.Clips.Count == 0)
             throw new InvalidInputException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class");
 
-        var evaluation = await new ReplayEvaluator(template, logger, context.Output, context.Error)
-            {
-                TraceFolder = request.TraceFolder,
-                SavePredictionsFolder = request.SavePredictionsFolder,
-                FromPredictionsFolder = request.FromPredictionsFolder,
-                Classes = classes,
-            }
-            .RunAsync(search, cancellation).ConfigureAwait(false);
+        var evaluator = pipeline.Evaluator(template, context.Output, context.Error);
+        evaluator.TraceFolder = request.TraceFolder;
+        evaluator.SavePredictionsFolder = request.SavePredictionsFolder;
+        evaluator.FromPredictionsFolder = request.FromPredictionsFolder;
+        evaluator.Classes = classes;
+        var evaluation = await evaluator.RunAsync(search, cancellation).ConfigureAwait(false);
         var report = evaluation.Report;
 
         if (report.Clips.Count > 0)

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
+using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions;
 using LiveWorkout.Sessions.Export;
 using LiveWorkout.Sessions.Recording;

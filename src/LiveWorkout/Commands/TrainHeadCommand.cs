@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

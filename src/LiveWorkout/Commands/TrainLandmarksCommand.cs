@@ -3,11 +3,11 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Pose;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

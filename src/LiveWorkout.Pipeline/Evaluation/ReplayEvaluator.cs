@@ -5,10 +5,9 @@ using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Evaluation;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
-using LiveWorkout.Pipeline;
 using Microsoft.Extensions.Logging;
 
-namespace LiveWorkout.Evaluation;
+namespace LiveWorkout.Pipeline.Evaluation;
 
 /// <summary>An evaluation of labelled clips: the scores and, per clip, what was labelled and what was recognised.</summary>
 public sealed record ReplayEvaluation(EvaluationReport Report, IReadOnlyList<ClipTimeline> Timelines);
@@ -21,20 +20,20 @@ public sealed record ReplayEvaluation(EvaluationReport Report, IReadOnlyList<Cli
 public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger, TextWriter output, TextWriter error)
 {
     /// <summary>Where to write each clip's <see cref="FrameTrace"/>; null writes none.</summary>
-    public string? TraceFolder { get; init; }
+    public string? TraceFolder { get; set; }
 
     /// <summary>Where to save each clip's <see cref="PredictionLog"/>; null saves none.</summary>
-    public string? SavePredictionsFolder { get; init; }
+    public string? SavePredictionsFolder { get; set; }
 
     /// <summary>
     /// Read each clip's frame predictions from this folder (saved by an earlier run) instead of
     /// running the model: the temporal logic and the scores only, with the template's
     /// <c>Temporal</c> settings. Null runs the whole pipeline.
     /// </summary>
-    public string? FromPredictionsFolder { get; init; }
+    public string? FromPredictionsFolder { get; set; }
 
     /// <summary>The model's classes: saved predictions must have been made with them.</summary>
-    public IReadOnlyList<string>? Classes { get; init; }
+    public IReadOnlyList<string>? Classes { get; set; }
 
     public async Task<ReplayEvaluation> RunAsync(ClipSearch search, CancellationToken cancellation)
     {

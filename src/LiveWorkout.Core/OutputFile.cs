@@ -1,8 +1,6 @@
-using LiveWorkout.Core;
+namespace LiveWorkout.Core;
 
-namespace LiveWorkout.Cli;
-
-/// <summary>Files a command writes where the user asked (reports, JSON, traces).</summary>
+/// <summary>Files written where the user asked (reports, JSON, traces): a failure is one line naming the file.</summary>
 public static class OutputFile
 {
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/>, making its folder; a failure is one line naming the file.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
+using LiveWorkout.Pipeline;
 
-namespace LiveWorkout.Pipeline;
+namespace LiveWorkout.Cli;
 
 /// <summary>The closing lines of a live or replay run.</summary>
 public static class RunSummary

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
-using LiveWorkout.Cli;
+using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 
-namespace LiveWorkout.Evaluation;
+namespace LiveWorkout.Pipeline.Evaluation;
 
 /// <summary>
 /// `replay --evaluate --trace DIR`: one CSV per clip with what the classifier said about every

@@ -2,7 +2,7 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Evaluation;
 
-namespace LiveWorkout.Evaluation;
+namespace LiveWorkout.Pipeline.Evaluation;
 
 /// <summary>
 /// A clip to evaluate and where its truth comes from: its <c>&lt;clip&gt;.labels.csv</c>, or

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace LiveWorkout.Hosting;
+namespace LiveWorkout.Pipeline;
 
 /// <summary>
 /// Refuses NaN and infinities in any number of an options section, nested objects and dictionary
