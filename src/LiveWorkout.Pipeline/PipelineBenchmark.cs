@@ -7,24 +7,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Pipeline;
 
-/// <summary>What <c>bench pipeline</c> runs.</summary>
-public sealed record PipelineBenchSettings(string ModelPath, string Device, double ReplaySeconds = 60, double LiveSeconds = 20, double MemorySeconds = 300, int Seed = 7);
-
-/// <param name="FrontEndP50Ms">The front end's own time per frame (pixel preprocessing, or the pose stage of a landmark model), median.</param>
-public sealed record ReplayFigures(string Clip, long Frames, double MediaSeconds, double WallSeconds, double FramesPerSecond, double RealTimeFactor,
-    double FrontEndP50Ms, double FrontEndP95Ms);
-
-/// <param name="AnalysedPerSecond">Frames classified per second of the stream.</param>
-public sealed record LatencyFigures(string Stream, long FramesSent, long FramesClassified, long FramesDropped, double AnalysedPerSecond, double PredictionP50Ms, double PredictionP95Ms,
-    int Events, double EventP50Ms, double EventP95Ms, double FrontEndP50Ms, double FrontEndP95Ms);
-
-public sealed record MemoryPoint(double WallSeconds, long Frames, double MediaSeconds, double ResidentMb, double ManagedMb, double NativeHeapMb, long InferenceThreadTensors,
-    double NativeHeldMb, double ManagedCommittedMb);
-
-public sealed record MemoryFigures(string Clip, long Frames, IReadOnlyList<MemoryPoint> Series);
-
-public sealed record PipelineBenchReport(string Device, string Model, int Cores, double LoadAverage1Min, ReplayFigures Replay, IReadOnlyList<LatencyFigures> Live, MemoryFigures Memory);
-
 /// <summary>
 /// The whole pipeline's figures on synthetic video rendered into a temporary folder: replay
 /// throughput (640x480, 30 fps, as fast as possible), live capture-to-prediction and

@@ -1,35 +1,6 @@
 namespace LiveWorkout.Synthetic;
 
 /// <summary>
-/// One arm in the upper trunk's frame, in degrees. Flexion swings a segment from hanging down
-/// (0) through forward (90) to overhead (180); abduction swings it out to the side (90 = horizontal,
-/// 180 = overhead, negative = across the body). Both segments are given directly so elbows can bend any way.
-/// </summary>
-public readonly record struct ArmAngles(double UpperFlexion, double UpperAbduction, double ForearmFlexion, double ForearmAbduction)
-{
-    public static ArmAngles Hanging => new(0, 8, 5, 8);
-
-    public static ArmAngles Lerp(ArmAngles a, ArmAngles b, double t) => new(
-        L(a.UpperFlexion, b.UpperFlexion, t), L(a.UpperAbduction, b.UpperAbduction, t),
-        L(a.ForearmFlexion, b.ForearmFlexion, t), L(a.ForearmAbduction, b.ForearmAbduction, t));
-
-    private static double L(double a, double b, double t) => a + (b - a) * t;
-}
-
-/// <summary>One leg in the pelvis frame, in degrees: hip flexion/abduction as for arms, knee flexion (0 = straight), ankle (0 = foot at right angles to the shin, positive = toes pointed).</summary>
-public readonly record struct LegAngles(double HipFlexion, double HipAbduction, double Knee, double Ankle)
-{
-    public static LegAngles Standing => new(0, 3, 2, 0);
-
-    public static LegAngles Lerp(LegAngles a, LegAngles b, double t) => new(
-        a.HipFlexion + (b.HipFlexion - a.HipFlexion) * t, a.HipAbduction + (b.HipAbduction - a.HipAbduction) * t,
-        a.Knee + (b.Knee - a.Knee) * t, a.Ankle + (b.Ankle - a.Ankle) * t);
-}
-
-/// <summary>What the hands hold; a barbell is drawn as a bar through both hands.</summary>
-public enum HeldProp { None, Dumbbells, Bottle, Barbell }
-
-/// <summary>
 /// A body posture as motions author it: trunk orientation (degrees; pitch leans forward, -90 lies
 /// on the back), limb angles, and how the body is supported. <see cref="BodySolver"/> turns it into
 /// joint positions for a particular <see cref="SyntheticPerson"/>. Blending two postures blends

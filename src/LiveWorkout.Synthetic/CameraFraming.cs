@@ -1,8 +1,5 @@
 namespace LiveWorkout.Synthetic;
 
-/// <summary>Where and how big the person should appear: fill is the fraction of the frame the movement's extent spans, centre in fractions of the frame.</summary>
-public readonly record struct Framing(double Fill, double CenterX, double CenterY);
-
 /// <summary>
 /// Chooses focal length and principal point so that every pose of a movement lands where the
 /// framing asks. Projection is linear in both, so the fit is exact: project at unit focal length,

@@ -1,26 +1,6 @@
-using LiveWorkout.Core;
 using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
-
-/// <summary>Which side the camera sees the person from.</summary>
-public enum CameraView { Any, Front, ThreeQuarter, Side }
-
-/// <summary>What scene sampling may do: camera view, camera effects, occlusion and out-of-frame chances.</summary>
-public sealed record SceneOptions(CameraView View = CameraView.Any, bool Effects = true, double OcclusionChance = 0.08, double OutOfFrameChance = 0.0)
-{
-    /// <summary>The share of whole sessions (<c>synth clips</c>, <c>synth frames</c>) with an object between the camera and the person.</summary>
-    public const double SessionOcclusionChance = 0.05;
-
-    /// <summary>A session occlusion share (the commands' <c>--occlusion</c>) outside 0-1 is a one-line error.</summary>
-    public static void CheckSessionOcclusion(double chance)
-    {
-        if (chance is < 0 or > 1) throw new InvalidInputException("--occlusion must be between 0 and 1");
-    }
-}
-
-/// <summary>Something in front of the person (a bench end, a box), in fractions of the frame.</summary>
-public sealed record Occluder(double X, double Y, double Width, double Height, double AngleDegrees, Scalar Colour);
 
 /// <summary>
 /// Everything about a scene except the person and their motion: camera placement (azimuth,

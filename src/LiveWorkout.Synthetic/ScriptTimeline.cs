@@ -4,9 +4,6 @@ using LiveWorkout.Synthetic.Motions;
 
 namespace LiveWorkout.Synthetic;
 
-/// <summary>A stretch of a clip with one label: a set, or idle time (transitions, rests, activities).</summary>
-public sealed record LabelledSpan(double Start, double End, string Label);
-
 /// <summary>
 /// A session script laid out in time: posture at any instant, and the labels. A set's label starts
 /// when its first rep starts moving (after getting into position) and ends when its last rep ends;

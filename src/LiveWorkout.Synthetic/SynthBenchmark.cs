@@ -3,9 +3,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
 
-/// <summary>One row of <c>bench synth</c>: frames rendered per second at a size (scene set-up not counted).</summary>
-public sealed record SynthBenchRow(int Width, int Height, int Frames, double FramesPerSecond, double SetupMilliseconds);
-
 /// <summary>
 /// Measures rendering speed on one core: OpenCV is limited to one thread and frames of one
 /// session are drawn back to back, as <c>synth clips</c> does (video encoding not included).

@@ -1,11 +1,5 @@
 namespace LiveWorkout.Synthetic;
 
-/// <summary>A point in the image: pixel coordinates and the distance along the camera's view axis.</summary>
-public readonly record struct ImagePoint(double X, double Y, double Depth)
-{
-    public bool InFront => Depth > 0.05;
-}
-
 /// <summary>
 /// A pinhole camera looking at the scene: position and orientation (with roll), focal length and
 /// principal point in pixels, image size, and an optional left-right mirror (a selfie view).

@@ -1,18 +1,9 @@
 using System.Globalization;
 using System.Text;
-using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
-
-/// <summary>Options of <c>synth clips</c>.</summary>
-/// <param name="OcclusionChance">Chance that the session has an object between the camera and the person.</param>
-public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true,
-    double OcclusionChance = SceneOptions.SessionOcclusionChance, CameraView View = CameraView.Any);
-
-/// <summary>What was written for one clip.</summary>
-public sealed record WrittenClip(string VideoPath, string LabelsPath, int Frames, ClipAnnotation Labels);
 
 /// <summary>
 /// Writes a synthetic session as an mp4 (OpenCV VideoWriter, mp4v) with its <c>.labels.csv</c>

@@ -6,15 +6,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
 
-/// <summary>Options of <c>synth images</c>. <see cref="Splits"/> null writes one folder per class with no split level.</summary>
-public sealed record ImageDatasetOptions(int PerClass, int Seed, int Width = 160, int Height = 120, IReadOnlyList<double>? Splits = null, string Format = "png", int ImagesPerGroup = 5)
-{
-    public static IReadOnlyList<string> SplitNames { get; } = ["train", "validation", "test"];
-}
-
-/// <summary>One written image, as a row of manifest.csv.</summary>
-public sealed record ManifestRow(string Path, string Class, string Split, string Group, int Seed, int Person, string Camera, double Azimuth, double Elevation, bool Mirror, string Activity);
-
 /// <summary>
 /// Writes a folder-per-class image dataset of random moments of every class, with manifest.csv.
 /// Images come in groups of one person in one scene doing one variant of the exercise (the

@@ -2,9 +2,6 @@ using LiveWorkout.Core;
 
 namespace LiveWorkout.Learning.Data;
 
-/// <summary>How to even out classes of different sizes in the training split (seed 1 rebalanced its data).</summary>
-public enum BalanceMode { None, Cap, Oversample, Weighted }
-
 /// <summary>Balances the training samples: cap per class, oversample small classes, or weights for the loss.</summary>
 public static class ClassBalancer
 {

@@ -4,9 +4,6 @@ using LiveWorkout.Learning.Training;
 
 namespace LiveWorkout.Learning.Evaluation;
 
-/// <summary>Precision, recall, F1 and support of one class.</summary>
-public sealed record ClassScore(string Class, double Precision, double Recall, double F1, int Support);
-
 /// <summary>Accuracy, per-class scores and the confusion matrix (rows: true class, columns: predicted).</summary>
 public sealed record ClassificationMetrics(IReadOnlyList<string> Classes, double Accuracy, double Loss, double MacroF1, IReadOnlyList<ClassScore> PerClass, int[][] Confusion, int Count)
 {

@@ -10,12 +10,6 @@ using static TorchSharp.torch.nn;
 namespace LiveWorkout.Learning.Inference;
 
 /// <summary>
-/// Class probabilities (softmax, in <see cref="FrameClassifier.Classes"/> order) and embeddings,
-/// one row per frame, and with a phase head each frame's rep phase as (cos, sin); null without one.
-/// </summary>
-public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddings, float[][]? RepPhases = null);
-
-/// <summary>
 /// Runs a model package on batches of preprocessed frames for the real-time pipeline. Holds its
 /// own copy of the network on <see cref="Device"/>; use it from ONE thread (dispose scopes are
 /// thread-static). Tensors never leave <see cref="Predict"/>: it returns managed arrays.

@@ -5,32 +5,6 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Models;
 
-/// <summary>Optimizer names the trainer understands.</summary>
-public static class OptimizerNames
-{
-    public const string Sgd = "sgd";
-    public const string Adam = "adam";
-    public const string AdamW = "adamw";
-    public const string RmsProp = "rmsprop";
-    public static IReadOnlyList<string> All { get; } = [Sgd, Adam, AdamW, RmsProp];
-}
-
-/// <summary>Learning-rate schedule names the trainer understands.</summary>
-public static class ScheduleNames
-{
-    public const string Constant = "constant";
-    public const string Step = "step";
-    public const string Cosine = "cosine";
-    public static IReadOnlyList<string> All { get; } = [Constant, Step, Cosine];
-}
-
-/// <summary>How an architecture is trained when the user says nothing else.</summary>
-public sealed record TrainingDefaults(
-    string Optimizer, double LearningRate, double Momentum, double WeightDecay, string Schedule, int BatchSize, string Augment);
-
-/// <summary>One architecture of the zoo: its name, constructor, input contract and training defaults.</summary>
-public sealed record Architecture(string Name, string Description, InputSpec Input, TrainingDefaults Training, Func<int, Module<Tensor, Tensor>> Factory);
-
 /// <summary>
 /// The architectures LiveWorkout can train and load, by the name stored in model.json.
 /// Seed models keep their seeds' input and optimizer; "ours" is the product's default.

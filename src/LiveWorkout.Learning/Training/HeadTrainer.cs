@@ -9,49 +9,6 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>Settings of <see cref="HeadTrainer"/>.</summary>
-public sealed record HeadTrainingOptions
-{
-    public TemporalHeadSpec Spec { get; init; } = TemporalHeadSpec.Default;
-    public int Epochs { get; init; } = 20;
-    public int BatchSize { get; init; } = 256;
-    public double LearningRate { get; init; } = 2e-3;
-    public double WeightDecay { get; init; } = 0.05;
-
-    /// <summary>Share of the clips (not windows: neighbouring windows overlap) held out to pick the best epoch.</summary>
-    public double ValidationShare { get; init; } = 0.15;
-    public int Seed { get; init; } = 1;
-
-    /// <summary>
-    /// Share of training windows whose past frames are moved by up to one stored frame: a live
-    /// source drops frames and its times are not on a grid, so windows there are never exact.
-    /// </summary>
-    public double JitterShare { get; init; } = 0.5;
-
-    /// <summary>Epochs of the phase head (0: none is trained). It learns fast: 8 epochs on 540 clips reach 21 degrees.</summary>
-    public int PhaseEpochs { get; init; } = 8;
-
-    /// <summary>Width of the phase head's layers.</summary>
-    public int PhaseHidden { get; init; } = 64;
-}
-
-/// <summary>One epoch of phase-head training: mean squared error of (cos, sin) and the validation mean phase error.</summary>
-public sealed record PhaseEpoch(int Epoch, double LearningRate, double TrainLoss, double ValidationErrorDegrees, double Seconds);
-
-/// <summary>A trained phase head and its validation error (mean angle between estimated and labelled rep phase, in set frames).</summary>
-public sealed record PhaseTrainingResult(TemporalHead Head, IReadOnlyList<PhaseEpoch> History, int BestEpoch, double ValidationErrorDegrees, int TrainWindows, int ValidationWindows);
-
-/// <summary>One epoch of head training.</summary>
-public sealed record HeadEpoch(int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
-
-/// <summary>
-/// A trained head and what it was measured at. <see cref="FrameValidationAccuracy"/> is the
-/// CNN alone on the same validation frames: the head earns its place only if it beats that.
-/// </summary>
-public sealed record HeadTrainingResult(
-    TemporalHead Head, IReadOnlyList<HeadEpoch> History, int BestEpoch, double ValidationAccuracy, double FrameValidationAccuracy,
-    int TrainClips, int ValidationClips, int TrainWindows, int ValidationWindows);
-
 /// <summary>
 /// Trains a <see cref="TemporalHead"/> on the CNN embeddings of labelled clips (the CNN stays
 /// frozen): every stored frame is one window, windows are picked by <see cref="TemporalWindow"/>

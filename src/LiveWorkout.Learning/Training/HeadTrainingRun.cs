@@ -10,9 +10,6 @@ using LiveWorkout.Learning.Packaging;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>What <c>liveworkout train-head</c> was asked to do.</summary>
-public sealed record HeadRunOptions(string Model, IReadOnlyList<string> Clips, string Output, string Device, int Every, string? Cache, HeadTrainingOptions Training);
-
 /// <summary>
 /// <c>liveworkout train-head</c>: gives a model package a temporal head trained on labelled clips
 /// (each video with its <c>&lt;clip&gt;.labels.csv</c>), and, where the labels give rep times, a

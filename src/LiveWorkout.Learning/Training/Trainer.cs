@@ -9,12 +9,6 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>One classified sample of an evaluation.</summary>
-public sealed record Prediction(string Path, int Label, int Predicted, float Confidence);
-
-/// <summary>Loss, accuracy and every prediction of one pass over a split.</summary>
-public sealed record EvaluationResult(double Loss, double Accuracy, IReadOnlyList<Prediction> Predictions);
-
 /// <summary>
 /// The training loop, shaped like pytorch/vision's train.py: <see cref="TrainOneEpoch"/>,
 /// <see cref="Evaluate"/> and <see cref="Fit"/> (schedule, early stopping, best model and

@@ -1,22 +1,10 @@
 using System.Text.Json;
 using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
-
-/// <summary>Where a run stands: completed epochs, best so far, history and the options that produced it.</summary>
-public sealed record TrainingState(
-    int CompletedEpochs,
-    double BestValidationAccuracy,
-    int BestEpoch,
-    int EpochsWithoutImprovement,
-    IReadOnlyList<EpochRecord> History,
-    IReadOnlyList<string> Classes,
-    InputSpec Input,
-    TrainingOptions Options);
 
 /// <summary>
 /// A resumable checkpoint folder: model.dat, optimizer.dat (its moment buffers) and

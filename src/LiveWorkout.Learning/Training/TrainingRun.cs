@@ -11,9 +11,6 @@ using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>What a finished (or early-stopped) run produced.</summary>
-public sealed record TrainingOutcome(TrainingState State, ClassificationMetrics Test, string TestSplit, string ModelFolder, string Summary);
-
 /// <summary>
 /// A whole `liveworkout train`: data (images or clips) -> split -> balance -> loaders ->
 /// <see cref="Trainer.Fit"/> -> best model package -> test evaluation -> run folder

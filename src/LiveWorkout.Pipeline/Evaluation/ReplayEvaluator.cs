@@ -9,9 +9,6 @@ using Microsoft.Extensions.Logging;
 
 namespace LiveWorkout.Pipeline.Evaluation;
 
-/// <summary>An evaluation of labelled clips: the scores and, per clip, what was labelled and what was recognised.</summary>
-public sealed record ReplayEvaluation(EvaluationReport Report, IReadOnlyList<ClipTimeline> Timelines);
-
 /// <summary>
 /// Runs the real recognition pipeline (no session log) on each labelled clip and scores it
 /// against its labels. A clip that cannot be evaluated (malformed labels, unreadable video) is

@@ -1,8 +1,5 @@
 namespace LiveWorkout.Synthetic.Motions;
 
-/// <summary>What people do between sets.</summary>
-public enum IdleActivity { Standing, WalkingAcross, Stretching, Drinking, AdjustingEquipment, WalkingAround, HandsOnHips, SittingResting, LookingAtPhone }
-
 /// <summary>
 /// Time between sets: standing about, walking across or around, stretching, drinking from a bottle,
 /// adjusting equipment, standing with the hands on the hips, sitting on a bench, looking at a phone. Unlike exercises it has no reps; <see cref="AtTime"/> gives the posture

@@ -4,9 +4,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Capture;
 
-/// <summary>What a recording wrote.</summary>
-public sealed record RecordedClip(string Path, long FramesRead, long FramesWritten, double Fps, Size FrameSize, TimeSpan Duration, bool SourceEnded);
-
 /// <summary>
 /// Copies raw frames of a source into an mp4 (mp4v) on one thread with one reused Mat: no model,
 /// no preprocessing. Live sources are written on the wall clock at their declared frame rate

@@ -3,8 +3,6 @@ using LiveWorkout.Core;
 
 namespace LiveWorkout.Vision.Capture;
 
-public enum SourceKind { Camera, Stream, VideoFile, ImageFolder }
-
 /// <summary>
 /// What a source string names: a camera (index, device path or name), an http(s)/rtsp URL,
 /// a video file, or a folder/pattern of images. Parsing checks what can be checked up front
@@ -60,22 +58,5 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-}
-
-/// <summary>Cameras by name: on Linux each /sys/class/video4linux/videoN/name holds the device's name.</summary>
-public static class CameraDirectory
-{
-    public static string? FindByName(string name)
-    {
-        const string root = "/sys/class/video4linux";
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(root)) return null;
-        foreach (string dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-        {
-            string file = Path.Combine(dir, "name");
-            if (File.Exists(file) && File.ReadAllText(file).Trim().Contains(name, StringComparison.OrdinalIgnoreCase))
-                return "/dev/" + Path.GetFileName(dir);
-        }
-        return null;
     }
 }

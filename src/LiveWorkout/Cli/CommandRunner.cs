@@ -7,15 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace LiveWorkout.Cli;
 
-/// <summary>Exit codes every command shares.</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadConfiguration = 2;
-    public const int Interrupted = 130;
-}
-
 /// <summary>
 /// Runs one command inside its own host: builds it, validates configuration, calls the
 /// handler, and turns every failure a user can fix into one line on stderr and an exit code.
@@ -109,11 +100,3 @@ public static partial class CommandRunner
     [GeneratedRegex("Failed to convert configuration value '(?<value>[^']*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
 }
-
-/// <summary>What every command handler gets from the command line besides its own options.</summary>
-public sealed record CommandContext(
-    IReadOnlyDictionary<string, string?> ConfigOverrides,
-    bool Verbose,
-    TextWriter Output,
-    TextWriter Error,
-    CancellationToken Cancellation);

@@ -13,11 +13,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Commands;
 
-public enum CheckStatus { Ok, Warn, Fail }
-
-/// <summary>One line of the doctor's report; <see cref="Fix"/> says what to do when it is not OK.</summary>
-public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail, string? Fix = null);
-
 /// <summary>
 /// `liveworkout doctor`: what this machine gives the product (runtime, device, OpenCV,
 /// cameras, allocator) and whether the configured paths are usable. Exits 1 when anything

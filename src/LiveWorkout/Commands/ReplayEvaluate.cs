@@ -9,10 +9,6 @@ using LiveWorkout.Sessions.Reports;
 
 namespace LiveWorkout.Commands;
 
-/// <summary>What `replay --evaluate` was asked for besides the pipeline settings.</summary>
-public sealed record ReplayEvaluateRequest(string Input, bool WholeClipLabels, string? ReportFolder, string? JsonFile, string? TraceFolder = null,
-    string? SavePredictionsFolder = null, string? FromPredictionsFolder = null);
-
 /// <summary>
 /// `liveworkout replay CLIP|FOLDER --evaluate`: the real pipeline on labelled clips, scored; a
 /// console table, optional JSON and a self-contained HTML report. Exit code 1 when any clip failed.

@@ -1,21 +1,5 @@
 namespace LiveWorkout.Core.Evaluation;
 
-/// <summary>
-/// The classifier alone, before any smoothing or segmentation: the share of frames whose top-1
-/// class equals the labelled class. A secondary figure: it shows how much the temporal logic
-/// adds to (or takes from) the raw per-frame predictions.
-/// </summary>
-public sealed record ClassifierMetrics(long Frames, long Correct)
-{
-    public double Accuracy => Frames == 0 ? 0 : (double)Correct / Frames;
-
-    public static ClassifierMetrics? Pool(IEnumerable<ClassifierMetrics?> parts)
-    {
-        var present = parts.OfType<ClassifierMetrics>().ToList();
-        return present.Count == 0 ? null : new ClassifierMetrics(present.Sum(p => p.Frames), present.Sum(p => p.Correct));
-    }
-}
-
 /// <summary>How fast the pipeline ran: frames classified and media seconds processed per wall-clock second.</summary>
 public sealed record ThroughputMetrics(long Frames, double MediaSeconds, double WallSeconds)
 {
@@ -32,6 +16,3 @@ public sealed record ThroughputMetrics(long Frames, double MediaSeconds, double 
             : new ThroughputMetrics(present.Sum(p => p.Frames), present.Sum(p => p.MediaSeconds), present.Sum(p => p.WallSeconds));
     }
 }
-
-/// <summary>A clip left out of an evaluation, and why.</summary>
-public sealed record ClipIssue(string Clip, string Reason);
