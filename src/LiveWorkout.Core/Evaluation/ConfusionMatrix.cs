@@ -75,6 +75,19 @@ public sealed class ConfusionMatrix
         }
     }
 
+    /// <summary>
+    /// Macro-F1 over the classes the truth holds, the figure `train` and `evaluate` give for a
+    /// dataset: a class that is only ever predicted lowers precision but is not averaged in.
+    /// </summary>
+    public double MacroF1OverLabelledClasses
+    {
+        get
+        {
+            var labelled = PerClass.Where(s => s.Support > 0).ToList();
+            return labelled.Count == 0 ? 0 : labelled.Average(s => s.F1);
+        }
+    }
+
     private int IndexOf(string label)
     {
         if (_index.TryGetValue(label, out int i)) return i;

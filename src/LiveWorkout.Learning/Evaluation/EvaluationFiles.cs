@@ -11,7 +11,7 @@ namespace LiveWorkout.Learning.Evaluation;
 /// The evaluation part of a report, the same for `train` (test split) and `evaluate` (any data):
 /// per_class.csv, confusion.csv/png, predictions.csv, misclassified.png, samples.png, skipped.csv.
 /// </summary>
-public static class EvaluationReport
+public static class EvaluationFiles
 {
     public static void Write(string folder, ClassificationMetrics metrics, EvaluationResult result, IReadOnlyList<SkippedFile> skipped, int seed, IReadOnlyList<MaskRegion>? masks)
     {
