@@ -44,12 +44,6 @@ public sealed class SyntheticCamera
     public SyntheticCamera WithIntrinsics(double focal, double cx, double cy) =>
         new(Position, Target, Roll, focal, cx, cy, Width, Height, Mirror);
 
-    public SyntheticCamera WithSize(int width, int height)
-    {
-        double scale = (double)height / Height;
-        return new(Position, Target, Roll, Focal * scale, Cx * scale + (width - Width * scale) / 2, Cy * scale, width, height, Mirror);
-    }
-
     public ImagePoint Project(Vec3 p)
     {
         Vec3 d = p - Position;

@@ -1,4 +1,3 @@
-using System.Reactive.Linq;
 using LiveWorkout.Core.Recognition;
 
 namespace LiveWorkout.Core.Temporal;
@@ -23,13 +22,6 @@ public sealed class ProbabilitySmoother
         _options = options;
         _sum = new double[classes.Count];
     }
-
-    public IObservable<SmoothedFrame> Process(IObservable<FramePrediction> source) =>
-        Observable.Create<SmoothedFrame>(observer =>
-        {
-            var smoother = new ProbabilitySmoother(_classes, _options); // fresh state per subscription
-            return source.Subscribe(f => observer.OnNext(smoother.Push(f)), observer.OnError, observer.OnCompleted);
-        });
 
     public SmoothedFrame Push(FramePrediction frame)
     {

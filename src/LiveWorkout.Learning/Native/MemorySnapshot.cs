@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace LiveWorkout.Learning.Native;
 
 /// <summary>
@@ -10,7 +8,4 @@ namespace LiveWorkout.Learning.Native;
 /// read on this platform are -1.
 /// </summary>
 public sealed record MemorySnapshot(long ResidentBytes, long ManagedHeapBytes, long NativeHeapInUseBytes, long LiveTensors,
-    long NativeHeapHeldBytes = -1, long ManagedCommittedBytes = -1)
-{
-    public static string Megabytes(long bytes) => bytes < 0 ? "n/a" : (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
-}
+    long NativeHeapHeldBytes = -1, long ManagedCommittedBytes = -1);

@@ -162,8 +162,8 @@ public static class ClipEmbeddings
 
     /// <summary>
     /// A cache file of <see cref="ExtractCached"/> as it is, for studies of what a CNN saw (rep
-    /// counting on perfect labels, say): the series of the clip it was made from, whose labels are
-    /// left empty; null when the file is not such a cache or is torn.
+    /// counting on perfect labels, say, in scripts/rep-study.cs): the series of the clip it was made
+    /// from, whose labels are left empty; null when the file is not such a cache or is torn.
     /// </summary>
     public static ClipEmbeddingSeries? ReadCacheFile(string path) => Read(path) is { } r ? r.Series with { Clip = r.Key.Split('|')[0] } : null;
 

@@ -18,9 +18,8 @@ public static class PipelineBench
         var seconds = new Option<double>("--seconds") { Description = "Length of the 640x480 replay clip in seconds", DefaultValueFactory = _ => 60 };
         var live = new Option<double>("--live-seconds") { Description = "Length of the live loopback stream", DefaultValueFactory = _ => 20 };
         var memory = new Option<double>("--memory-seconds") { Description = "Length of the 320x240 clip replayed for the memory series", DefaultValueFactory = _ => 300 };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
         var command = new Command("pipeline", "Whole pipeline on synthetic video: replay frames/s, live capture-to-prediction/event latency (loopback MJPEG), memory over a long replay");
-        foreach (Option o in new Option[] { SharedOptions.Model, SharedOptions.Device, seconds, live, memory, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { SharedOptions.Model, SharedOptions.Device, seconds, live, memory, BenchCommand.Json }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -30,7 +29,7 @@ public static class PipelineBench
                     if (value is < 2 or > 3600) throw new InvalidInputException($"{name} must be between 2 and 3600");
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
                 Learning.Packaging.ModelPackage.Load(options.Path).Dispose(); // a missing model fails before anything is rendered
-                bool asJson = parse.GetValue(json);
+                bool asJson = parse.GetValue(BenchCommand.Json);
                 var bench = services.GetRequiredService<RecognitionPipeline>().Benchmark(parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory));
                 var report = await bench.RunAsync(line => { if (!asJson) context.Error.WriteLine(line); }, token).ConfigureAwait(false);
                 if (asJson) context.Output.WriteLine(JsonSerializer.Serialize(report, TorchBench.JsonOptions));

@@ -18,8 +18,6 @@ namespace LiveWorkout.Commands;
 /// </summary>
 public static class TorchBench
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
-    private static readonly Option<double> Seconds = new("--seconds") { Description = "Measuring time per row", DefaultValueFactory = _ => 3.0 };
     private static readonly Option<string> Allocator = new("--allocator")
     {
         Description = "both: also measure glibc defaults in a child process; current: this process only",
@@ -29,9 +27,9 @@ public static class TorchBench
     public static Command Create()
     {
         var command = new Command("torch", "Images/s of a 4-conv CNN (3x100x100): inference at batch 1, 8, 64 and training at batch 64");
-        command.Options.Add(Json);
+        command.Options.Add(BenchCommand.Json);
         command.Options.Add(SharedOptions.Device);
-        command.Options.Add(Seconds);
+        command.Options.Add(BenchCommand.RowSeconds);
         command.Options.Add(Allocator.AcceptOnlyFromAmong("both", "current"));
         command.SetHandler((parse, ct) =>
         {
@@ -40,7 +38,7 @@ public static class TorchBench
             {
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
                 var device = TorchRuntime.SelectDevice(options.Device);
-                double seconds = parse.GetValue(Seconds);
+                double seconds = parse.GetValue(BenchCommand.RowSeconds);
 
                 var report = new TorchBenchReport(
                     TorchRuntime.DescribeDevice(device), AllocatorTuning.Status, Environment.ProcessorCount,
@@ -49,7 +47,7 @@ public static class TorchBench
                 if (parse.GetValue(Allocator) == "both" && AllocatorTuning.IsActive)
                     report = report with { GlibcDefaults = await RunWithGlibcDefaults(options.Device, seconds, token).ConfigureAwait(false) };
 
-                if (parse.GetValue(Json)) context.Output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+                if (parse.GetValue(BenchCommand.Json)) context.Output.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
                 else PrintTable(report, context.Output);
                 return ExitCodes.Ok;
             });
