@@ -1,12 +1,13 @@
 namespace LiveWorkout.Core;
 
 /// <summary>
-/// A problem the user can fix: bad input, a missing file, a mismatched model. The app prints
-/// <see cref="Exception.Message"/> as one line (no stack trace) and exits with <see cref="ExitCode"/>.
-/// Messages say what is wrong and what to do.
+/// A problem the user can fix: bad input, a missing file, a mismatched model. Its message is one
+/// line that says what is wrong and what to do; the app prints it without a stack trace and picks
+/// the exit code from the exception's type. Throw one of the typed exceptions that derive from it.
 /// </summary>
-public class LiveWorkoutException(string message, int exitCode = 1, Exception? inner = null) : Exception(message, inner)
+public abstract class LiveWorkoutException : Exception
 {
-    /// <summary>Process exit code: 1 for a failed operation, 2 for bad configuration or arguments.</summary>
-    public int ExitCode { get; } = exitCode;
+    protected LiveWorkoutException(string message, Exception? inner) : base(message, inner)
+    {
+    }
 }

@@ -73,16 +73,16 @@ public sealed class SessionStore
     public SetCorrection CorrectSet(long sessionId, int setOrder, string? exercise, int? reps)
     {
         if (exercise is null && reps is null)
-            throw new LiveWorkoutException("nothing to correct: give --exercise and/or --reps.", 2);
+            throw new InvalidInputException("nothing to correct: give --exercise and/or --reps.");
         if (exercise is not null)
         {
             string? label = ExerciseCatalog.Parse(exercise);
             if (label is null || ExerciseCatalog.IsIdle(label))
-                throw new LiveWorkoutException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).Select(ExerciseCatalog.DisplayName))}.", 2);
+                throw new InvalidInputException($"unknown exercise '{exercise}': use one of {string.Join(", ", ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).Select(ExerciseCatalog.DisplayName))}.");
             exercise = label;
         }
         if (reps is < 0 or > 10_000)
-            throw new LiveWorkoutException($"--reps {reps} is out of range: give a count from 0 to 10000.", 2);
+            throw new InvalidInputException($"--reps {reps} is out of range: give a count from 0 to 10000.");
         RefuseWhileRecording(sessionId, "edited");
 
         return Query(connection =>
@@ -101,14 +101,14 @@ public sealed class SessionStore
                 {
                     found.Close();
                     if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
-                    throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                    throw new InvalidInputException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.");
                 }
                 setId = found.GetInt64(0);
                 current = found.GetString(1);
             }
             string resulting = exercise ?? current;
             if (reps is not null && ExerciseCatalog.IsTimed(resulting))
-                throw new LiveWorkoutException($"set {setOrder} is {ExerciseCatalog.DisplayName(resulting)}, which is measured in time, not reps: leave out --reps (or correct the exercise with --exercise).", 2);
+                throw new InvalidInputException($"set {setOrder} is {ExerciseCatalog.DisplayName(resulting)}, which is measured in time, not reps: leave out --reps (or correct the exercise with --exercise).");
             var at = _clock.GetUtcNow();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
@@ -133,13 +133,13 @@ public sealed class SessionStore
     public void SetDetails(long sessionId, int setOrder, double? weightKg, double? rpe, string? notes)
     {
         if (weightKg is null && rpe is null && notes is null)
-            throw new LiveWorkoutException("nothing to enter: give --weight, --rpe and/or --notes.", 2);
+            throw new InvalidInputException("nothing to enter: give --weight, --rpe and/or --notes.");
         if (weightKg is { } w && (!double.IsFinite(w) || w < 0 || w > 1000))
-            throw new LiveWorkoutException($"a weight of {w} kg is out of range: give 0 (bodyweight) to 1000 kg.", 2);
+            throw new InvalidInputException($"a weight of {w} kg is out of range: give 0 (bodyweight) to 1000 kg.");
         if (rpe is { } r && (!double.IsFinite(r) || r < 1 || r > 10 || Math.Abs(r * 2 - Math.Round(r * 2)) > 1e-9))
-            throw new LiveWorkoutException($"--rpe {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an RPE: give 1 to 10 in half steps (e.g. 8 or 8.5).", 2);
+            throw new InvalidInputException($"--rpe {r.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an RPE: give 1 to 10 in half steps (e.g. 8 or 8.5).");
         if (notes is not null && (notes.Length > 500 || notes.Contains('\n', StringComparison.Ordinal) || notes.Contains('\r', StringComparison.Ordinal)))
-            throw new LiveWorkoutException("--notes must be one line of at most 500 characters.", 2);
+            throw new InvalidInputException("--notes must be one line of at most 500 characters.");
         RefuseWhileRecording(sessionId, "edited");
 
         Query(connection =>
@@ -157,7 +157,7 @@ public sealed class SessionStore
             if (update.ExecuteNonQuery() == 0)
             {
                 if (SessionRows.Load(connection, sessionId, includeTimeline: false) is null) throw NoSuchSession(sessionId);
-                throw new LiveWorkoutException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.", 2);
+                throw new InvalidInputException($"session {sessionId} has no set {setOrder}: run 'liveworkout sessions show {sessionId}' to see its set numbers.");
             }
             return 0;
         });
@@ -196,7 +196,7 @@ public sealed class SessionStore
     public void RefuseWhileRecording(long id, string what)
     {
         if (IsRecording(id))
-            throw new LiveWorkoutException($"session {id} is being recorded right now and cannot be {what}: end that run first (q, Esc or Ctrl+C), then try again.", 1);
+            throw new StorageException($"session {id} is being recorded right now and cannot be {what}: end that run first (q, Esc or Ctrl+C), then try again.");
     }
 
     private T Query<T>(Func<SqliteConnection, T> work)
@@ -212,6 +212,6 @@ public sealed class SessionStore
         }
     }
 
-    private static LiveWorkoutException NoSuchSession(long id) =>
-        new($"no session {id} in the log: run 'liveworkout sessions list' to see the ids.", 1);
+    private static StorageException NoSuchSession(long id) =>
+        new($"no session {id} in the log: run 'liveworkout sessions list' to see the ids.");
 }

@@ -25,9 +25,9 @@ public sealed class RecordingInProgressTests : IDisposable
             id = Assert.Single(store.LoadSessions()).Session.Id;
 
             Assert.True(store.IsRecording(id));
-            var delete = Assert.Throws<LiveWorkoutException>(() => store.DeleteSession(id));
+            var delete = Assert.ThrowsAny<LiveWorkoutException>(() => store.DeleteSession(id));
             Assert.Equal($"session {id} is being recorded right now and cannot be deleted: end that run first (q, Esc or Ctrl+C), then try again.", delete.Message);
-            var edit = Assert.Throws<LiveWorkoutException>(() => store.CorrectSet(id, 1, null, 5));
+            var edit = Assert.ThrowsAny<LiveWorkoutException>(() => store.CorrectSet(id, 1, null, 5));
             Assert.Contains("cannot be edited", edit.Message, StringComparison.Ordinal);
             Assert.Single(store.LoadSessions()); // still there, still recording
         }
@@ -50,7 +50,7 @@ public sealed class RecordingInProgressTests : IDisposable
         var store = SessionStore.Open(_db.Path);
         var recorder = store.StartRecording(new NewSession(WorkoutEvents.Start, "clip", "m", "cpu"));
         Assert.True(store.IsRecording(recorder.SessionId));
-        Assert.Throws<LiveWorkoutException>(() => store.DeleteSession(recorder.SessionId));
+        Assert.ThrowsAny<LiveWorkoutException>(() => store.DeleteSession(recorder.SessionId));
         recorder.Complete();
         Assert.False(store.IsRecording(recorder.SessionId));
         store.DeleteSession(recorder.SessionId);
@@ -74,8 +74,7 @@ public sealed class RecordingInProgressTests : IDisposable
     [Fact]
     public void A_folder_given_as_the_session_log_is_refused_with_one_line()
     {
-        var e = Assert.Throws<LiveWorkoutException>(() => SessionStore.Open(_db.Folder));
-        Assert.Equal(2, e.ExitCode);
+        var e = Assert.Throws<InvalidInputException>(() => SessionStore.Open(_db.Folder));
         Assert.Contains("is a folder, not a file: pass --db", e.Message, StringComparison.Ordinal);
     }
 }

@@ -41,7 +41,7 @@ public sealed class SessionFileTests : IDisposable
     {
         string before = Hash(_db.Path);
         long length = new FileInfo(_db.Path).Length;
-        var error = Assert.Throws<LiveWorkoutException>(() => SessionStore.Open(_db.Path));
+        var error = Assert.ThrowsAny<LiveWorkoutException>(() => SessionStore.Open(_db.Path));
         Assert.Contains(expectedFragment, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
         Assert.Contains("untouched", error.Message, StringComparison.Ordinal);

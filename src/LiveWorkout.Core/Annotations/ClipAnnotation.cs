@@ -3,36 +3,6 @@ using System.Text;
 
 namespace LiveWorkout.Core.Annotations;
 
-/// <summary>One labelled set of a clip: a row of <c>&lt;clip&gt;.labels.csv</c>.</summary>
-public sealed record AnnotatedSet(TimeSpan Start, TimeSpan End, string Exercise, int Reps, IReadOnlyList<TimeSpan> RepTimes)
-{
-    public TimeSpan Duration => End - Start;
-
-    /// <summary>
-    /// Where in its rep the set is at <paramref name="time"/>, as an angle in radians (-pi to pi):
-    /// 0 at a rep's time (the extreme of its motion), -pi and pi where one rep hands over to the
-    /// next, linear in between on either side of the rep's time. Rep i spans from halfway after
-    /// rep i-1 to halfway before rep i+1; the first starts at the set's start and the last ends at
-    /// its end, as in the synthetic world, whose reps follow each other without pause. Null
-    /// outside the set or when its rep times are not labelled.
-    /// </summary>
-    public double? RepPhaseAt(TimeSpan time)
-    {
-        if (time < Start || time >= End || RepTimes.Count == 0) return null;
-        int k = 0;
-        while (k < RepTimes.Count - 1 && time >= Boundary(k + 1)) k++;
-        double t = time.TotalSeconds, rep = RepTimes[k].TotalSeconds;
-        double from = Boundary(k).TotalSeconds, to = Boundary(k + 1).TotalSeconds;
-        return t < rep
-            ? -Math.PI * (rep > from ? Math.Clamp((rep - t) / (rep - from), 0, 1) : 0)
-            : Math.PI * (to > rep ? Math.Clamp((t - rep) / (to - rep), 0, 1) : 0);
-    }
-
-    /// <summary>Start of rep <paramref name="k"/> (k = 0 .. count; count is the set's end).</summary>
-    private TimeSpan Boundary(int k) =>
-        k == 0 ? Start : k == RepTimes.Count ? End : (RepTimes[k - 1] + RepTimes[k]) / 2;
-}
-
 /// <summary>
 /// The labels of a clip, stored beside it as <c>&lt;clip&gt;.labels.csv</c> with the header
 /// <c>start_s,end_s,exercise,reps,rep_times_s</c> (rep_times_s optional, ';'-separated seconds).
@@ -47,7 +17,7 @@ public sealed class ClipAnnotation
         Sets = sets.OrderBy(s => s.Start).ToList();
         for (int i = 1; i < Sets.Count; i++)
             if (Sets[i].Start < Sets[i - 1].End)
-                throw new LiveWorkoutException($"labelled sets overlap at {Sets[i].Start.TotalSeconds:0.###} s ({Sets[i - 1].Exercise} and {Sets[i].Exercise})", 2);
+                throw new InvalidInputException($"labelled sets overlap at {Sets[i].Start.TotalSeconds:0.###} s ({Sets[i - 1].Exercise} and {Sets[i].Exercise})");
     }
 
     public IReadOnlyList<AnnotatedSet> Sets { get; }
@@ -69,7 +39,7 @@ public sealed class ClipAnnotation
 
     public static ClipAnnotation Load(string path)
     {
-        if (!File.Exists(path)) throw new LiveWorkoutException($"no labels file at {path}: write one with header '{Header}'");
+        if (!File.Exists(path)) throw new StorageException($"no labels file at {path}: write one with header '{Header}'");
         var lines = File.ReadAllLines(path);
         return Parse(lines, path);
     }
@@ -83,11 +53,11 @@ public sealed class ClipAnnotation
             if (line.Length == 0 || line.StartsWith('#') || (n == 0 && line.StartsWith("start", StringComparison.OrdinalIgnoreCase))) continue;
             string[] f = line.Split(',');
             if (f.Length < 4)
-                throw new LiveWorkoutException($"{source} line {n + 1}: expected start_s,end_s,exercise,reps[,rep_times_s], got '{line}'", 2);
+                throw new InvalidInputException($"{source} line {n + 1}: expected start_s,end_s,exercise,reps[,rep_times_s], got '{line}'");
             double start = Number(f[0], source, n), end = Number(f[1], source, n);
-            if (end <= start) throw new LiveWorkoutException($"{source} line {n + 1}: end {end} is not after start {start}", 2);
+            if (end <= start) throw new InvalidInputException($"{source} line {n + 1}: end {end} is not after start {start}");
             if (!int.TryParse(f[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out int reps) || reps < 0)
-                throw new LiveWorkoutException($"{source} line {n + 1}: reps '{f[3]}' is not a whole number", 2);
+                throw new InvalidInputException($"{source} line {n + 1}: reps '{f[3]}' is not a whole number");
             var repTimes = f.Length > 4 && f[4].Trim().Length > 0
                 ? f[4].Split(';').Select(t => TimeSpan.FromSeconds(Number(t, source, n))).ToList()
                 : new List<TimeSpan>();
@@ -115,5 +85,5 @@ public sealed class ClipAnnotation
     private static double Number(string s, string source, int line) =>
         double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v) && v >= 0
             ? v
-            : throw new LiveWorkoutException($"{source} line {line + 1}: '{s}' is not a time in seconds", 2);
+            : throw new InvalidInputException($"{source} line {line + 1}: '{s}' is not a time in seconds");
 }

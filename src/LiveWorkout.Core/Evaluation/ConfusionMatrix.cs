@@ -1,8 +1,5 @@
 namespace LiveWorkout.Core.Evaluation;
 
-/// <summary>Precision, recall and F1 of one class, with its number of true frames.</summary>
-public sealed record ClassScore(string Class, double Precision, double Recall, double F1, long Support, long Predicted);
-
 /// <summary>
 /// Frame counts by true (row) and predicted (column) class. Classes outside the given list are
 /// appended as they appear. Macro-F1 averages over the classes that occur (as truth or
@@ -78,6 +75,19 @@ public sealed class ConfusionMatrix
         }
     }
 
+    /// <summary>
+    /// Macro-F1 over the classes the truth holds, the figure `train` and `evaluate` give for a
+    /// dataset: a class that is only ever predicted lowers precision but is not averaged in.
+    /// </summary>
+    public double MacroF1OverLabelledClasses
+    {
+        get
+        {
+            var labelled = PerClass.Where(s => s.Support > 0).ToList();
+            return labelled.Count == 0 ? 0 : labelled.Average(s => s.F1);
+        }
+    }
+
     private int IndexOf(string label)
     {
         if (_index.TryGetValue(label, out int i)) return i;
@@ -90,23 +100,4 @@ public sealed class ConfusionMatrix
         _counts = grown;
         return i;
     }
-}
-
-/// <summary>Shared arithmetic of the metrics.</summary>
-public static class Metric
-{
-    public static double F1(double precision, double recall) =>
-        precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-
-    /// <summary>Percentile by linear interpolation between closest ranks (Excel PERCENTILE.INC, numpy default); null when empty.</summary>
-    public static double? Percentile(IEnumerable<double> values, double percent)
-    {
-        var sorted = values.Order().ToList();
-        if (sorted.Count == 0) return null;
-        double rank = percent / 100 * (sorted.Count - 1);
-        int lo = (int)Math.Floor(rank), hi = (int)Math.Ceiling(rank);
-        return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
-    }
-
-    public static double? Median(IEnumerable<double> values) => Percentile(values, 50);
 }

@@ -1,84 +1,8 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 
 namespace LiveWorkout.Core.Evaluation;
-
-/// <summary>Frame-level scores: every frame counts once, idle included.</summary>
-public sealed record FrameMetrics(long Frames, double Accuracy, double MacroF1, IReadOnlyList<ClassScore> PerClass,
-    IReadOnlyList<string> Classes, long[][] Confusion);
-
-/// <summary>
-/// Set detection: a true positive is a predicted set matched one-to-one to a labelled set of the
-/// same exercise at temporal IoU ≥ 0.5. With nothing to predict and nothing predicted,
-/// precision and recall are 1; otherwise an empty denominator gives 0.
-/// </summary>
-public sealed record SetMetrics(int TruePositives, int FalsePositives, int FalseNegatives, double Precision, double Recall, double F1);
-
-/// <summary>
-/// Onset/offset delay of matched sets (predicted minus true, seconds): the signed median shows
-/// bias, the 90th percentile of the absolute delay shows spread. Null without matches.
-/// </summary>
-public sealed record TimingMetrics(int MatchedSets, double? OnsetMedianSeconds, double? OnsetAbsP90Seconds,
-    double? OffsetMedianSeconds, double? OffsetAbsP90Seconds);
-
-/// <summary>
-/// Rep counting over the labelled sets with reps (reps &gt; 0; holds are left out since their
-/// normalised error is undefined). A labelled set with no matching prediction counts as a
-/// failure: predicted 0 reps in <see cref="Mae"/> (error 1) and not within one in
-/// <see cref="OffByOneAccuracy"/>. <see cref="MaeMatched"/> looks at matched sets only, to
-/// separate counting from recognition. Null when no labelled set has reps.
-/// </summary>
-/// <param name="Sets">Labelled sets with reps.</param>
-/// <param name="MatchedSets">Of those, how many were matched.</param>
-/// <param name="Mae">RepCount convention: mean of |predicted − true| / true.</param>
-/// <param name="MaeMatched">The same over matched sets only.</param>
-/// <param name="OffByOneAccuracy">Share of the labelled sets matched with |predicted − true| ≤ 1.</param>
-/// <param name="MeanSignedError">Mean predicted − true over matched sets (over- or under-counting).</param>
-public sealed record RepMetrics(int Sets, int MatchedSets, double? Mae, double? MaeMatched, double? OffByOneAccuracy, double? MeanSignedError);
-
-/// <summary>
-/// The strictest view, as a user sees a logged session: a labelled set is right when a set of
-/// the same exercise is matched to it, starts and ends within <see cref="ToleranceSeconds"/> of
-/// it and counts its reps within ±1 (a hold has no reps to count). Null share without labelled sets.
-/// </summary>
-public sealed record SetsRightMetrics(int Sets, int Right, double? Share)
-{
-    public const double ToleranceSeconds = 1.0;
-
-    public static bool IsRight(SetMatch m) =>
-        Math.Abs(m.OnsetDelaySeconds) <= ToleranceSeconds && Math.Abs(m.OffsetDelaySeconds) <= ToleranceSeconds
-        && (m.Truth.Reps == 0 || Math.Abs(m.RepError) <= 1);
-}
-
-/// <summary>
-/// One set of a clip as scored: a labelled set with its matched prediction (if any), or a
-/// predicted set matched to nothing. Lets a reader see which sets went wrong and how.
-/// </summary>
-public sealed record SetVerdict(string Exercise, double? TrueStart, double? TrueEnd, int? TrueReps,
-    double? PredictedStart, double? PredictedEnd, int? PredictedReps, string Verdict)
-{
-    internal static IReadOnlyList<SetVerdict> For(IReadOnlyList<SetMatch> matches, IReadOnlyList<AnnotatedSet> missed, IReadOnlyList<RecognizedSet> spurious)
-    {
-        static double R(TimeSpan t) => Math.Round(t.TotalSeconds, 2);
-        var rows = matches.Select(m => new SetVerdict(m.Truth.Exercise, R(m.Truth.Start), R(m.Truth.End), m.Truth.Reps,
-                R(m.Predicted.Start), R(m.Predicted.End), m.Predicted.Reps, Describe(m)))
-            .Concat(missed.Select(t => new SetVerdict(t.Exercise, R(t.Start), R(t.End), t.Reps, null, null, null, "missed")))
-            .Concat(spurious.Select(p => new SetVerdict(p.Exercise, null, null, null, R(p.Start), R(p.End), p.Reps, "spurious")));
-        return rows.OrderBy(v => v.TrueStart ?? v.PredictedStart).ToList();
-    }
-
-    private static string Describe(SetMatch m)
-    {
-        if (SetsRightMetrics.IsRight(m)) return "right";
-        var faults = new List<string>();
-        if (Math.Abs(m.OnsetDelaySeconds) > SetsRightMetrics.ToleranceSeconds) faults.Add(string.Create(CultureInfo.InvariantCulture, $"start {m.OnsetDelaySeconds:+0.0;-0.0} s"));
-        if (Math.Abs(m.OffsetDelaySeconds) > SetsRightMetrics.ToleranceSeconds) faults.Add(string.Create(CultureInfo.InvariantCulture, $"end {m.OffsetDelaySeconds:+0.0;-0.0} s"));
-        if (m.Truth.Reps > 0 && Math.Abs(m.RepError) > 1) faults.Add(string.Create(CultureInfo.InvariantCulture, $"reps {m.RepError:+0;-0}"));
-        return string.Join(", ", faults);
-    }
-}
 
 /// <summary>
 /// How well predictions fit labels, for one clip or pooled over many (frames pooled, sets
@@ -211,15 +135,4 @@ public sealed class RecognitionScore
         double? signed = matched.Count == 0 ? null : matched.Average(m => (double)m.RepError);
         return new RepMetrics(total, matched.Count, mae, maeMatched, obo, signed);
     }
-}
-
-/// <summary>A frame's predicted label at its media time.</summary>
-public sealed record PredictedFrame(TimeSpan Time, string Label)
-{
-    /// <summary>
-    /// Frame labels implied by recognised sets: a frame inside a set (start to end, both
-    /// inclusive, since a set ends at its last frame) has the set's exercise, any other is idle.
-    /// </summary>
-    public static IReadOnlyList<PredictedFrame> FromSets(IEnumerable<TimeSpan> frameTimes, IReadOnlyList<RecognizedSet> sets) =>
-        frameTimes.Select(t => new PredictedFrame(t, sets.FirstOrDefault(s => t >= s.Start && t <= s.End)?.Exercise ?? ExerciseCatalog.Idle)).ToList();
 }

@@ -2,12 +2,6 @@ using System.Text;
 
 namespace LiveWorkout.Core.Recognition;
 
-/// <summary>What a <see cref="PredictionLog"/> file holds: a clip's every frame as the model saw it.</summary>
-/// <param name="Classes">The model's classes, in the order of each frame's probabilities.</param>
-/// <param name="MediaDuration">The clip's length as the run measured it.</param>
-/// <param name="Predictions">Every classified frame, in order, with its embedding and rep phase.</param>
-public sealed record PredictionRecord(IReadOnlyList<string> Classes, TimeSpan MediaDuration, IReadOnlyList<FramePrediction> Predictions);
-
 /// <summary>
 /// `replay --evaluate --save-predictions`: a clip's frame predictions, embeddings and rep phases
 /// included, in a small binary file, so that `--from-predictions` can run the temporal logic
@@ -53,7 +47,7 @@ public static class PredictionLog
     public static PredictionRecord Read(string path)
     {
         if (!File.Exists(path))
-            throw new LiveWorkoutException($"{path} does not exist: save it first with replay --evaluate --save-predictions", 2);
+            throw new InvalidInputException($"{path} does not exist: save it first with replay --evaluate --save-predictions");
         try
         {
             using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
@@ -81,7 +75,7 @@ public static class PredictionLog
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
         {
             string why = e is EndOfStreamException ? "it ends early" : e.Message;
-            throw new LiveWorkoutException($"{path} is not a predictions file replay can read ({why}); save it again with replay --evaluate --save-predictions", 2);
+            throw new InvalidInputException($"{path} is not a predictions file replay can read ({why}); save it again with replay --evaluate --save-predictions");
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Reactive.Linq;
 using LiveWorkout.Core.Recognition;
 
 namespace LiveWorkout.Core.Temporal;
@@ -18,23 +17,16 @@ public sealed class ProbabilitySmoother
 
     public ProbabilitySmoother(IReadOnlyList<string> classes, TemporalOptions options)
     {
-        if (classes.Count == 0) throw new LiveWorkoutException("the model has no classes: check its model.json", 2);
+        if (classes.Count == 0) throw new InvalidInputException("the model has no classes: check its model.json");
         _classes = classes;
         _options = options;
         _sum = new double[classes.Count];
     }
 
-    public IObservable<SmoothedFrame> Process(IObservable<FramePrediction> source) =>
-        Observable.Create<SmoothedFrame>(observer =>
-        {
-            var smoother = new ProbabilitySmoother(_classes, _options); // fresh state per subscription
-            return source.Subscribe(f => observer.OnNext(smoother.Push(f)), observer.OnError, observer.OnCompleted);
-        });
-
     public SmoothedFrame Push(FramePrediction frame)
     {
         if (frame.Probabilities.Length != _classes.Count)
-            throw new LiveWorkoutException($"frame {frame.Index} has {frame.Probabilities.Length} probabilities but the model has {_classes.Count} classes", 2);
+            throw new InvalidInputException($"frame {frame.Index} has {frame.Probabilities.Length} probabilities but the model has {_classes.Count} classes");
         double[] smoothed = _options.Smoothing == SmoothingKind.Exponential ? Exponential(frame) : MovingAverage(frame);
         _lastTime = frame.Time;
         var (label, confidence) = Decide(smoothed);

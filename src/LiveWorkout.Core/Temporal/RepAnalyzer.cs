@@ -1,23 +1,5 @@
 namespace LiveWorkout.Core.Temporal;
 
-/// <summary>A candidate repetition: a peak of the set's motion signal.</summary>
-/// <param name="Time">Media time of the extreme.</param>
-/// <param name="Prominence">Height over the lower of the valleys within one period on either side.</param>
-/// <param name="BackCorrelation">Correlation of the period around the peak with the period before it; null where the data does not reach.</param>
-/// <param name="ForwardCorrelation">The same with the period after it.</param>
-public sealed record RepPeak(TimeSpan Time, double Prominence, double? BackCorrelation, double? ForwardCorrelation);
-
-/// <summary>The periodicity found in a stretch of a set.</summary>
-/// <param name="PeriodSeconds">Estimated rep period, or null when the stretch is not periodic within the bounds.</param>
-/// <param name="Peaks">Candidate reps, in time order, at least 0.6 periods apart.</param>
-/// <param name="ReferenceProminence">Upper-decile prominence of the peaks that repeat: the set's full swing.</param>
-/// <param name="Periodicity">Rise of the normalised autocorrelation from the valley before the period to its peak there (about 2 for a long clean repetition).</param>
-/// <param name="Direction">The motion direction in feature space (first principal component), to keep the sign stable between analyses.</param>
-public sealed record RepAnalysis(double? PeriodSeconds, IReadOnlyList<RepPeak> Peaks, double ReferenceProminence, double[]? Direction, double Periodicity = 0)
-{
-    public static RepAnalysis None { get; } = new(null, [], 0, null);
-}
-
 /// <summary>
 /// Finds repetitions in a sequence of feature vectors (RepNet-style periodicity, no learning):
 /// resample to a uniform grid, remove slow drift, estimate the period by the autocorrelation

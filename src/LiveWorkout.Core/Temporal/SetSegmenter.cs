@@ -1,5 +1,3 @@
-using System.Reactive.Linq;
-
 namespace LiveWorkout.Core.Temporal;
 
 /// <summary>
@@ -56,16 +54,6 @@ public sealed class SetSegmenter
 
     /// <summary>The open set's last frame of its exercise so far (where it would end now).</summary>
     public TimeSpan OpenSetLastFrame => _lastRawSeen;
-
-    public IObservable<SegmentTransition> Process(IObservable<SmoothedFrame> source) =>
-        Observable.Create<SegmentTransition>(observer =>
-        {
-            var segmenter = new SetSegmenter(_classes, _options);
-            return source.Subscribe(
-                f => { foreach (var t in segmenter.Push(f)) observer.OnNext(t); },
-                observer.OnError,
-                () => { foreach (var t in segmenter.Complete()) observer.OnNext(t); observer.OnCompleted(); });
-        });
 
     public IReadOnlyList<SegmentTransition> Push(SmoothedFrame frame)
     {

@@ -2,23 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LiveWorkout.Core.Temporal;
 
-/// <summary>How class probabilities are smoothed over time.</summary>
-public enum SmoothingKind
-{
-    /// <summary>Mean of the frames inside the last <see cref="TemporalOptions.SmoothingSeconds"/>.</summary>
-    MovingAverage,
-
-    /// <summary>Exponential average with time constant <see cref="TemporalOptions.SmoothingSeconds"/> (frame-rate independent).</summary>
-    Exponential,
-}
-
-/// <summary>Period bounds of one exercise's repetitions, in seconds.</summary>
-public sealed class RepPeriodBounds
-{
-    [Range(0.1, 60)] public double MinSeconds { get; set; } = 0.6;
-    [Range(0.1, 60)] public double MaxSeconds { get; set; } = 6.0;
-}
-
 /// <summary>
 /// Every parameter of the temporal logic (configuration section "Temporal"). All durations are
 /// media/capture time in seconds. The defaults suit a classifier run at 10–30 fps on whole

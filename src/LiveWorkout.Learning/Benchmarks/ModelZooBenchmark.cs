@@ -6,9 +6,6 @@ using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Benchmarks;
 
-/// <summary>One architecture's size, compute and measured speed.</summary>
-public sealed record ModelBenchRow(string Architecture, string Input, long Parameters, long MacsPerImage, double TrainExamplesPerSecond, double InferenceImagesPerSecond);
-
 /// <summary>
 /// Every architecture of the zoo at its default input: parameters, MACs per image, and
 /// examples/sec of training steps (its default optimizer) and inference on random tensors.

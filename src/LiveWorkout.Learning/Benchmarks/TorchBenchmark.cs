@@ -6,9 +6,6 @@ using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Benchmarks;
 
-/// <summary>One measured configuration: images per second for a mode and batch size.</summary>
-public sealed record TorchBenchRow(string Mode, int Batch, double ImagesPerSecond, double MillisecondsPerBatch, int Batches);
-
 /// <summary>
 /// Throughput of the seed-2 4-conv CNN (3x100x100) on a device: inference at several batch
 /// sizes and one training step size. Each row runs warm-up batches first, then as many

@@ -8,15 +8,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Learning.Data;
 
-/// <summary>A batch of model inputs (Count x C x H x W floats) and their labels; managed memory only.</summary>
-public sealed record Batch(float[] Pixels, long[] Labels, int Count, string[] Paths, int Channels, int Height, int Width)
-{
-    public long[] Shape => [Count, Channels, Height, Width];
-
-    /// <summary>The filled part of <see cref="Pixels"/> (failed images leave the tail unused).</summary>
-    public ReadOnlySpan<float> Data => Pixels.AsSpan(0, Count * Channels * Height * Width);
-}
-
 /// <summary>
 /// Loads, augments and preprocesses samples into batches on background workers, a bounded
 /// number of batches ahead, so the training thread rarely waits. Batches come out in order and

@@ -2,9 +2,6 @@ using LiveWorkout.Core;
 
 namespace LiveWorkout.Learning.Data;
 
-/// <summary>How to even out classes of different sizes in the training split (seed 1 rebalanced its data).</summary>
-public enum BalanceMode { None, Cap, Oversample, Weighted }
-
 /// <summary>Balances the training samples: cap per class, oversample small classes, or weights for the loss.</summary>
 public static class ClassBalancer
 {
@@ -14,7 +11,7 @@ public static class ClassBalancer
         "cap" => BalanceMode.Cap,
         "oversample" => BalanceMode.Oversample,
         "weighted" => BalanceMode.Weighted,
-        _ => throw new LiveWorkoutException($"unknown --balance '{text}': use none, cap, oversample or weighted", 2),
+        _ => throw new InvalidInputException($"unknown --balance '{text}': use none, cap, oversample or weighted"),
     };
 
     /// <summary>The training samples after capping or oversampling (a seeded draw); unchanged for none and weighted.</summary>
@@ -25,7 +22,7 @@ public static class ClassBalancer
         switch (mode)
         {
             case BalanceMode.Cap:
-                if (cap <= 0) throw new LiveWorkoutException("--balance cap needs --cap N with N > 0 (images per class)", 2);
+                if (cap <= 0) throw new InvalidInputException("--balance cap needs --cap N with N > 0 (images per class)");
                 return byClass.SelectMany(g =>
                 {
                     var items = g.ToArray();

@@ -92,7 +92,7 @@ public static class ClipFrameExtractor
 
     private static string Csv(string value)
     {
-        if (value.Contains(',', StringComparison.Ordinal)) throw new LiveWorkoutException($"'{value}' contains a comma; rename it (manifest.csv cannot hold it)", 2);
+        if (value.Contains(',', StringComparison.Ordinal)) throw new InvalidInputException($"'{value}' contains a comma; rename it (manifest.csv cannot hold it)");
         return value;
     }
 }

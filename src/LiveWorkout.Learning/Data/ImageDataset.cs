@@ -40,7 +40,7 @@ public sealed class ImageDataset
     /// <summary>Scans <paramref name="root"/>; fails with one line when nothing usable is there.</summary>
     public static ImageDataset Scan(string root)
     {
-        if (!Directory.Exists(root)) throw new LiveWorkoutException($"dataset folder '{root}' not found: give a folder with one subfolder per class", 2);
+        if (!Directory.Exists(root)) throw new InvalidInputException($"dataset folder '{root}' not found: give a folder with one subfolder per class");
         root = Path.GetFullPath(root);
         var skipped = new List<SkippedFile>();
         var found = new List<(string Path, string Class, string Split, string Group)>();
@@ -74,12 +74,12 @@ public sealed class ImageDataset
             else skipped.Add(new SkippedFile(f.Path, problem));
         }
         if (usable.Count == 0)
-            throw new LiveWorkoutException(skipped.Count > 0
+            throw new InvalidInputException(skipped.Count > 0
                 ? $"dataset '{root}' has no readable images ({skipped.Count} files skipped, first: {skipped[0].Path}: {skipped[0].Reason})"
-                : $"dataset '{root}' has no images: expected <class>/<image>.jpg|png|bmp|webp (or train/, val/, test/ folders of those, or a {ManifestFile})", 2);
+                : $"dataset '{root}' has no images: expected <class>/<image>.jpg|png|bmp|webp (or train/, val/, test/ folders of those, or a {ManifestFile})");
 
         var classes = usable.Select(f => f.Class).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        if (classes.Length < 2) throw new LiveWorkoutException($"dataset '{root}' has only class '{classes[0]}': a classifier needs at least 2 class folders", 2);
+        if (classes.Length < 2) throw new InvalidInputException($"dataset '{root}' has only class '{classes[0]}': a classifier needs at least 2 class folders");
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var samples = usable.Select(f => new DatasetSample(f.Path, f.Class, index[f.Class], f.Group, f.Split)).ToArray();
         return new ImageDataset(root, kind, classes, samples, skipped, preSplit);
@@ -127,10 +127,10 @@ public sealed class ImageDataset
     private static List<(string, string, string, string)> ReadManifest(string root, string manifest, List<SkippedFile> skipped)
     {
         var lines = File.ReadAllLines(manifest);
-        if (lines.Length == 0) throw new LiveWorkoutException($"{manifest} is empty: it needs a header with path,class (and optional split,group)", 2);
+        if (lines.Length == 0) throw new InvalidInputException($"{manifest} is empty: it needs a header with path,class (and optional split,group)");
         var header = lines[0].Split(',').Select(h => h.Trim().ToLowerInvariant()).ToArray();
         int path = Array.IndexOf(header, "path"), cls = Array.IndexOf(header, "class"), split = Array.IndexOf(header, "split"), group = Array.IndexOf(header, "group");
-        if (path < 0 || cls < 0) throw new LiveWorkoutException($"{manifest} needs columns 'path' and 'class' in its header (found: {lines[0]})", 2);
+        if (path < 0 || cls < 0) throw new InvalidInputException($"{manifest} needs columns 'path' and 'class' in its header (found: {lines[0]})");
         var rows = new List<(string, string, string, string)>();
         for (int i = 1; i < lines.Length; i++)
         {

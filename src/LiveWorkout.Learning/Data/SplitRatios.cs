@@ -12,11 +12,11 @@ public sealed record SplitRatios(double Train, double Validation, double Test)
     {
         var parts = (text ?? "").Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length != 3 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0))
-            throw new LiveWorkoutException($"--split '{text}' is not three non-negative fractions like 0.8,0.1,0.1", 2);
+            throw new InvalidInputException($"--split '{text}' is not three non-negative fractions like 0.8,0.1,0.1");
         var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
         double sum = v.Sum();
         if (v[0] <= 0 || v[1] <= 0 || sum <= 0)
-            throw new LiveWorkoutException($"--split '{text}' needs a train and a validation share above zero", 2);
+            throw new InvalidInputException($"--split '{text}' needs a train and a validation share above zero");
         return new SplitRatios(v[0] / sum, v[1] / sum, v[2] / sum);
     }
 

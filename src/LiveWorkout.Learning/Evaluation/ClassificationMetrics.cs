@@ -1,31 +1,23 @@
 using System.Globalization;
 using System.Text;
+using LiveWorkout.Core.Evaluation;
 using LiveWorkout.Learning.Training;
 
 namespace LiveWorkout.Learning.Evaluation;
 
-/// <summary>Precision, recall, F1 and support of one class.</summary>
-public sealed record ClassScore(string Class, double Precision, double Recall, double F1, int Support);
-
 /// <summary>Accuracy, per-class scores and the confusion matrix (rows: true class, columns: predicted).</summary>
-public sealed record ClassificationMetrics(IReadOnlyList<string> Classes, double Accuracy, double Loss, double MacroF1, IReadOnlyList<ClassScore> PerClass, int[][] Confusion, int Count)
+public sealed record ClassificationMetrics(IReadOnlyList<string> Classes, double Accuracy, double Loss, double MacroF1, IReadOnlyList<ClassScore> PerClass, long[][] Confusion, int Count)
 {
+    /// <summary>The figures of one pass, counted in the <see cref="ConfusionMatrix"/> that replay evaluation uses too.</summary>
     public static ClassificationMetrics From(IReadOnlyList<string> classes, EvaluationResult result)
     {
-        int n = classes.Count;
-        var confusion = Enumerable.Range(0, n).Select(_ => new int[n]).ToArray();
-        foreach (var p in result.Predictions) confusion[p.Label][p.Predicted]++;
-        var scores = new List<ClassScore>();
-        for (int c = 0; c < n; c++)
-        {
-            int tp = confusion[c][c], support = confusion[c].Sum(), predicted = confusion.Sum(row => row[c]);
-            double precision = predicted == 0 ? 0 : (double)tp / predicted, recall = support == 0 ? 0 : (double)tp / support;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            scores.Add(new ClassScore(classes[c], precision, recall, f1, support));
-        }
-        var present = scores.Where(s => s.Support > 0).ToList();
-        return new ClassificationMetrics(classes, result.Accuracy, result.Loss, present.Count == 0 ? 0 : present.Average(s => s.F1), scores, confusion, result.Predictions.Count);
+        var confusion = new ConfusionMatrix(classes);
+        foreach (var p in result.Predictions) confusion.Add(classes[p.Label], classes[p.Predicted]);
+        return new ClassificationMetrics(classes, result.Accuracy, result.Loss, confusion.MacroF1OverLabelledClasses, confusion.PerClass, confusion.Counts, result.Predictions.Count);
     }
+
+    /// <summary>The per-class figures as metrics.json holds them.</summary>
+    public IEnumerable<object> PerClassJson => PerClass.Select(s => new { s.Class, s.Precision, s.Recall, s.F1, s.Support });
 
     public string PerClassCsv()
     {

@@ -12,7 +12,7 @@ public static class ConfusionMatrixImage
         Cv2.PutText(canvas, "true (rows) vs predicted (columns)", new Point(label, 20), HersheyFonts.HersheySimplex, 0.45, Scalar.Black, 1, LineTypes.AntiAlias);
         for (int r = 0; r < n; r++)
         {
-            int rowTotal = Math.Max(1, metrics.Confusion[r].Sum());
+            long rowTotal = Math.Max(1, metrics.Confusion[r].Sum());
             Cv2.PutText(canvas, Short(metrics.Classes[r]), new Point(4, top + label + r * cell + cell / 2 + 4), HersheyFonts.HersheySimplex, 0.4, Scalar.Black, 1, LineTypes.AntiAlias);
             for (int c = 0; c < n; c++)
             {

@@ -21,7 +21,7 @@ public sealed class ModelEvaluation(TextWriter output)
         var dataset = DatasetSource.Open(dataFolder, reportFolder, framesPerSecond, package.Input.Region, output);
         var unknown = dataset.Classes.Where(c => !package.Classes.Contains(c)).ToList();
         if (unknown.Count > 0)
-            throw new LiveWorkoutException($"the data has classes the model does not know: {string.Join(", ", unknown)} (model classes: {string.Join(", ", package.Classes)}); remove those folders or use a model trained on them", 2);
+            throw new InvalidInputException($"the data has classes the model does not know: {string.Join(", ", unknown)} (model classes: {string.Join(", ", package.Classes)}); remove those folders or use a model trained on them");
         var index = package.Classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         var samples = dataset.Samples.Select(s => s with { Label = index[s.Class] }).ToArray();
 
@@ -32,7 +32,7 @@ public sealed class ModelEvaluation(TextWriter output)
         var result = Trainer.Evaluate(package.Network, device, null, loader, cancellation);
         var metrics = ClassificationMetrics.From(package.Classes, result);
         var skipped = dataset.Skipped.Concat(loader.DecodeFailures).ToList();
-        EvaluationReport.Write(reportFolder, metrics, result, skipped, seed: 0, package.Input.Masks);
+        EvaluationFiles.Write(reportFolder, metrics, result, skipped, seed: 0, package.Input.Masks);
         File.WriteAllText(Path.Combine(reportFolder, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(new
         {
             model = Path.GetFullPath(packageFolder),
@@ -42,10 +42,10 @@ public sealed class ModelEvaluation(TextWriter output)
             macro_f1 = metrics.MacroF1,
             images = metrics.Count,
             skipped_files = skipped.Count,
-            per_class = metrics.PerClass,
+            per_class = metrics.PerClassJson,
             confusion = metrics.Confusion,
             classes = metrics.Classes,
-        }, EvaluationReport.Json));
+        }, EvaluationFiles.Json));
         output.WriteLine(metrics.Table());
         if (skipped.Count > 0) output.WriteLine($"skipped {skipped.Count} unreadable files (listed in {Path.Combine(reportFolder, "skipped.csv")})");
         output.WriteLine($"report: {Path.GetFullPath(reportFolder)}");

@@ -17,7 +17,7 @@ public static class RunReport
         Directory.CreateDirectory(report);
         EpochRecord.WriteCsv(Path.Combine(runFolder, "history.csv"), c.History);
         TrainingCurves.Write(report, c.History);
-        EvaluationReport.Write(report, c.Metrics, c.Result, c.Skipped, c.Options.Seed, c.Options.Masks);
+        EvaluationFiles.Write(report, c.Metrics, c.Result, c.Skipped, c.Options.Seed, c.Options.Masks);
         File.Copy(Path.Combine(report, "skipped.csv"), Path.Combine(runFolder, "skipped.csv"), overwrite: true);
         var last = c.History[^1];
         var metrics = new
@@ -37,10 +37,10 @@ public static class RunReport
             examples_per_sec = c.History.Average(h => h.ExamplesPerSecond),
             data_wait_share = c.DataWaitShare,
             skipped_files = c.Skipped.Count,
-            per_class = c.Metrics.PerClass,
+            per_class = c.Metrics.PerClassJson,
             confusion = c.Metrics.Confusion,
             classes = c.Classes,
         };
-        File.WriteAllText(Path.Combine(runFolder, "metrics.json"), JsonSerializer.Serialize(metrics, EvaluationReport.Json));
+        File.WriteAllText(Path.Combine(runFolder, "metrics.json"), JsonSerializer.Serialize(metrics, EvaluationFiles.Json));
     }
 }

@@ -10,12 +10,6 @@ using static TorchSharp.torch.nn;
 namespace LiveWorkout.Learning.Inference;
 
 /// <summary>
-/// Class probabilities (softmax, in <see cref="FrameClassifier.Classes"/> order) and embeddings,
-/// one row per frame, and with a phase head each frame's rep phase as (cos, sin); null without one.
-/// </summary>
-public sealed record ClassifierOutput(float[][] Probabilities, float[][] Embeddings, float[][]? RepPhases = null);
-
-/// <summary>
 /// Runs a model package on batches of preprocessed frames for the real-time pipeline. Holds its
 /// own copy of the network on <see cref="Device"/>; use it from ONE thread (dispose scopes are
 /// thread-static). Tensors never leave <see cref="Predict"/>: it returns managed arrays.
@@ -45,7 +39,7 @@ public sealed class FrameClassifier : IDisposable
         {
             // A landmark package: each frame is a PoseFrame, its step is the frame's landmark features.
             if (!useTemporalHead || package.Head is not { } landmarkHead)
-                throw new LiveWorkoutException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head", 2);
+                throw new InvalidInputException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head");
             _frameLength = PoseFrame.Length;
             _stepSize = LandmarkFeatures.Size;
             _head = Copy(landmarkHead, Classes.Count, device);

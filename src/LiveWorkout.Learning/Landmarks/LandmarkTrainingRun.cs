@@ -8,9 +8,6 @@ using LiveWorkout.Learning.Training;
 
 namespace LiveWorkout.Learning.Landmarks;
 
-/// <summary>What <c>liveworkout train-landmarks</c> was asked to do.</summary>
-public sealed record LandmarkRunOptions(string Output, string Device, SyntheticLandmarkOptions Data, HeadTrainingOptions Training, PoseSpec Pose);
-
 /// <summary>
 /// <c>liveworkout train-landmarks</c>: a landmark model from the synthetic world alone. Makes the
 /// training clips (<see cref="SyntheticLandmarkClips"/>), trains the temporal head that classifies

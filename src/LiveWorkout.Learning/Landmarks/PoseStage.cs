@@ -10,7 +10,7 @@ public static class PoseStage
     /// <summary>The pose estimator a landmark package names (its landmark model and, if any, its detector).</summary>
     public static PoseEstimator Open(ModelPackage package)
     {
-        var spec = package.Manifest.Pose ?? throw new Core.LiveWorkoutException($"model package '{package.Folder}' names no pose stage", 2);
+        var spec = package.Manifest.Pose ?? throw new Core.ModelFileException($"model package '{package.Folder}' names no pose stage");
         string folder = package.Folder ?? ".";
         var landmarks = PoseLandmarkModel.Load(PoseSpec.Resolve(folder, spec.LandmarkModel));
         try

@@ -2,20 +2,9 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Learning.Training;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Learning.Landmarks;
-
-/// <summary>Settings of <see cref="SyntheticLandmarkClips"/>.</summary>
-/// <param name="Sessions">Synthetic sessions, one clip each.</param>
-/// <param name="Seed">Seed of the first session; session k uses Seed + k.</param>
-/// <param name="DurationSeconds">Length of each session at its own tempo.</param>
-/// <param name="StepSeconds">Time between the frames kept (the sequence model's step).</param>
-/// <param name="Augment">Make the exact joints look like a pose model's output (<see cref="LandmarkAugmenter"/>).</param>
-/// <param name="MinTempo">Slowest playback of a session (0.5 = everything twice as slow); each clip draws its own between this and <paramref name="MaxTempo"/>.</param>
-/// <param name="HoldShare">Share of sessions in which the person now and then stops mid-rep and holds still (see <see cref="SyntheticLandmarkClips"/>).</param>
-public sealed record SyntheticLandmarkOptions(int Sessions, int Seed, double DurationSeconds = 75, double StepSeconds = 0.1, bool Augment = true,
-    double MinTempo = 0.45, double MaxTempo = 1.25, double HoldShare = 0);
 
 /// <summary>
 /// Training clips for a landmark model from the synthetic world, without rendering a pixel: each
@@ -74,7 +63,7 @@ public static class SyntheticLandmarkClips
         {
             string label = session.Labels.LabelAt(TimeSpan.FromSeconds(sessionTimes[i]));
             if (!index.TryGetValue(label, out labels[i]))
-                throw new LiveWorkoutException($"synthetic session {seed} has '{label}', which the model's classes ({string.Join(", ", classes)}) lack", 2);
+                throw new InvalidInputException($"synthetic session {seed} has '{label}', which the model's classes ({string.Join(", ", classes)}) lack");
         }
         var phases = ClipEmbeddings.PhaseTargetsAt(sessionTimes, session.Labels);
         // No frame-level classifier precedes the head: nothing to compare it with (-1 matches no class).

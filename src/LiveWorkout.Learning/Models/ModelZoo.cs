@@ -5,32 +5,6 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Models;
 
-/// <summary>Optimizer names the trainer understands.</summary>
-public static class OptimizerNames
-{
-    public const string Sgd = "sgd";
-    public const string Adam = "adam";
-    public const string AdamW = "adamw";
-    public const string RmsProp = "rmsprop";
-    public static IReadOnlyList<string> All { get; } = [Sgd, Adam, AdamW, RmsProp];
-}
-
-/// <summary>Learning-rate schedule names the trainer understands.</summary>
-public static class ScheduleNames
-{
-    public const string Constant = "constant";
-    public const string Step = "step";
-    public const string Cosine = "cosine";
-    public static IReadOnlyList<string> All { get; } = [Constant, Step, Cosine];
-}
-
-/// <summary>How an architecture is trained when the user says nothing else.</summary>
-public sealed record TrainingDefaults(
-    string Optimizer, double LearningRate, double Momentum, double WeightDecay, string Schedule, int BatchSize, string Augment);
-
-/// <summary>One architecture of the zoo: its name, constructor, input contract and training defaults.</summary>
-public sealed record Architecture(string Name, string Description, InputSpec Input, TrainingDefaults Training, Func<int, Module<Tensor, Tensor>> Factory);
-
 /// <summary>
 /// The architectures LiveWorkout can train and load, by the name stored in model.json.
 /// Seed models keep their seeds' input and optimizer; "ours" is the product's default.
@@ -73,12 +47,12 @@ public static class ModelZoo
     /// <summary>The architecture called <paramref name="name"/>; a user-fixable error otherwise.</summary>
     public static Architecture Get(string name) =>
         Architectures.FirstOrDefault(a => a.Name == (name ?? "").Trim().ToLowerInvariant())
-        ?? throw new LiveWorkoutException($"unknown architecture '{name}': use one of {string.Join(", ", Names)}", 2);
+        ?? throw new InvalidInputException($"unknown architecture '{name}': use one of {string.Join(", ", Names)}");
 
     /// <summary>A freshly initialised network of the named architecture.</summary>
     public static Module<Tensor, Tensor> Create(string name, int numClasses)
     {
-        if (numClasses < 2) throw new LiveWorkoutException($"a classifier needs at least 2 classes, got {numClasses}", 2);
+        if (numClasses < 2) throw new InvalidInputException($"a classifier needs at least 2 classes, got {numClasses}");
         Native.TorchRuntime.EnsureLoaded(); // libtorch's process-wide settings before the first layer runs
         return Get(name).Factory(numClasses);
     }

@@ -19,7 +19,7 @@ public static class TorchRuntime
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or NotSupportedException or BadImageFormatException)
         {
-            throw new NativeLibraryException(
+            throw new EnvironmentException(
                 "libtorch failed to load (" + Innermost(e).Message.Split('\n')[0].Trim() + "). Rebuild with 'dotnet build' so the " +
                 "native patch step runs, or run 'liveworkout doctor' for details.", e);
         }
@@ -37,10 +37,10 @@ public static class TorchRuntime
         if (p.StartsWith("cuda", StringComparison.Ordinal))
         {
             if (!torch.cuda.is_available())
-                throw new LiveWorkoutException($"device '{preference}' was asked for but CUDA is not available here; use --device cpu or auto");
+                throw new EnvironmentException($"device '{preference}' was asked for but CUDA is not available here; use --device cpu or auto");
             return torch.device(p);
         }
-        throw new LiveWorkoutException($"unknown device '{preference}': use auto, cpu, cuda or cuda:N", 2);
+        throw new InvalidInputException($"unknown device '{preference}': use auto, cpu, cuda or cuda:N");
     }
 
     public static string TorchSharpVersion =>
@@ -77,6 +77,3 @@ public static class TorchRuntime
         return e;
     }
 }
-
-/// <summary>A native library could not be loaded; the message says what to do.</summary>
-public sealed class NativeLibraryException(string message, Exception? inner = null) : LiveWorkoutException(message, 1, inner);

@@ -5,21 +5,6 @@ using LiveWorkout.Learning.Models;
 
 namespace LiveWorkout.Learning.Packaging;
 
-/// <summary>Images per class in one split of the training data.</summary>
-public sealed record SplitCounts(string Split, IReadOnlyDictionary<string, int> PerClass)
-{
-    public int Total => PerClass.Values.Sum();
-}
-
-/// <summary>What a model was trained on: where from, how it was split, what was skipped.</summary>
-public sealed record TrainingDataSummary(
-    string Source,
-    string Kind,
-    IReadOnlyList<SplitCounts> Splits,
-    int SkippedFiles,
-    string? Balance = null,
-    string? Augment = null);
-
 /// <summary>
 /// model.json: everything needed to rebuild, check and feed the network in model.dat, and the
 /// optional temporal head in temporal.dat (<see cref="TemporalHead"/> set; format version 2, or 3

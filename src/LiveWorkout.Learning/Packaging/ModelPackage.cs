@@ -47,7 +47,7 @@ public sealed class ModelPackage : IDisposable
 
     /// <summary>The CNN; a landmark package has none, and asking for it is a one-line error.</summary>
     public Module<Tensor, Tensor> Network => _network
-        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it has no CNN to train or evaluate on images; use a pixel model (e.g. models/pixels)", 2);
+        ?? throw new InvalidInputException($"model package '{Folder}' is a landmark model: it has no CNN to train or evaluate on images; use a pixel model (e.g. models/pixels)");
 
     /// <summary>The temporal head that classifies from the last seconds of embeddings, or null (frames are classified alone).</summary>
     public TemporalHead? Head { get; private set; }
@@ -61,7 +61,7 @@ public sealed class ModelPackage : IDisposable
 
     /// <summary>The pixel input spec; a landmark package has none, and asking for it is a one-line error.</summary>
     public InputSpec Input => Manifest.Input
-        ?? throw new LiveWorkoutException($"model package '{Folder}' is a landmark model: it reads body landmarks, not pixels", 2);
+        ?? throw new InvalidInputException($"model package '{Folder}' is a landmark model: it reads body landmarks, not pixels");
     public string Architecture => Manifest.Architecture;
 
     /// <summary>A new package around a freshly initialised network of <paramref name="architecture"/>.</summary>
@@ -147,22 +147,22 @@ public sealed class ModelPackage : IDisposable
     public static ModelPackage Load(string folder)
     {
         if (!Directory.Exists(folder))
-            throw new LiveWorkoutException($"model package '{folder}' not found: give a folder holding {ManifestFile} and {WeightsFile} (made by 'liveworkout train')");
+            throw new ModelFileException($"model package '{folder}' not found: give a folder holding {ManifestFile} and {WeightsFile} (made by 'liveworkout train')");
         string manifestPath = Path.Combine(folder, ManifestFile), weightsPath = Path.Combine(folder, WeightsFile);
-        if (!File.Exists(manifestPath)) throw new LiveWorkoutException($"model package '{folder}' has no {ManifestFile}: it is not a model package, or it is incomplete; train again");
+        if (!File.Exists(manifestPath)) throw new ModelFileException($"model package '{folder}' has no {ManifestFile}: it is not a model package, or it is incomplete; train again");
 
         var manifest = ReadManifest(manifestPath);
         if (manifest.FormatVersion > ModelManifest.CurrentFormatVersion)
-            throw new LiveWorkoutException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
-        if (manifest.FormatVersion < 1) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no valid formatVersion");
-        if (manifest.Classes is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} lists no classes");
+            throw new ModelFileException($"model package '{folder}' has format version {manifest.FormatVersion}, newer than this build reads ({ModelManifest.CurrentFormatVersion}); update LiveWorkout");
+        if (manifest.FormatVersion < 1) throw new ModelFileException($"model package '{folder}': {ManifestFile} has no valid formatVersion");
+        if (manifest.Classes is null) throw new ModelFileException($"model package '{folder}': {ManifestFile} lists no classes");
         CheckClasses(manifest.Classes, folder);
         if (manifest.FrontEnd == FrontEnd.Landmarks) return LoadLandmarks(folder, manifest);
 
-        if (!File.Exists(weightsPath)) throw new LiveWorkoutException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
+        if (!File.Exists(weightsPath)) throw new ModelFileException($"model package '{folder}' has no {WeightsFile}: the weights are missing; copy the whole folder or train again");
         if (!ModelZoo.IsKnown(manifest.Architecture ?? ""))
-            throw new LiveWorkoutException($"model package '{folder}' uses architecture '{manifest.Architecture}', which this build does not know ({string.Join(", ", ModelZoo.Names)})");
-        if (manifest.Input is null) throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has no input spec");
+            throw new ModelFileException($"model package '{folder}' uses architecture '{manifest.Architecture}', which this build does not know ({string.Join(", ", ModelZoo.Names)})");
+        if (manifest.Input is null) throw new ModelFileException($"model package '{folder}': {ManifestFile} has no input spec");
         manifest.Input.Validate();
 
         var network = ModelZoo.Create(manifest.Architecture!, manifest.Classes.Count);
@@ -174,7 +174,7 @@ public sealed class ModelPackage : IDisposable
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or ExternalException or EndOfStreamException or FormatException)
             {
-                throw new LiveWorkoutException(
+                throw new ModelFileException(
                     $"model package '{folder}': {WeightsFile} does not match architecture '{manifest.Architecture}' with {manifest.Classes.Count} classes ({TorchRuntimeMessage(e)}); the files come from different models: train again");
             }
             CheckInputFits(manifest.Architecture!, network, manifest.Input, folder);
@@ -183,7 +183,7 @@ public sealed class ModelPackage : IDisposable
             if (manifest.PhaseHead is not null)
             {
                 if (manifest.TemporalHead is null)
-                    throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has a phase head but no temporal head, whose windows it needs; run 'liveworkout train-head' again");
+                    throw new ModelFileException($"model package '{folder}': {ManifestFile} has a phase head but no temporal head, whose windows it needs; run 'liveworkout train-head' again");
                 CheckSameWindows(manifest.TemporalHead, manifest.PhaseHead, $"model package '{folder}': ");
             }
             if (manifest.TemporalHead?.Motion is { } motion)
@@ -194,7 +194,7 @@ public sealed class ModelPackage : IDisposable
                 }
                 catch (ArgumentException e)
                 {
-                    throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} gives the temporal head motion it cannot have ({e.Message}); run 'liveworkout train-head' again");
+                    throw new ModelFileException($"model package '{folder}': {ManifestFile} gives the temporal head motion it cannot have ({e.Message}); run 'liveworkout train-head' again");
                 }
             }
             var head = manifest.TemporalHead is null ? null
@@ -226,21 +226,21 @@ public sealed class ModelPackage : IDisposable
     private static ModelPackage LoadLandmarks(string folder, ModelManifest manifest)
     {
         if (manifest.Pose is not { } pose || string.IsNullOrWhiteSpace(pose.LandmarkModel))
-            throw new LiveWorkoutException($"model package '{folder}' is a landmark model but {ManifestFile} names no pose model; train it again with 'liveworkout train-landmarks'");
+            throw new ModelFileException($"model package '{folder}' is a landmark model but {ManifestFile} names no pose model; train it again with 'liveworkout train-landmarks'");
         pose.Validate($"model package '{folder}'");
         if (pose.Features != Core.Pose.LandmarkFeatures.Size || manifest.EmbeddingSize != pose.Features)
-            throw new LiveWorkoutException($"model package '{folder}' was trained on {pose.Features} landmark features a frame, this build computes {Core.Pose.LandmarkFeatures.Size}; train it again with 'liveworkout train-landmarks' or use the LiveWorkout it was made with");
+            throw new ModelFileException($"model package '{folder}' was trained on {pose.Features} landmark features a frame, this build computes {Core.Pose.LandmarkFeatures.Size}; train it again with 'liveworkout train-landmarks' or use the LiveWorkout it was made with");
         if (manifest.TemporalHead is null)
-            throw new LiveWorkoutException($"model package '{folder}' is a landmark model without a temporal head ({TemporalHeadFile}); train it again with 'liveworkout train-landmarks'");
+            throw new ModelFileException($"model package '{folder}' is a landmark model without a temporal head ({TemporalHeadFile}); train it again with 'liveworkout train-landmarks'");
         if (manifest.TemporalHead.Motion is not null)
-            throw new LiveWorkoutException($"model package '{folder}': a landmark model's head cannot see pixel motion; train it again with 'liveworkout train-landmarks'");
+            throw new ModelFileException($"model package '{folder}': a landmark model's head cannot see pixel motion; train it again with 'liveworkout train-landmarks'");
         if (manifest.PhaseHead is not null) CheckSameWindows(manifest.TemporalHead, manifest.PhaseHead, $"model package '{folder}': ");
         foreach (string? file in new[] { pose.LandmarkModel, pose.Detector })
         {
             if (file is null) continue;
             string path = PoseSpec.Resolve(folder, file);
             if (!File.Exists(path))
-                throw new LiveWorkoutException($"model package '{folder}' needs the pose model '{path}', which is missing: restore models/pose from the repository (git checkout -- models/pose)");
+                throw new ModelFileException($"model package '{folder}' needs the pose model '{path}', which is missing: restore models/pose from the repository (git checkout -- models/pose)");
         }
         var head = LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, pose.Features, manifest.Classes.Count);
         try
@@ -259,7 +259,7 @@ public sealed class ModelPackage : IDisposable
     private static void CheckSameWindows(TemporalHeadSpec head, TemporalHeadSpec phase, string where)
     {
         if (head.Steps != phase.Steps || head.StepSeconds != phase.StepSeconds || head.LookAheadSeconds != phase.LookAheadSeconds || head.Motion != phase.Motion)
-            throw new LiveWorkoutException($"{where}the phase head's windows ({phase.Steps} steps of {phase.StepSeconds} s, {phase.LookAheadSeconds} s ahead, {Describe(phase.Motion)}) differ from the temporal head's ({head.Steps} of {head.StepSeconds} s, {head.LookAheadSeconds} s ahead, {Describe(head.Motion)}); run 'liveworkout train-head' again", 2);
+            throw new InvalidInputException($"{where}the phase head's windows ({phase.Steps} steps of {phase.StepSeconds} s, {phase.LookAheadSeconds} s ahead, {Describe(phase.Motion)}) differ from the temporal head's ({head.Steps} of {head.StepSeconds} s, {head.LookAheadSeconds} s ahead, {Describe(head.Motion)}); run 'liveworkout train-head' again");
     }
 
     private static string Describe(MotionSpec? motion) => motion is null ? "no motion" : $"motion {motion.Grid}x{motion.Grid} over {motion.Seconds} s";
@@ -267,7 +267,7 @@ public sealed class ModelPackage : IDisposable
     private static TemporalHead LoadHead(string folder, string file, string what, TemporalHeadSpec spec, int embeddingSize, int outputs)
     {
         string path = Path.Combine(folder, file);
-        if (!File.Exists(path)) throw new LiveWorkoutException($"model package '{folder}' names a {what} but has no {file}: copy the whole folder or run 'liveworkout train-head' again");
+        if (!File.Exists(path)) throw new ModelFileException($"model package '{folder}' names a {what} but has no {file}: copy the whole folder or run 'liveworkout train-head' again");
         TemporalHead head;
         try
         {
@@ -275,7 +275,7 @@ public sealed class ModelPackage : IDisposable
         }
         catch (ArgumentException e)
         {
-            throw new LiveWorkoutException($"model package '{folder}': {ManifestFile} has an invalid {what} ({e.Message}); run 'liveworkout train-head' again");
+            throw new ModelFileException($"model package '{folder}': {ManifestFile} has an invalid {what} ({e.Message}); run 'liveworkout train-head' again");
         }
         try
         {
@@ -286,7 +286,7 @@ public sealed class ModelPackage : IDisposable
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or ExternalException or EndOfStreamException or FormatException)
         {
             head.Dispose();
-            throw new LiveWorkoutException(
+            throw new ModelFileException(
                 $"model package '{folder}': {file} does not match the {what} in {ManifestFile} ({TorchRuntimeMessage(e)}); run 'liveworkout train-head' again");
         }
     }
@@ -296,21 +296,21 @@ public sealed class ModelPackage : IDisposable
         try
         {
             return JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), ModelManifest.Json)
-                   ?? throw new LiveWorkoutException($"{path} is empty: train again");
+                   ?? throw new ModelFileException($"{path} is empty: train again");
         }
         catch (JsonException e)
         {
-            throw new LiveWorkoutException($"{path} is not a valid model manifest ({e.Message.Split('.')[0]}); train again or restore the file");
+            throw new ModelFileException($"{path} is not a valid model manifest ({e.Message.Split('.')[0]}); train again or restore the file");
         }
     }
 
     private static void CheckClasses(IReadOnlyList<string> classes, string? folder = null)
     {
         string where = folder is null ? "" : $"model package '{folder}': ";
-        if (classes.Count < 2) throw new LiveWorkoutException($"{where}a classifier needs at least 2 classes, got {classes.Count}", 2);
+        if (classes.Count < 2) throw new InvalidInputException($"{where}a classifier needs at least 2 classes, got {classes.Count}");
         var duplicate = classes.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new LiveWorkoutException($"{where}class '{duplicate.Key}' is listed twice", 2);
-        if (classes.Any(string.IsNullOrWhiteSpace)) throw new LiveWorkoutException($"{where}a class name is empty", 2);
+        if (duplicate is not null) throw new InvalidInputException($"{where}class '{duplicate.Key}' is listed twice");
+        if (classes.Any(string.IsNullOrWhiteSpace)) throw new InvalidInputException($"{where}a class name is empty");
     }
 
     /// <summary>Runs one blank image through the network: the cheapest proof that the input size fits its layers.</summary>
@@ -319,7 +319,7 @@ public sealed class ModelPackage : IDisposable
         var expected = ModelZoo.Get(architecture).Input;
         string where = folder is null ? "" : $"model package '{folder}': ";
         if (expected.Channels != input.Channels)
-            throw new LiveWorkoutException($"{where}architecture '{architecture}' takes {expected.Color} input ({expected.Channels} channel(s)), not {input.Color}", 2);
+            throw new InvalidInputException($"{where}architecture '{architecture}' takes {expected.Color} input ({expected.Channels} channel(s)), not {input.Color}");
         bool wasTraining = network.training;
         network.eval();
         try
@@ -330,7 +330,7 @@ public sealed class ModelPackage : IDisposable
         }
         catch (Exception e) when (e is ExternalException or ArgumentException or InvalidOperationException)
         {
-            throw new LiveWorkoutException($"{where}input size {input.Width}x{input.Height} does not fit architecture '{architecture}' (it needs {expected.Width}x{expected.Height}); use --size {expected.Width}x{expected.Height}", 2);
+            throw new InvalidInputException($"{where}input size {input.Width}x{input.Height} does not fit architecture '{architecture}' (it needs {expected.Width}x{expected.Height}); use --size {expected.Width}x{expected.Height}");
         }
         finally
         {

@@ -22,7 +22,7 @@ public sealed record PoseSpec(string LandmarkModel, string? Detector, int Featur
     public void Validate(string where)
     {
         if (!(IntervalSeconds >= 0 && IntervalSeconds <= 1))
-            throw new Core.LiveWorkoutException($"{where}: the pose stage's interval {IntervalSeconds} s is out of range (0-1 s); fix model.json or train again", 2);
+            throw new Core.InvalidInputException($"{where}: the pose stage's interval {IntervalSeconds} s is out of range (0-1 s); fix model.json or train again");
     }
 
     /// <summary>A path of this spec resolved against the package folder.</summary>

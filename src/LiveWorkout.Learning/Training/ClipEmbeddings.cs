@@ -10,22 +10,6 @@ using OpenCvSharp;
 namespace LiveWorkout.Learning.Training;
 
 /// <summary>
-/// The CNN embeddings of every n-th frame of one labelled clip (each followed by the frame's
-/// <see cref="MotionFeatures"/> when they were asked for: <see cref="EmbeddingSize"/> counts both), with each frame's media time,
-/// its label (class index), what the CNN alone predicted and what a phase head should say of it
-/// (<see cref="PhaseTargets"/>): what the temporal and phase heads learn from.
-/// </summary>
-/// <param name="PhaseTargets">
-/// Two values per frame: (cos, sin) of the rep phase (<see cref="AnnotatedSet.RepPhaseAt"/>) inside a
-/// set with labelled rep times, (0, 0) where nothing is repeated (idle, holds), NaN where the labels
-/// do not say (a set whose rep times are not labelled). Null when unknown throughout.
-/// </param>
-public sealed record ClipEmbeddingSeries(string Clip, double[] Times, int[] Labels, int[] FramePredicted, float[] Embeddings, int EmbeddingSize, float[]? PhaseTargets = null)
-{
-    public int Count => Times.Length;
-}
-
-/// <summary>
 /// Reads labelled clips the way replay does (OpenCV decoding, the model's own preprocessing,
 /// media time = frame index / fps) and runs the CNN on every n-th frame. Results can be cached
 /// per clip, keyed by the clip, the weights and the stride, so trying head settings is cheap.
@@ -42,7 +26,7 @@ public static class ClipEmbeddings
         var classIndex = ClassIndex(clip, labels, classifier.Classes);
 
         using var capture = new VideoCapture(clip);
-        if (!capture.IsOpened()) throw new LiveWorkoutException($"cannot read video '{clip}': check the file, or leave it out", 2);
+        if (!capture.IsOpened()) throw new InvalidInputException($"cannot read video '{clip}': check the file, or leave it out");
         double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
         using var preprocessor = new FramePreprocessor(classifier.Input);
         int length = preprocessor.Length;
@@ -87,7 +71,7 @@ public static class ClipEmbeddings
             if (batchTimes.Count == batchSize) Flush();
         }
         Flush();
-        if (times.Count == 0) throw new LiveWorkoutException($"no frames could be read from '{clip}': check the file, or leave it out", 2);
+        if (times.Count == 0) throw new InvalidInputException($"no frames could be read from '{clip}': check the file, or leave it out");
         double[] frameTimes = [.. times];
         return new ClipEmbeddingSeries(clip, frameTimes, LabelsAt(frameTimes, labels, classIndex), [.. predicted], [.. embeddings], classifier.EmbeddingSize + (motion?.Features ?? 0),
             PhaseTargetsAt(frameTimes, labels));
@@ -119,9 +103,9 @@ public static class ClipEmbeddings
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
         foreach (var set in labels.Sets)
             if (!index.ContainsKey(set.Exercise))
-                throw new LiveWorkoutException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classes)}); train the head with clips of the model's classes", 2);
+                throw new InvalidInputException($"{clip}: labels name '{set.Exercise}', which the model does not know ({string.Join(", ", classes)}); train the head with clips of the model's classes");
         if (!index.ContainsKey(ExerciseCatalog.Idle))
-            throw new LiveWorkoutException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets", 2);
+            throw new InvalidInputException($"the model has no '{ExerciseCatalog.Idle}' class, which a temporal head needs for the time between sets");
         return index;
     }
 
@@ -178,8 +162,8 @@ public static class ClipEmbeddings
 
     /// <summary>
     /// A cache file of <see cref="ExtractCached"/> as it is, for studies of what a CNN saw (rep
-    /// counting on perfect labels, say): the series of the clip it was made from, whose labels are
-    /// left empty; null when the file is not such a cache or is torn.
+    /// counting on perfect labels, say, in scripts/rep-study.cs): the series of the clip it was made
+    /// from, whose labels are left empty; null when the file is not such a cache or is torn.
     /// </summary>
     public static ClipEmbeddingSeries? ReadCacheFile(string path) => Read(path) is { } r ? r.Series with { Clip = r.Key.Split('|')[0] } : null;
 

@@ -9,49 +9,6 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>Settings of <see cref="HeadTrainer"/>.</summary>
-public sealed record HeadTrainingOptions
-{
-    public TemporalHeadSpec Spec { get; init; } = TemporalHeadSpec.Default;
-    public int Epochs { get; init; } = 20;
-    public int BatchSize { get; init; } = 256;
-    public double LearningRate { get; init; } = 2e-3;
-    public double WeightDecay { get; init; } = 0.05;
-
-    /// <summary>Share of the clips (not windows: neighbouring windows overlap) held out to pick the best epoch.</summary>
-    public double ValidationShare { get; init; } = 0.15;
-    public int Seed { get; init; } = 1;
-
-    /// <summary>
-    /// Share of training windows whose past frames are moved by up to one stored frame: a live
-    /// source drops frames and its times are not on a grid, so windows there are never exact.
-    /// </summary>
-    public double JitterShare { get; init; } = 0.5;
-
-    /// <summary>Epochs of the phase head (0: none is trained). It learns fast: 8 epochs on 540 clips reach 21 degrees.</summary>
-    public int PhaseEpochs { get; init; } = 8;
-
-    /// <summary>Width of the phase head's layers.</summary>
-    public int PhaseHidden { get; init; } = 64;
-}
-
-/// <summary>One epoch of phase-head training: mean squared error of (cos, sin) and the validation mean phase error.</summary>
-public sealed record PhaseEpoch(int Epoch, double LearningRate, double TrainLoss, double ValidationErrorDegrees, double Seconds);
-
-/// <summary>A trained phase head and its validation error (mean angle between estimated and labelled rep phase, in set frames).</summary>
-public sealed record PhaseTrainingResult(TemporalHead Head, IReadOnlyList<PhaseEpoch> History, int BestEpoch, double ValidationErrorDegrees, int TrainWindows, int ValidationWindows);
-
-/// <summary>One epoch of head training.</summary>
-public sealed record HeadEpoch(int Epoch, double LearningRate, double TrainLoss, double TrainAccuracy, double ValidationAccuracy, double Seconds);
-
-/// <summary>
-/// A trained head and what it was measured at. <see cref="FrameValidationAccuracy"/> is the
-/// CNN alone on the same validation frames: the head earns its place only if it beats that.
-/// </summary>
-public sealed record HeadTrainingResult(
-    TemporalHead Head, IReadOnlyList<HeadEpoch> History, int BestEpoch, double ValidationAccuracy, double FrameValidationAccuracy,
-    int TrainClips, int ValidationClips, int TrainWindows, int ValidationWindows);
-
 /// <summary>
 /// Trains a <see cref="TemporalHead"/> on the CNN embeddings of labelled clips (the CNN stays
 /// frozen): every stored frame is one window, windows are picked by <see cref="TemporalWindow"/>
@@ -120,59 +77,56 @@ public static class HeadTrainer
         var spec = head.Spec;
         int embeddingSize = train.EmbeddingSize;
         Dictionary<string, Tensor>? best = null;
-        int bestEpoch = 0;
-        double bestScore = double.NegativeInfinity;
         head.to(device);
         var optimizer = optim.AdamW(head.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         try
         {
             using var trainData = tensor(train.Embeddings, [train.Frames, embeddingSize]).to(device);
             using var valData = tensor(val.Embeddings, [val.Frames, embeddingSize]).to(device);
-            for (int epoch = 0; epoch < epochs; epoch++)
-            {
-                var watch = Stopwatch.StartNew();
-                double rate = LearningRateSchedule.At(ScheduleNames.Cosine, options.LearningRate, epoch, epochs);
-                foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
-                head.train();
-                double lossSum = 0;
-                long correct = 0;
-                var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()).ToArray();
-                var indices = new long[options.BatchSize * spec.Steps];
-                var windows = new int[options.BatchSize];
-                for (int start = 0; start < shuffled.Length; start += options.BatchSize)
+            double lossSum = 0;
+            long correct = 0;
+            var end = EpochLoop.Run(optimizer, ScheduleNames.Cosine, options.LearningRate, epochs, patience: 0, default,
+                (_, _) =>
                 {
-                    cancellation.ThrowIfCancellationRequested();
-                    int n = Math.Min(options.BatchSize, shuffled.Length - start);
-                    for (int b = 0; b < n; b++)
+                    head.train();
+                    lossSum = 0;
+                    correct = 0;
+                    var shuffled = Enumerable.Range(0, train.Count).OrderBy(_ => rng.Next()).ToArray();
+                    var indices = new long[options.BatchSize * spec.Steps];
+                    var windows = new int[options.BatchSize];
+                    for (int start = 0; start < shuffled.Length; start += options.BatchSize)
                     {
-                        int w = windows[b] = shuffled[start + b];
-                        train.CopyWindow(w, indices.AsSpan(b * spec.Steps, spec.Steps), rng.NextDouble() < options.JitterShare ? rng : null);
+                        cancellation.ThrowIfCancellationRequested();
+                        int n = Math.Min(options.BatchSize, shuffled.Length - start);
+                        for (int b = 0; b < n; b++)
+                        {
+                            int w = windows[b] = shuffled[start + b];
+                            train.CopyWindow(w, indices.AsSpan(b * spec.Steps, spec.Steps), rng.NextDouble() < options.JitterShare ? rng : null);
+                        }
+                        using var scope = NewDisposeScope();
+                        var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
+                        long right = 0;
+                        var l = SafeTrainingStep.Step(optimizer, () =>
+                        {
+                            (var loss, right) = lossOf(windows, n, head.call(x));
+                            return loss;
+                        });
+                        lossSum += l.item<float>() * n;
+                        correct += right;
                     }
-                    using var scope = NewDisposeScope();
-                    var x = trainData.index_select(0, tensor(indices.AsSpan(0, n * spec.Steps).ToArray()).to(device)).view(n, spec.Steps, embeddingSize);
-                    long right = 0;
-                    var l = SafeTrainingStep.Step(optimizer, () =>
-                    {
-                        (var loss, right) = lossOf(windows, n, head.call(x));
-                        return loss;
-                    });
-                    lossSum += l.item<float>() * n;
-                    correct += right;
-                }
-                double value = score(Outputs(head, val, valData, device));
-                epochDone(epoch + 1, rate, lossSum / train.Count, correct, value, watch.Elapsed.TotalSeconds);
-                if (value > bestScore)
+                    return score(Outputs(head, val, valData, device));
+                },
+                (standing, improved, rate, seconds) =>
                 {
-                    bestScore = value;
-                    bestEpoch = epoch + 1;
+                    epochDone(standing.CompletedEpochs, rate, lossSum / train.Count, correct, standing.Score, seconds);
+                    if (!improved) return;
                     if (best is not null) foreach (var t in best.Values) t.Dispose();
                     best = head.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
-                }
-            }
+                });
             head.load_state_dict(best!);
             head.eval();
             head.to(CPU);
-            return (bestEpoch, bestScore);
+            return (end.BestEpoch, end.BestScore);
         }
         catch
         {

@@ -10,9 +10,6 @@ using LiveWorkout.Learning.Packaging;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>What <c>liveworkout train-head</c> was asked to do.</summary>
-public sealed record HeadRunOptions(string Model, IReadOnlyList<string> Clips, string Output, string Device, int Every, string? Cache, HeadTrainingOptions Training);
-
 /// <summary>
 /// <c>liveworkout train-head</c>: gives a model package a temporal head trained on labelled clips
 /// (each video with its <c>&lt;clip&gt;.labels.csv</c>), and, where the labels give rep times, a
@@ -40,7 +37,7 @@ public sealed class HeadTrainingRun(TextWriter output)
             }
             catch (ArgumentException e)
             {
-                throw new LiveWorkoutException($"--motion-grid {motion.Grid}: {e.Message}; choose a smaller grid", 2);
+                throw new InvalidInputException($"--motion-grid {motion.Grid}: {e.Message}; choose a smaller grid");
             }
         }
         int cached = 0;
@@ -127,7 +124,7 @@ public sealed class HeadTrainingRun(TextWriter output)
         {
             IEnumerable<string> videos = File.Exists(input) ? [input]
                 : Directory.Exists(input) ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(ClipFrameExtractor.IsVideo).Order(StringComparer.Ordinal)
-                : throw new LiveWorkoutException($"--clips {input}: no such folder or video", 2);
+                : throw new InvalidInputException($"--clips {input}: no such folder or video");
             foreach (string video in videos)
             {
                 string labels = ClipAnnotation.PathFor(video);
@@ -136,7 +133,7 @@ public sealed class HeadTrainingRun(TextWriter output)
             }
         }
         if (unlabelled.Count > 0) output.WriteLine($"left out {unlabelled.Count} clips without a labels file (first: {unlabelled[0]})");
-        if (found.Count < 2) throw new LiveWorkoutException($"--clips: {found.Count} labelled clips found; a temporal head needs at least 2 (videos with <clip>.labels.csv, e.g. from 'liveworkout synth clips')", 2);
+        if (found.Count < 2) throw new InvalidInputException($"--clips: {found.Count} labelled clips found; a temporal head needs at least 2 (videos with <clip>.labels.csv, e.g. from 'liveworkout synth clips')");
         return found;
     }
 }

@@ -9,16 +9,11 @@ using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>One classified sample of an evaluation.</summary>
-public sealed record Prediction(string Path, int Label, int Predicted, float Confidence);
-
-/// <summary>Loss, accuracy and every prediction of one pass over a split.</summary>
-public sealed record EvaluationResult(double Loss, double Accuracy, IReadOnlyList<Prediction> Predictions);
-
 /// <summary>
-/// The training loop, shaped like pytorch/vision's train.py: <see cref="TrainOneEpoch"/>,
-/// <see cref="Evaluate"/> and <see cref="Fit"/> (schedule, early stopping, best model and
-/// checkpoint callbacks). All tensor work happens on the calling thread.
+/// The CNN's training, shaped like pytorch/vision's train.py: <see cref="TrainOneEpoch"/>,
+/// <see cref="Evaluate"/>, and <see cref="Fit"/>, which runs them in the <see cref="EpochLoop"/>
+/// (schedule, early stopping) with best-model and checkpoint callbacks. All tensor work happens
+/// on the calling thread.
 /// </summary>
 public sealed class Trainer : IDisposable
 {
@@ -88,31 +83,30 @@ public sealed class Trainer : IDisposable
     /// </summary>
     public TrainingState Fit(BatchLoader train, BatchLoader validation, TrainingState state, Action<TrainingState, bool> epochDone, CancellationToken cancellation)
     {
-        for (int epoch = state.CompletedEpochs; epoch < _options.Epochs; epoch++)
-        {
-            if (_options.Patience > 0 && state.EpochsWithoutImprovement >= _options.Patience)
+        (double Loss, double Accuracy, double Speed, double Wait, EvaluationResult Val) pass = default;
+        EpochLoop.Run(_optimizer, _options.Schedule, _options.LearningRate, _options.Epochs, _options.Patience,
+            new EpochStanding(state.CompletedEpochs, state.BestValidationAccuracy, state.BestEpoch, state.EpochsWithoutImprovement),
+            (epoch, _) =>
             {
-                _progress.Line($"early stop: validation accuracy has not improved for {state.EpochsWithoutImprovement} epochs (best {state.BestValidationAccuracy:0.000} at epoch {state.BestEpoch})");
-                break;
-            }
-            double rate = LearningRateSchedule.At(_options.Schedule, _options.LearningRate, epoch, _options.Epochs);
-            foreach (var group in _optimizer.ParamGroups) group.LearningRate = rate;
-            var watch = Stopwatch.StartNew();
-            var (loss, accuracy, speed, wait) = TrainOneEpoch(train, epoch, cancellation);
-            var val = Evaluate(validation, cancellation);
-            var record = new EpochRecord(epoch + 1, rate, loss, accuracy, val.Loss, val.Accuracy, speed, wait, watch.Elapsed.TotalSeconds);
-            bool improved = state.BestEpoch == 0 || val.Accuracy > state.BestValidationAccuracy;
-            state = state with
+                var (loss, accuracy, speed, wait) = TrainOneEpoch(train, epoch, cancellation);
+                pass = (loss, accuracy, speed, wait, Evaluate(validation, cancellation));
+                return pass.Val.Accuracy;
+            },
+            (standing, improved, rate, seconds) =>
             {
-                CompletedEpochs = epoch + 1,
-                History = [.. state.History, record],
-                BestValidationAccuracy = improved ? val.Accuracy : state.BestValidationAccuracy,
-                BestEpoch = improved ? epoch + 1 : state.BestEpoch,
-                EpochsWithoutImprovement = improved ? 0 : state.EpochsWithoutImprovement + 1,
-            };
-            _progress.Epoch(record, _options.Epochs, DeviceName, improved);
-            epochDone(state, improved);
-        }
+                var record = new EpochRecord(standing.CompletedEpochs, rate, pass.Loss, pass.Accuracy, pass.Val!.Loss, pass.Val.Accuracy, pass.Speed, pass.Wait, seconds);
+                state = state with
+                {
+                    CompletedEpochs = standing.CompletedEpochs,
+                    History = [.. state.History, record],
+                    BestValidationAccuracy = standing.BestScore,
+                    BestEpoch = standing.BestEpoch,
+                    EpochsWithoutImprovement = standing.EpochsWithoutImprovement,
+                };
+                _progress.Epoch(record, _options.Epochs, DeviceName, improved);
+                epochDone(state, improved);
+            },
+            standing => _progress.Line($"early stop: validation accuracy has not improved for {standing.EpochsWithoutImprovement} epochs (best {standing.BestScore:0.000} at epoch {standing.BestEpoch})"));
         return state;
     }
 

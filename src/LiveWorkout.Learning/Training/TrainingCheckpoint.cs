@@ -1,22 +1,10 @@
 using System.Text.Json;
 using LiveWorkout.Core;
-using LiveWorkout.Core.Imaging;
 using TorchSharp;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
 namespace LiveWorkout.Learning.Training;
-
-/// <summary>Where a run stands: completed epochs, best so far, history and the options that produced it.</summary>
-public sealed record TrainingState(
-    int CompletedEpochs,
-    double BestValidationAccuracy,
-    int BestEpoch,
-    int EpochsWithoutImprovement,
-    IReadOnlyList<EpochRecord> History,
-    IReadOnlyList<string> Classes,
-    InputSpec Input,
-    TrainingOptions Options);
 
 /// <summary>
 /// A resumable checkpoint folder: model.dat, optimizer.dat (its moment buffers) and
@@ -46,15 +34,15 @@ public static class TrainingCheckpoint
     public static TrainingState ReadState(string folder)
     {
         string json = Path.Combine(folder, StateFile);
-        if (!File.Exists(json)) throw new LiveWorkoutException($"--resume: no checkpoint in '{folder}' (expected {StateFile}); start without --resume", 2);
+        if (!File.Exists(json)) throw new InvalidInputException($"--resume: no checkpoint in '{folder}' (expected {StateFile}); start without --resume");
         try
         {
             return JsonSerializer.Deserialize<TrainingState>(File.ReadAllText(json), TrainingOptions.Json)
-                   ?? throw new LiveWorkoutException($"--resume: {json} is empty; start without --resume", 2);
+                   ?? throw new InvalidInputException($"--resume: {json} is empty; start without --resume");
         }
         catch (JsonException e)
         {
-            throw new LiveWorkoutException($"--resume: {json} is damaged ({e.Message.Split('.')[0]}); start without --resume", 2);
+            throw new InvalidInputException($"--resume: {json} is damaged ({e.Message.Split('.')[0]}); start without --resume");
         }
     }
 
@@ -69,7 +57,7 @@ public static class TrainingCheckpoint
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or System.Runtime.InteropServices.ExternalException)
         {
-            throw new LiveWorkoutException($"--resume: the checkpoint in '{folder}' does not fit this model ({e.Message.Split('\n')[0]}); start without --resume", 2);
+            throw new InvalidInputException($"--resume: the checkpoint in '{folder}' does not fit this model ({e.Message.Split('\n')[0]}); start without --resume");
         }
     }
 }

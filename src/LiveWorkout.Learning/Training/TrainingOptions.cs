@@ -62,21 +62,21 @@ public sealed record TrainingOptions
     public void Validate()
     {
         ModelZoo.Get(Architecture);
-        if (Epochs < 1) throw new LiveWorkoutException("--epochs must be at least 1", 2);
-        if (BatchSize < 1) throw new LiveWorkoutException("--batch must be at least 1", 2);
-        if (!(LearningRate > 0)) throw new LiveWorkoutException("--lr must be above 0", 2);
-        if (!OptimizerNames.All.Contains(Optimizer)) throw new LiveWorkoutException($"unknown --optimizer '{Optimizer}': use {string.Join(", ", OptimizerNames.All)}", 2);
-        if (!ScheduleNames.All.Contains(Schedule)) throw new LiveWorkoutException($"unknown --schedule '{Schedule}': use {string.Join(", ", ScheduleNames.All)}", 2);
-        if (Patience < 0) throw new LiveWorkoutException("--patience must be 0 (off) or more", 2);
-        if (Workers < 1) throw new LiveWorkoutException("--workers must be at least 1", 2);
-        if ((Width > 0) != (Height > 0)) throw new LiveWorkoutException("--size needs both width and height, like 112x112", 2);
-        if (!(FramesPerSecond > 0)) throw new LiveWorkoutException("--fps must be above 0", 2);
+        if (Epochs < 1) throw new InvalidInputException("--epochs must be at least 1");
+        if (BatchSize < 1) throw new InvalidInputException("--batch must be at least 1");
+        if (!(LearningRate > 0)) throw new InvalidInputException("--lr must be above 0");
+        if (!OptimizerNames.All.Contains(Optimizer)) throw new InvalidInputException($"unknown --optimizer '{Optimizer}': use {string.Join(", ", OptimizerNames.All)}");
+        if (!ScheduleNames.All.Contains(Schedule)) throw new InvalidInputException($"unknown --schedule '{Schedule}': use {string.Join(", ", ScheduleNames.All)}");
+        if (Patience < 0) throw new InvalidInputException("--patience must be 0 (off) or more");
+        if (Workers < 1) throw new InvalidInputException("--workers must be at least 1");
+        if ((Width > 0) != (Height > 0)) throw new InvalidInputException("--size needs both width and height, like 112x112");
+        if (!(FramesPerSecond > 0)) throw new InvalidInputException("--fps must be above 0");
         var balance = ClassBalancer.Parse(Balance);
-        if (balance == BalanceMode.Cap && Cap <= 0) throw new LiveWorkoutException("--balance cap needs --cap N (images per class)", 2);
+        if (balance == BalanceMode.Cap && Cap <= 0) throw new InvalidInputException("--balance cap needs --cap N (images per class)");
         SplitRatios.Parse(Split);
         AugmentationSettings.Named(Augment);
         if (Masks is { } masks && masks.Any(m => !m.IsInsideFrame))
-            throw new LiveWorkoutException("--mask must be x,y,w,h fractions of the frame inside 0..1, like 0,0,0.5,0.15", 2);
+            throw new InvalidInputException("--mask must be x,y,w,h fractions of the frame inside 0..1, like 0,0,0.5,0.15");
         Input().Validate();
     }
 

@@ -11,9 +11,6 @@ using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Training;
 
-/// <summary>What a finished (or early-stopped) run produced.</summary>
-public sealed record TrainingOutcome(TrainingState State, ClassificationMetrics Test, string TestSplit, string ModelFolder, string Summary);
-
 /// <summary>
 /// A whole `liveworkout train`: data (images or clips) -> split -> balance -> loaders ->
 /// <see cref="Trainer.Fit"/> -> best model package -> test evaluation -> run folder
@@ -57,7 +54,7 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
         dataset = DatasetSource.EnsureSplit(dataset, SplitRatios.Parse(options.Split), options.Seed);
         var input = options.Input() with { Region = region };
         if (resumed is not null && !resumed.Classes.SequenceEqual(dataset.Classes))
-            throw new LiveWorkoutException($"--resume: the checkpoint was trained on classes [{string.Join(", ", resumed.Classes)}] but '{options.Data}' has [{string.Join(", ", dataset.Classes)}]; use the same data or start a new run");
+            throw new OperationFailedException($"--resume: the checkpoint was trained on classes [{string.Join(", ", resumed.Classes)}] but '{options.Data}' has [{string.Join(", ", dataset.Classes)}]; use the same data or start a new run");
 
         var balance = ClassBalancer.Parse(options.Balance);
         var train = ClassBalancer.Apply(dataset.InSplit(SplitNames.Train).ToArray(), balance, options.Cap, options.Seed);
@@ -65,7 +62,7 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
         var test = dataset.InSplit(SplitNames.Test).ToArray();
         DatasetSource.PrintCounts(output, dataset, train, balance);
         if (train.Count == 0 || validation.Length == 0)
-            throw new LiveWorkoutException($"dataset '{options.Data}' leaves {train.Count} training and {validation.Length} validation images: add images or change --split");
+            throw new OperationFailedException($"dataset '{options.Data}' leaves {train.Count} training and {validation.Length} validation images: add images or change --split");
 
         var summary = new TrainingDataSummary(dataset.Root, dataset.Kind, dataset.Counts(), dataset.Skipped.Count, options.Balance, options.Augment);
         var augmentation = AugmentationSettings.Named(options.Augment);
@@ -110,7 +107,7 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
             output.WriteLine($"interrupted after {state.CompletedEpochs} complete epochs: checkpoint saved; continue with 'liveworkout train --out {options.Output} --resume'");
             throw;
         }
-        if (state.History.Count == 0) throw new LiveWorkoutException($"nothing to train: the run already finished its {options.Epochs} epochs; pass a larger --epochs with --resume");
+        if (state.History.Count == 0) throw new OperationFailedException($"nothing to train: the run already finished its {options.Epochs} epochs; pass a larger --epochs with --resume");
 
         // Test the best model, not the last one.
         using var best = ModelPackage.Load(modelFolder);
@@ -155,7 +152,7 @@ public sealed class TrainingRun(TextWriter output, bool interactive)
             : "";
         string problem = Problem();
         if (problem.Length > 0)
-            throw new LiveWorkoutException($"--init: model '{folder}' {problem}; start from a model of the same architecture, classes and --size, or leave out --init", 2);
+            throw new InvalidInputException($"--init: model '{folder}' {problem}; start from a model of the same architecture, classes and --size, or leave out --init");
         using (no_grad())
         {
             var source = init.Network.state_dict();

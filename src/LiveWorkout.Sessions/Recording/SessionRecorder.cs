@@ -5,13 +5,6 @@ using Microsoft.Data.Sqlite;
 
 namespace LiveWorkout.Sessions.Recording;
 
-/// <summary>How often a recorder checkpoints, in media time.</summary>
-public sealed record SessionRecorderOptions
-{
-    /// <summary>An open set, the timeline and the session length reach the file at least this often (media time).</summary>
-    public TimeSpan CheckpointInterval { get; init; } = TimeSpan.FromSeconds(5);
-}
-
 /// <summary>
 /// Writes one session's events into the log. A set is committed when it ends; the set still
 /// running is checkpointed every <see cref="SessionRecorderOptions.CheckpointInterval"/> of media
@@ -36,7 +29,7 @@ public sealed class SessionRecorder : IObserver<SessionEvent>, IDisposable
     internal SessionRecorder(SqliteConnection connection, string databasePath, NewSession session, SessionRecorderOptions options)
     {
         if (options.CheckpointInterval <= TimeSpan.Zero)
-            throw new LiveWorkoutException("the session checkpoint interval must be positive.", 2);
+            throw new InvalidInputException("the session checkpoint interval must be positive.");
         _connection = connection;
         _startedAt = session.StartedAt;
         _interval = options.CheckpointInterval;

@@ -37,7 +37,7 @@ internal sealed class SessionDatabase
     {
         path = System.IO.Path.GetFullPath(path);
         if (Directory.Exists(path))
-            throw new LiveWorkoutException($"the session log {path} is a folder, not a file: pass --db {System.IO.Path.Combine(path, "sessions.db")} (or set Sessions:DatabasePath to a file).", 2);
+            throw new InvalidInputException($"the session log {path} is a folder, not a file: pass --db {System.IO.Path.Combine(path, "sessions.db")} (or set Sessions:DatabasePath to a file).");
         var database = new SessionDatabase(path);
         int version = File.Exists(path) ? Inspect(path) : 0;
         if (version < SessionSchema.CurrentVersion) database.Upgrade(version);
@@ -88,9 +88,9 @@ internal sealed class SessionDatabase
             long objects = Scalar<long>(connection, "SELECT count(*) FROM sqlite_master");
             bool ours = version == 0 ? objects == 0 : applicationId == SessionSchema.ApplicationId;
             if (!ours)
-                throw new LiveWorkoutException($"{path} is an SQLite file but not a LiveWorkout session log (left untouched): pass --db or set Sessions:DatabasePath to another file.");
+                throw new StorageException($"{path} is an SQLite file but not a LiveWorkout session log (left untouched): pass --db or set Sessions:DatabasePath to another file.");
             if (version > SessionSchema.CurrentVersion)
-                throw new LiveWorkoutException($"session log {path} has schema version {version}, newer than this build knows ({SessionSchema.CurrentVersion}); it was left untouched: upgrade LiveWorkout, or pass --db to use another file.");
+                throw new StorageException($"session log {path} has schema version {version}, newer than this build knows ({SessionSchema.CurrentVersion}); it was left untouched: upgrade LiveWorkout, or pass --db to use another file.");
             return version;
         }
         catch (SqliteException e)
@@ -133,6 +133,6 @@ internal sealed class SessionDatabase
         return (T)command.ExecuteScalar()!;
     }
 
-    private static LiveWorkoutException Damaged(string path, Exception? inner) =>
-        new($"session log {path} is damaged or not an SQLite file; it was left untouched: move it aside (a new log starts in its place) or pass --db to use another file.", 1, inner);
+    private static StorageException Damaged(string path, Exception? inner) =>
+        new($"session log {path} is damaged or not an SQLite file; it was left untouched: move it aside (a new log starts in its place) or pass --db to use another file.", inner);
 }

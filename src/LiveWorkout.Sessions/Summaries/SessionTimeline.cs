@@ -1,13 +1,5 @@
 namespace LiveWorkout.Sessions;
 
-public enum TimelineEntryKind { Set, Rest, SourceGap }
-
-/// <summary>One line of <c>sessions show</c>: a set, the rest after it, or a stretch without frames.</summary>
-public sealed record TimelineEntry(TimelineEntryKind Kind, TimeSpan Start, TimeSpan End, StoredSet? Set, string? Detail)
-{
-    public TimeSpan Duration => End - Start;
-}
-
 /// <summary>Interleaves a session's sets with the rests between them and its source gaps, in time order.</summary>
 public static class SessionTimeline
 {

@@ -26,11 +26,11 @@ public static partial class WeightUnit
     {
         var m = Entry().Match(text.Trim());
         if (!m.Success || !double.TryParse(m.Groups["value"].Value, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-            throw new LiveWorkoutException($"--weight '{text}' is not a weight: give a number, optionally with kg or lb (e.g. 60, 60kg, 135lb).", 2);
+            throw new InvalidInputException($"--weight '{text}' is not a weight: give a number, optionally with kg or lb (e.g. 60, 60kg, 135lb).");
         string unit = m.Groups["unit"].Value.ToLowerInvariant() switch { "" => defaultUnit, "kg" or "kgs" => Kilograms, _ => Pounds };
         double kilograms = ToKilograms(value, unit);
         if (kilograms is < 0 or > 1000)
-            throw new LiveWorkoutException($"--weight {text} is out of range: give 0 (bodyweight) to 1000 kg.", 2);
+            throw new InvalidInputException($"--weight {text} is out of range: give 0 (bodyweight) to 1000 kg.");
         return kilograms;
     }
 

@@ -39,6 +39,6 @@ public sealed record AugmentationSettings(
         "seed1" => Seed1,
         "seed2" => Seed2,
         "full" => Full,
-        _ => throw new LiveWorkoutException($"unknown augmentation '{name}': use none, seed1, seed2 or full", 2),
+        _ => throw new InvalidInputException($"unknown augmentation '{name}': use none, seed1, seed2 or full"),
     };
 }

@@ -4,9 +4,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Capture;
 
-/// <summary>What a recording wrote.</summary>
-public sealed record RecordedClip(string Path, long FramesRead, long FramesWritten, double Fps, Size FrameSize, TimeSpan Duration, bool SourceEnded);
-
 /// <summary>
 /// Copies raw frames of a source into an mp4 (mp4v) on one thread with one reused Mat: no model,
 /// no preprocessing. Live sources are written on the wall clock at their declared frame rate
@@ -65,7 +62,7 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
                 }
                 else if (frame.Size() != size)
                 {
-                    throw new LiveWorkoutException($"the source changed its frame size from {size.Width}x{size.Height} to {frame.Width}x{frame.Height} while recording; {path} holds what came before");
+                    throw new SourceUnavailableException($"the source changed its frame size from {size.Width}x{size.Height} to {frame.Width}x{frame.Height} while recording; {path} holds what came before");
                 }
                 FrameRead?.Invoke(frame, media);
 
@@ -83,7 +80,7 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
             writer?.Release();
             writer?.Dispose();
         }
-        if (writer is null) throw new LiveWorkoutException($"{source.Location} delivered no frames: nothing was recorded");
+        if (writer is null) throw new SourceUnavailableException($"{source.Location} delivered no frames: nothing was recorded");
         return new RecordedClip(path, read, written, fps, size, TimeSpan.FromSeconds(written / fps), ended);
     }
 
@@ -93,6 +90,6 @@ public sealed class ClipRecorder(SourceSpec source, CaptureRequest request, stri
         var writer = new VideoWriter(path, FourCC.FromFourChars('m', 'p', '4', 'v'), fps, size);
         if (writer.IsOpened()) return writer;
         writer.Dispose();
-        throw new LiveWorkoutException($"cannot write the recording {path}: check the folder is writable and the name ends in .mp4");
+        throw new StorageException($"cannot write the recording {path}: check the folder is writable and the name ends in .mp4");
     }
 }

@@ -9,58 +9,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Capture;
 
-/// <summary>How a capture run behaves.</summary>
-public sealed record CaptureSettings
-{
-    public CaptureRequest Request { get; init; } = new();
-
-    /// <summary>Replay only: pace frames at the clip's frame rate instead of as fast as possible.</summary>
-    public bool Realtime { get; init; }
-
-    /// <summary>Frames waiting for the classifier in replay (lossless; capture waits when full).</summary>
-    public int ReplayQueue { get; init; } = 16;
-
-    /// <summary>Live sources: longest back-off between reconnect attempts.</summary>
-    public TimeSpan ReconnectMax { get; init; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Live sources: end the run after this long without frames (null: keep trying until cancelled).</summary>
-    public TimeSpan? GiveUpAfter { get; init; }
-
-    /// <summary>Write the raw frames to this mp4 (null: no recording).</summary>
-    public string? RecordPath { get; init; }
-
-    /// <summary>Stop after this many frames (null: until the source ends or the run is cancelled).</summary>
-    public long? MaxFrames { get; init; }
-}
-
-/// <summary>Counters a capture run keeps; read them from any thread.</summary>
-public sealed class CaptureCounters
-{
-    private long _captured, _dropped;
-    public long Captured => Interlocked.Read(ref _captured);
-    public long Dropped => Interlocked.Read(ref _dropped);
-    public int Skipped { get; internal set; }
-    public int Reconnects { get; internal set; }
-    public double SourceFps { get; internal set; }
-    internal void CountCaptured() => Interlocked.Increment(ref _captured);
-
-    private readonly double[] _frontEnd = new double[4096];
-    private long _frontEndCount;
-
-    /// <summary>The front end's time (preprocessing or pose stage) of the most recent frames, milliseconds; read after the run.</summary>
-    public IReadOnlyList<double> FrontEndMilliseconds
-    {
-        get
-        {
-            long n = Interlocked.Read(ref _frontEndCount);
-            return n <= _frontEnd.Length ? _frontEnd.Take((int)n).ToArray() : _frontEnd.ToArray();
-        }
-    }
-
-    internal void AddFrontEnd(double milliseconds) => _frontEnd[(Interlocked.Increment(ref _frontEndCount) - 1) % _frontEnd.Length] = milliseconds;
-    internal void CountDropped(long frames = 1) => Interlocked.Add(ref _dropped, frames);
-}
-
 /// <summary>
 /// The capture stage: one thread, one reused Mat. Reads the source, timestamps each frame
 /// (media time in replay, monotonic time live), optionally records it, lets an observer look

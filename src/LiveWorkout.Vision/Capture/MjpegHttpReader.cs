@@ -42,17 +42,17 @@ public sealed class MjpegHttpReader : IFrameReader
             using var cts = new CancellationTokenSource(ReadTimeout);
             var response = client.Send(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead, cts.Token);
             if (!response.IsSuccessStatusCode)
-                throw new LiveWorkoutException($"stream {url} answered {(int)response.StatusCode} {response.ReasonPhrase}: check the URL");
+                throw new SourceUnavailableException($"stream {url} answered {(int)response.StatusCode} {response.ReasonPhrase}: check the URL");
             MediaTypeHeaderValue? type = response.Content.Headers.ContentType;
             string? boundary = type?.Parameters.FirstOrDefault(p => p.Name.Equals("boundary", StringComparison.OrdinalIgnoreCase))?.Value?.Trim('"');
             if (type?.MediaType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) != true || string.IsNullOrEmpty(boundary))
-                throw new LiveWorkoutException($"stream {url} is {type?.MediaType ?? "of unknown type"}, not MJPEG (multipart/x-mixed-replace): use the camera app's MJPEG URL, or a video file");
+                throw new SourceUnavailableException($"stream {url} is {type?.MediaType ?? "of unknown type"}, not MJPEG (multipart/x-mixed-replace): use the camera app's MJPEG URL, or a video file");
             return new MjpegHttpReader(client, response, response.Content.ReadAsStream(cts.Token), boundary, fps);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
             client.Dispose();
-            throw new LiveWorkoutException($"stream {url} could not be opened ({e.Message.TrimEnd('.')}): check the URL and that the server is reachable");
+            throw new SourceUnavailableException($"stream {url} could not be opened ({e.Message.TrimEnd('.')}): check the URL and that the server is reachable");
         }
         catch
         {

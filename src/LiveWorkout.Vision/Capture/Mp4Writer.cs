@@ -14,7 +14,7 @@ public static class Mp4Writer
         if (!writer.IsOpened())
         {
             writer.Dispose();
-            throw new LiveWorkoutException($"OpenCV cannot write mp4 video to {path}: check 'liveworkout doctor' (FFmpeg) and that the folder is writable");
+            throw new StorageException($"OpenCV cannot write mp4 video to {path}: check 'liveworkout doctor' (FFmpeg) and that the folder is writable");
         }
         return writer;
     }

@@ -3,8 +3,6 @@ using LiveWorkout.Core;
 
 namespace LiveWorkout.Vision.Capture;
 
-public enum SourceKind { Camera, Stream, VideoFile, ImageFolder }
-
 /// <summary>
 /// What a source string names: a camera (index, device path or name), an http(s)/rtsp URL,
 /// a video file, or a folder/pattern of images. Parsing checks what can be checked up front
@@ -20,7 +18,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
     public static SourceSpec Parse(string source)
     {
         if (string.IsNullOrWhiteSpace(source))
-            throw new LiveWorkoutException("no source given: pass a camera index (0), a URL, a video file or an image folder", 2);
+            throw new InvalidInputException("no source given: pass a camera index (0), a URL, a video file or an image folder");
         source = source.Trim();
 
         if (int.TryParse(source, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
@@ -29,7 +27,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
             return new SourceSpec(SourceKind.Stream, source);
         if (source.StartsWith("/dev/video", StringComparison.Ordinal))
         {
-            if (!File.Exists(source)) throw new LiveWorkoutException($"camera {source} does not exist; 'liveworkout doctor' lists the cameras found", 1);
+            if (!File.Exists(source)) throw new SourceUnavailableException($"camera {source} does not exist; 'liveworkout doctor' lists the cameras found");
             return new SourceSpec(SourceKind.Camera, source);
         }
         if (Directory.Exists(source))
@@ -37,7 +35,7 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
         if (source.Contains('*', StringComparison.Ordinal) || source.Contains('?', StringComparison.Ordinal))
         {
             string dir = Path.GetDirectoryName(source) is { Length: > 0 } d ? d : ".";
-            if (!Directory.Exists(dir)) throw new LiveWorkoutException($"folder {dir} of pattern {source} does not exist", 1);
+            if (!Directory.Exists(dir)) throw new SourceUnavailableException($"folder {dir} of pattern {source} does not exist");
             return new SourceSpec(SourceKind.ImageFolder, Path.GetFullPath(dir), Pattern: Path.GetFileName(source));
         }
         if (File.Exists(source))
@@ -48,8 +46,8 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
         }
         if (CameraDirectory.FindByName(source) is { } device)
             return new SourceSpec(SourceKind.Camera, device);
-        throw new LiveWorkoutException(
-            $"source '{source}' is not a camera index, a device or camera name, a URL, or an existing file or folder; 'liveworkout doctor' lists the cameras found", 1);
+        throw new SourceUnavailableException(
+            $"source '{source}' is not a camera index, a device or camera name, a URL, or an existing file or folder; 'liveworkout doctor' lists the cameras found");
     }
 
     /// <summary>The images of an image-folder source, in name order.</summary>
@@ -60,22 +58,5 @@ public sealed record SourceSpec(SourceKind Kind, string Location, int CameraInde
             .Where(f => ImageExtensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
             .Order(StringComparer.Ordinal)
             .ToList();
-    }
-}
-
-/// <summary>Cameras by name: on Linux each /sys/class/video4linux/videoN/name holds the device's name.</summary>
-public static class CameraDirectory
-{
-    public static string? FindByName(string name)
-    {
-        const string root = "/sys/class/video4linux";
-        if (!OperatingSystem.IsLinux() || !Directory.Exists(root)) return null;
-        foreach (string dir in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
-        {
-            string file = Path.Combine(dir, "name");
-            if (File.Exists(file) && File.ReadAllText(file).Trim().Contains(name, StringComparison.OrdinalIgnoreCase))
-                return "/dev/" + Path.GetFileName(dir);
-        }
-        return null;
     }
 }

@@ -47,7 +47,7 @@ public sealed class PoseDetector : IDisposable
         ArgumentNullException.ThrowIfNull(detectorPath);
         const string Fix = "restore models/pose from git (git checkout -- models/pose)";
         if (!File.Exists(detectorPath))
-            throw new LiveWorkoutException($"pose detector '{detectorPath}' not found: {Fix}");
+            throw new ModelFileException($"pose detector '{detectorPath}' not found: {Fix}");
         byte[] rewritten;
         try
         {
@@ -55,11 +55,11 @@ public sealed class PoseDetector : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new LiveWorkoutException($"pose detector '{detectorPath}' is not a usable TFLite BlazePose detector ({OneLine(e.Message)}): {Fix}", inner: e);
+            throw new ModelFileException($"pose detector '{detectorPath}' is not a usable TFLite BlazePose detector ({OneLine(e.Message)}): {Fix}", e);
         }
         catch (IOException e)
         {
-            throw new LiveWorkoutException($"pose detector '{detectorPath}' cannot be read ({OneLine(e.Message)}): check the file's permissions or {Fix}", inner: e);
+            throw new ModelFileException($"pose detector '{detectorPath}' cannot be read ({OneLine(e.Message)}): check the file's permissions or {Fix}", e);
         }
 
         string temp = Path.Combine(Path.GetTempPath(), $"liveworkout-pose-detector-{Environment.ProcessId}-{Guid.NewGuid():N}.tflite");
@@ -70,7 +70,7 @@ public sealed class PoseDetector : IDisposable
             if (net is null || net.Empty())
             {
                 net?.Dispose();
-                throw new LiveWorkoutException($"OpenCV loaded an empty network from pose detector '{detectorPath}': {Fix}");
+                throw new ModelFileException($"OpenCV loaded an empty network from pose detector '{detectorPath}': {Fix}");
             }
             net.SetPreferableBackend(Backend.OPENCV);
             net.SetPreferableTarget(Target.CPU);
@@ -88,11 +88,11 @@ public sealed class PoseDetector : IDisposable
         }
         catch (Exception e) when (e is OpenCVException or OpenCvSharpException or InvalidOperationException)
         {
-            throw new LiveWorkoutException($"OpenCV cannot load or run pose detector '{detectorPath}' ({OneLine(e.Message)}): {Fix}", inner: e);
+            throw new ModelFileException($"OpenCV cannot load or run pose detector '{detectorPath}' ({OneLine(e.Message)}): {Fix}", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LiveWorkoutException($"cannot write the rewritten pose detector to '{temp}' ({OneLine(e.Message)}): point TMPDIR at a writable folder", inner: e);
+            throw new StorageException($"cannot write the rewritten pose detector to '{temp}' ({OneLine(e.Message)}): point TMPDIR at a writable folder", e);
         }
         finally
         {

@@ -25,7 +25,7 @@ public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds
 
     public void ProcessInSequence(Mat frame, TimeSpan time, Span<float> destination)
     {
-        if (frame.Empty()) throw new Core.LiveWorkoutException("empty frame: the image could not be decoded");
+        if (frame.Empty()) throw new Core.SourceUnavailableException("empty frame: the image could not be decoded");
         // A little slack: frames of a 30 fps source 0.1 s apart are 0.0999... s apart in doubles.
         if (_lastRun is { } last && time >= last && (time - last).TotalSeconds < intervalSeconds - 1e-3)
         {

@@ -46,7 +46,7 @@ public sealed class PoseLandmarkModel : IDisposable
         catch (Exception e) when (e is OpenCVException or ArgumentException or IndexOutOfRangeException)
         {
             model.Dispose();
-            throw new LiveWorkoutException($"'{path}' is not a BlazePose landmark model (it does not give 39 landmarks for a 256x256 crop): restore models/pose from the repository");
+            throw new ModelFileException($"'{path}' is not a BlazePose landmark model (it does not give 39 landmarks for a 256x256 crop): restore models/pose from the repository");
         }
         return model;
     }

@@ -24,20 +24,20 @@ public static class PoseModelFile
             if (net is null || net.Empty())
             {
                 net?.Dispose();
-                throw new LiveWorkoutException($"{what} '{path}' holds no network OpenCV can run: restore models/pose from the repository");
+                throw new ModelFileException($"{what} '{path}' holds no network OpenCV can run: restore models/pose from the repository");
             }
             return net;
         }
         catch (Exception e) when (e is OpenCVException or ArgumentException)
         {
-            throw new LiveWorkoutException($"{what} '{path}' could not be read by OpenCV ({e.Message.Split('\n')[0].Trim()}): restore models/pose from the repository");
+            throw new ModelFileException($"{what} '{path}' could not be read by OpenCV ({e.Message.Split('\n')[0].Trim()}): restore models/pose from the repository");
         }
     }
 
     /// <summary>Throws the one-line error unless <paramref name="path"/> is a readable file that starts like a TFLite model.</summary>
     private static void CheckTflite(string path, string what)
     {
-        if (!File.Exists(path)) throw new LiveWorkoutException($"{what} '{path}' not found: restore models/pose from the repository (git checkout -- models/pose) or set Pose:ModelFolder");
+        if (!File.Exists(path)) throw new ModelFileException($"{what} '{path}' not found: restore models/pose from the repository (git checkout -- models/pose) or set Pose:ModelFolder");
         var head = new byte[8];
         int read;
         try
@@ -48,9 +48,9 @@ public static class PoseModelFile
         }
         catch (IOException e)
         {
-            throw new LiveWorkoutException($"{what} '{path}' cannot be read ({e.Message.TrimEnd('.')}): check the file's permissions");
+            throw new ModelFileException($"{what} '{path}' cannot be read ({e.Message.TrimEnd('.')}): check the file's permissions");
         }
         if (read < head.Length || !head.AsSpan(4, 4).SequenceEqual(Magic))
-            throw new LiveWorkoutException($"{what} '{path}' is not a TFLite model (corrupt or truncated): restore models/pose from the repository (git checkout -- models/pose)");
+            throw new ModelFileException($"{what} '{path}' is not a TFLite model (corrupt or truncated): restore models/pose from the repository (git checkout -- models/pose)");
     }
 }

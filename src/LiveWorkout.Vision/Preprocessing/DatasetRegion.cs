@@ -36,7 +36,7 @@ public static class DatasetRegion
         }
         catch (JsonException e)
         {
-            throw new LiveWorkoutException($"{file} is not a region spec ({e.Message}); fix it, or delete it if the frames are whole frames", 2);
+            throw new InvalidInputException($"{file} is not a region spec ({e.Message}); fix it, or delete it if the frames are whole frames");
         }
     }
 }

@@ -56,14 +56,14 @@ public sealed class FramePreprocessor : IFrameFrontEnd
     /// <summary>One frame of a video at its time: tracked and cropped to the person when the spec has a region.</summary>
     public void ProcessInSequence(Mat frame, TimeSpan time, Span<float> destination)
     {
-        if (frame.Empty()) throw new LiveWorkoutException("empty frame: the image could not be decoded");
+        if (frame.Empty()) throw new SourceUnavailableException("empty frame: the image could not be decoded");
         Process(frame, destination, Track(frame, time));
     }
 
     /// <summary>The frame's model input from <paramref name="region"/> of it (frame pixels; null: all of it).</summary>
     public void Process(Mat frame, Span<float> destination, Rect? region)
     {
-        if (frame.Empty()) throw new LiveWorkoutException("empty frame: the image could not be decoded");
+        if (frame.Empty()) throw new SourceUnavailableException("empty frame: the image could not be decoded");
         if (destination.Length < Length) throw new ArgumentException($"destination holds {destination.Length} floats, {Length} needed", nameof(destination));
         var whole = new Rect(0, 0, frame.Width, frame.Height);
         Rect area = region is { } r ? r.Intersect(whole) : whole;
@@ -113,7 +113,7 @@ public sealed class FramePreprocessor : IFrameFrontEnd
             case 3: return frame;
             case 1: Cv2.CvtColor(frame, _bgr, ColorConversionCodes.GRAY2BGR); return _bgr;
             case 4: Cv2.CvtColor(frame, _bgr, ColorConversionCodes.BGRA2BGR); return _bgr;
-            default: throw new LiveWorkoutException($"frames with {frame.Channels()} channels are not supported");
+            default: throw new SourceUnavailableException($"frames with {frame.Channels()} channels are not supported");
         }
     }
 

@@ -5,9 +5,6 @@ using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Runtime;
 
-/// <summary>What this OpenCV build can do, as doctor reports it.</summary>
-public sealed record OpenCvCapabilities(string Version, bool FFmpeg, bool V4L2, bool Gui, string GuiBackend, bool Dnn);
-
 /// <summary>Loads OpenCV's native library and reads its build information.</summary>
 public static partial class OpenCvRuntime
 {
@@ -33,7 +30,7 @@ public static partial class OpenCvRuntime
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException)
         {
-            throw new LiveWorkoutException(DescribeLoadFailure(), 1, e);
+            throw new EnvironmentException(DescribeLoadFailure(), e);
         }
     }
 

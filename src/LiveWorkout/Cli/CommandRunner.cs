@@ -7,15 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace LiveWorkout.Cli;
 
-/// <summary>Exit codes every command shares.</summary>
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadConfiguration = 2;
-    public const int Interrupted = 130;
-}
-
 /// <summary>
 /// Runs one command inside its own host: builds it, validates configuration, calls the
 /// handler, and turns every failure a user can fix into one line on stderr and an exit code.
@@ -64,13 +55,23 @@ public static partial class CommandRunner
             case InvalidOperationException b when ConversionFailure().Match(b.Message) is { Success: true } m:
                 return ($"config error: {m.Groups["key"].Value}: '{m.Groups["value"].Value}' is not a valid {FriendlyType(m.Groups["type"].Value)}", ExitCodes.BadConfiguration);
             case LiveWorkoutException l:
-                return ($"error: {OneLine(l.Message)}", l.ExitCode);
+                return ($"error: {OneLine(l.Message)}", ExitCodeFor(l));
             case OperationCanceledException:
                 return ("interrupted", ExitCodes.Interrupted);
             default:
                 return ($"error: {OneLine(e.Message)} (run with --verbose for details)", ExitCodes.Failed);
         }
     }
+
+    /// <summary>
+    /// The exit code of each kind of problem a user can fix, in one place for every command: 2
+    /// when what the user gave is not valid, 1 when the work failed.
+    /// </summary>
+    public static int ExitCodeFor(LiveWorkoutException e) => e switch
+    {
+        InvalidInputException => ExitCodes.BadConfiguration,
+        _ => ExitCodes.Failed,
+    };
 
     private static string FirstValidationFailure(OptionsValidationException v)
     {
@@ -98,11 +99,3 @@ public static partial class CommandRunner
     [GeneratedRegex("Failed to convert configuration value '(?<value>[^']*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();
 }
-
-/// <summary>What every command handler gets from the command line besides its own options.</summary>
-public sealed record CommandContext(
-    IReadOnlyDictionary<string, string?> ConfigOverrides,
-    bool Verbose,
-    TextWriter Output,
-    TextWriter Error,
-    CancellationToken Cancellation);

@@ -74,8 +74,9 @@ public static class LiveWorkoutCli
     }
 
     /// <summary>
-    /// The context a handler runs with: --set pairs plus the command's own options that map
-    /// onto configuration keys (given as key/value; null values are left out).
+    /// The context a handler runs with: --set pairs, the <see cref="SharedOptions"/> the command
+    /// has, and the command's own options that map onto configuration keys (given as key/value;
+    /// null values are left out).
     /// </summary>
     public static CommandContext Context(ParseResult parse, CancellationToken cancellation, params (string Key, string? Value)[] optionOverrides)
     {
@@ -83,9 +84,11 @@ public static class LiveWorkoutCli
         foreach (string pair in parse.GetValue(Set) ?? [])
         {
             int eq = pair.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0) throw new Core.LiveWorkoutException($"--set '{pair}' is not Section:Key=value (example: --set Model:Device=cpu)", ExitCodes.BadConfiguration);
+            if (eq <= 0) throw new Core.InvalidInputException($"--set '{pair}' is not Section:Key=value (example: --set Model:Device=cpu)");
             overrides[pair[..eq].Trim().Replace("__", ":", StringComparison.Ordinal)] = pair[(eq + 1)..];
         }
+        foreach (var (option, key) in SharedOptions.Keys)
+            if (parse.GetResult(option) is not null && parse.GetValue(option) is { } value) overrides[key] = value;
         foreach (var (key, value) in optionOverrides)
             if (value is not null) overrides[key] = value;
         var config = parse.InvocationConfiguration;

@@ -1,22 +1,17 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Core;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Pipeline;
 using LiveWorkout.Vision.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
 namespace LiveWorkout.Commands;
-
-public enum CheckStatus { Ok, Warn, Fail }
-
-/// <summary>One line of the doctor's report; <see cref="Fix"/> says what to do when it is not OK.</summary>
-public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail, string? Fix = null);
 
 /// <summary>
 /// `liveworkout doctor`: what this machine gives the product (runtime, device, OpenCV,
@@ -25,17 +20,15 @@ public sealed record DoctorCheck(string Name, CheckStatus Status, string Detail,
 /// </summary>
 public static class DoctorCommand
 {
-    private static readonly Option<string?> ModelPath = new("--model") { Description = "Model package folder to check (default: Model:Path)" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
 
     public static Command Create()
     {
         var command = new Command("doctor", "Check the runtime, device, OpenCV, cameras and configured paths");
-        command.Options.Add(ModelPath);
-        command.Options.Add(Device);
+        command.Options.Add(SharedOptions.Model);
+        command.Options.Add(SharedOptions.Device);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Path", parse.GetValue(ModelPath)), (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, _) =>
             {
                 var checks = Run(services);

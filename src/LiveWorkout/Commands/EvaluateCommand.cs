@@ -1,7 +1,7 @@
 using System.CommandLine;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Evaluation;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -14,17 +14,16 @@ public static class EvaluateCommand
     private static readonly Option<string> Model = new("--model") { Description = "Model package folder (model.json + model.dat)", Required = true };
     private static readonly Option<string> Data = new("--data") { Description = "Dataset folder of images or clips, one subfolder per class", Required = true };
     private static readonly Option<string> Out = new("--out") { Description = "Report folder", DefaultValueFactory = _ => "evaluation" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
     private static readonly Option<int> Workers = new("--workers") { Description = "Background loader threads", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1) };
     private static readonly Option<double> Fps = new("--fps") { Description = "Clip datasets: frames sampled per second", DefaultValueFactory = _ => 2 };
 
     public static Command Create()
     {
         var command = new Command("evaluate", "Evaluate a model package on a dataset");
-        foreach (Option o in new Option[] { Model, Data, Out, Device, Workers, Fps }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Model, Data, Out, SharedOptions.Device, Workers, Fps }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 string device = services.GetRequiredService<IOptions<ModelOptions>>().Value.Device;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using LiveWorkout.Cli;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Benchmarks;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Native;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -14,19 +14,16 @@ namespace LiveWorkout.Commands;
 /// <summary>`bench models`: parameters, MACs per image and training/inference examples/sec of every architecture.</summary>
 public static class ModelsBench
 {
-    private static readonly Option<bool> Json = new("--json") { Description = "Print JSON instead of a table" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
-    private static readonly Option<double> Seconds = new("--seconds") { Description = "Measuring time per row", DefaultValueFactory = _ => 3.0 };
     private static readonly Option<int> Batch = new("--batch") { Description = "Batch size", DefaultValueFactory = _ => 32 };
     private static readonly Option<string[]> Arch = new("--arch") { Description = "Architectures (default: all)", AllowMultipleArgumentsPerToken = true };
 
     public static Command Create()
     {
         var command = new Command("models", "Params, MACs/image and examples/sec (training, inference) of each architecture on random tensors");
-        foreach (Option o in new Option[] { Json, Device, Seconds, Batch, Arch }) command.Options.Add(o);
+        foreach (Option o in new Option[] { BenchCommand.Json, SharedOptions.Device, BenchCommand.RowSeconds, Batch, Arch }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 var device = TorchRuntime.SelectDevice(services.GetRequiredService<IOptions<ModelOptions>>().Value.Device);
@@ -34,8 +31,8 @@ public static class ModelsBench
                 foreach (string n in names) ModelZoo.Get(n);
                 return Task.Factory.StartNew(() =>
                 {
-                    var rows = new ModelZooBenchmark(device, TimeSpan.FromSeconds(parse.GetValue(Seconds)), parse.GetValue(Batch), 11).Run(names);
-                    if (parse.GetValue(Json)) context.Output.WriteLine(JsonSerializer.Serialize(rows, TorchBench.JsonOptions));
+                    var rows = new ModelZooBenchmark(device, TimeSpan.FromSeconds(parse.GetValue(BenchCommand.RowSeconds)), parse.GetValue(Batch), 11).Run(names);
+                    if (parse.GetValue(BenchCommand.Json)) context.Output.WriteLine(JsonSerializer.Serialize(rows, TorchBench.JsonOptions));
                     else
                     {
                         context.Output.WriteLine($"device: {TorchRuntime.DescribeDevice(device)}, batch {parse.GetValue(Batch)}, 11 classes");

@@ -3,10 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;
 
@@ -17,27 +15,22 @@ public static class PipelineBench
 {
     public static Command Create()
     {
-        var model = new Option<string?>("--model") { Description = "Model package folder (default: Model:Path)" };
-        var device = new Option<string?>("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
         var seconds = new Option<double>("--seconds") { Description = "Length of the 640x480 replay clip in seconds", DefaultValueFactory = _ => 60 };
         var live = new Option<double>("--live-seconds") { Description = "Length of the live loopback stream", DefaultValueFactory = _ => 20 };
         var memory = new Option<double>("--memory-seconds") { Description = "Length of the 320x240 clip replayed for the memory series", DefaultValueFactory = _ => 300 };
-        var json = new Option<bool>("--json") { Description = "Print JSON instead of tables" };
         var command = new Command("pipeline", "Whole pipeline on synthetic video: replay frames/s, live capture-to-prediction/event latency (loopback MJPEG), memory over a long replay");
-        foreach (Option o in new Option[] { model, device, seconds, live, memory, json }) command.Options.Add(o);
+        foreach (Option o in new Option[] { SharedOptions.Model, SharedOptions.Device, seconds, live, memory, BenchCommand.Json }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct,
-                (ModelOptions.Section + ":Path", parse.GetValue(model)), (ModelOptions.Section + ":Device", parse.GetValue(device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 foreach (var (name, value) in new[] { ("--seconds", parse.GetValue(seconds)), ("--live-seconds", parse.GetValue(live)), ("--memory-seconds", parse.GetValue(memory)) })
-                    if (value is < 2 or > 3600) throw new LiveWorkoutException($"{name} must be between 2 and 3600", ExitCodes.BadConfiguration);
+                    if (value is < 2 or > 3600) throw new InvalidInputException($"{name} must be between 2 and 3600");
                 var options = services.GetRequiredService<IOptions<ModelOptions>>().Value;
                 Learning.Packaging.ModelPackage.Load(options.Path).Dispose(); // a missing model fails before anything is rendered
-                bool asJson = parse.GetValue(json);
-                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("bench");
-                var bench = new PipelineBenchmark(new PipelineBenchSettings(options.Path, options.Device, parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory)), logger);
+                bool asJson = parse.GetValue(BenchCommand.Json);
+                var bench = services.GetRequiredService<RecognitionPipeline>().Benchmark(parse.GetValue(seconds), parse.GetValue(live), parse.GetValue(memory));
                 var report = await bench.RunAsync(line => { if (!asJson) context.Error.WriteLine(line); }, token).ConfigureAwait(false);
                 if (asJson) context.Output.WriteLine(JsonSerializer.Serialize(report, TorchBench.JsonOptions));
                 else Print(report, context.Output);

@@ -3,12 +3,8 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Recognition;
-using LiveWorkout.Core.Temporal;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
-using LiveWorkout.Vision.Capture;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace LiveWorkout.Commands;
@@ -16,8 +12,6 @@ namespace LiveWorkout.Commands;
 /// <summary>`liveworkout live` and `liveworkout replay`: the recognition pipeline on a live source or a recorded clip.</summary>
 public static class RecognitionCommands
 {
-    private static readonly Option<string?> Model = new("--model") { Description = "Model package folder (default: Model:Path)" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
     private static readonly Option<string?> Db = new("--db") { Description = "Session log file (default: Sessions:DatabasePath)" };
     private static readonly Option<bool> NoLog = new("--no-log") { Description = "Do not write the session log" };
     private static readonly Option<bool> Record = new("--record") { Description = "Save the raw input to recordings/<timestamp>.mp4 with the predicted sets as <clip>.labels.csv" };
@@ -29,7 +23,7 @@ public static class RecognitionCommands
         var headless = new Option<bool>("--headless") { Description = "No window: events and status on the console only" };
         var duration = new Option<double?>("--duration-s") { Description = "Stop after this many seconds (default: until Ctrl+C, q or Esc)" };
         var command = new Command("live", "Recognise exercises from a camera or stream in real time, logging sets and reps");
-        foreach (var o in new Option[] { source, Model, Device, headless, Record, Db, NoLog, duration, Quiet }) command.Options.Add(o);
+        foreach (var o in new Option[] { source, SharedOptions.Model, SharedOptions.Device, headless, Record, Db, NoLog, duration, Quiet }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct, (CaptureOptions.Section + ":Source", parse.GetValue(source)));
@@ -60,16 +54,16 @@ public static class RecognitionCommands
         var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
         var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session, or score it against its labels (--evaluate)");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { Model, Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, savePredictions, fromPredictions, wholeClip }) command.Options.Add(o);
+        foreach (var o in new Option[] { SharedOptions.Model, SharedOptions.Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, savePredictions, fromPredictions, wholeClip }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct);
             bool evaluating = parse.GetValue(evaluate);
             if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(trace) is not null || parse.GetValue(wholeClip)
                                 || parse.GetValue(savePredictions) is not null || parse.GetValue(fromPredictions) is not null))
-                throw new LiveWorkoutException("--report, --json, --trace, --save-predictions, --from-predictions and --whole-clip-labels go with --evaluate", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("--report, --json, --trace, --save-predictions, --from-predictions and --whole-clip-labels go with --evaluate");
             if (parse.GetValue(savePredictions) is not null && parse.GetValue(fromPredictions) is not null)
-                throw new LiveWorkoutException("--save-predictions and --from-predictions do not go together: save them with one run, read them in the next", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("--save-predictions and --from-predictions do not go together: save them with one run, read them in the next");
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var settings = Settings(services, parse, parse.GetValue(input)!) with
@@ -82,8 +76,7 @@ public static class RecognitionCommands
                 {
                     var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace),
                         parse.GetValue(savePredictions), parse.GetValue(fromPredictions));
-                    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("evaluation");
-                    return await new ReplayEvaluate(request, context, logger).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
+                    return await new ReplayEvaluate(request, context, services.GetRequiredService<RecognitionPipeline>()).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
                 }
                 return await Run(services, settings, context, parse.GetValue(Quiet), token).ConfigureAwait(false);
             });
@@ -93,34 +86,15 @@ public static class RecognitionCommands
 
     private static CommandContext Context(ParseResult parse, CancellationToken ct, params (string, string?)[] more) =>
         LiveWorkoutCli.Context(parse, ct,
-            [(ModelOptions.Section + ":Path", parse.GetValue(Model)), (ModelOptions.Section + ":Device", parse.GetValue(Device)),
-             (SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)), .. more]);
+            [(SessionLogOptions.Section + ":DatabasePath", parse.GetValue(Db)), .. more]);
 
-    private static RecognitionSettings Settings(IServiceProvider services, ParseResult parse, string source)
-    {
-        var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-        var capture = services.GetRequiredService<IOptions<CaptureOptions>>().Value;
-        var sessions = services.GetRequiredService<IOptions<SessionLogOptions>>().Value;
-        var recordings = services.GetRequiredService<IOptions<RecordingOptions>>().Value;
-        bool record = parse.GetValue(Record);
-        return new RecognitionSettings
-        {
-            Source = source,
-            ModelPath = model.Path,
-            Device = model.Device,
-            UseTemporalHead = model.TemporalHead,
-            Temporal = services.GetRequiredService<IOptions<TemporalOptions>>().Value,
-            Capture = new CaptureRequest(capture.Width, capture.Height, capture.Fps),
-            ReconnectMax = TimeSpan.FromSeconds(capture.ReconnectMaxSeconds),
-            DatabasePath = parse.GetValue(NoLog) ? null : sessions.ResolveDatabasePath(),
-            RecordPath = record ? Path.Combine(recordings.Folder, DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".mp4") : null,
-        };
-    }
+    /// <summary>The pipeline's settings from configuration, with this command's --no-log and --record.</summary>
+    private static RecognitionSettings Settings(IServiceProvider services, ParseResult parse, string source) =>
+        services.GetRequiredService<RecognitionPipeline>().SettingsFor(source, log: !parse.GetValue(NoLog), record: parse.GetValue(Record));
 
     private static async Task<int> Run(IServiceProvider services, RecognitionSettings settings, CommandContext context, bool quiet, CancellationToken token)
     {
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("pipeline");
-        var run = new RecognitionRun(settings, logger);
+        var run = services.GetRequiredService<RecognitionPipeline>().Run(settings);
         if (!quiet) run.EventRaised += e => PrintEvent(e, context.Output);
         var result = await run.RunAsync(token).ConfigureAwait(false);
         RunSummary.Print(result, settings, context.Output);
@@ -152,7 +126,7 @@ public static class RecognitionCommands
     {
         if (!OperatingSystem.IsLinux()) return;
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DISPLAY")) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WAYLAND_DISPLAY"))) return;
-        throw new LiveWorkoutException($"{what}, and there is none (DISPLAY is not set): run it in a desktop session or set DISPLAY (e.g. DISPLAY=:99 under Xvfb), {alternative}.", ExitCodes.BadConfiguration);
+        throw new InvalidInputException($"{what}, and there is none (DISPLAY is not set): run it in a desktop session or set DISPLAY (e.g. DISPLAY=:99 under Xvfb), {alternative}.");
     }
 
     private static void PrintEvent(SessionEvent e, TextWriter output)

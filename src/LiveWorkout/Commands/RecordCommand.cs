@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Vision.Capture;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,8 +29,8 @@ public static class RecordCommand
                 var folder = services.GetRequiredService<IOptions<RecordingOptions>>().Value.Folder;
                 string path = parse.GetValue(output) ?? Path.Combine(folder, DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".mp4");
                 if (!path.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase))
-                    throw new LiveWorkoutException($"--out {path}: recordings are mp4 files; give a name ending in .mp4", ExitCodes.BadConfiguration);
-                if (parse.GetValue(duration) is <= 0) throw new LiveWorkoutException("--duration-s must be more than 0", ExitCodes.BadConfiguration);
+                    throw new InvalidInputException($"--out {path}: recordings are mp4 files; give a name ending in .mp4");
+                if (parse.GetValue(duration) is <= 0) throw new InvalidInputException("--duration-s must be more than 0");
 
                 var spec = SourceSpec.Parse(capture.Source);
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);

@@ -2,23 +2,18 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Evaluation;
-using LiveWorkout.Evaluation;
+using LiveWorkout.Pipeline.Evaluation;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions.Reports;
-using Microsoft.Extensions.Logging;
 
 namespace LiveWorkout.Commands;
-
-/// <summary>What `replay --evaluate` was asked for besides the pipeline settings.</summary>
-public sealed record ReplayEvaluateRequest(string Input, bool WholeClipLabels, string? ReportFolder, string? JsonFile, string? TraceFolder = null,
-    string? SavePredictionsFolder = null, string? FromPredictionsFolder = null);
 
 /// <summary>
 /// `liveworkout replay CLIP|FOLDER --evaluate`: the real pipeline on labelled clips, scored; a
 /// console table, optional JSON and a self-contained HTML report. Exit code 1 when any clip failed.
 /// </summary>
-public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext context, ILogger logger)
+public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext context, RecognitionPipeline pipeline)
 {
     public const string ReportFileName = "evaluation.html";
     public const string ReportJsonName = "evaluation.json";
@@ -36,16 +31,14 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
             context.Error.WriteLine($"warning: skipped {search.OfUnknownClass.Count} clips of classes the model does not know: " +
                                     string.Join(", ", search.UnknownClasses.Select(kv => $"{kv.Key} ({kv.Value})")));
         if (search.Clips.Count == 0)
-            throw new LiveWorkoutException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class", 2);
+            throw new InvalidInputException($"no labelled clips to evaluate in {request.Input}: each video needs <clip>.labels.csv beside it, or pass --whole-clip-labels for one folder per class");
 
-        var evaluation = await new ReplayEvaluator(template, logger, context.Output, context.Error)
-            {
-                TraceFolder = request.TraceFolder,
-                SavePredictionsFolder = request.SavePredictionsFolder,
-                FromPredictionsFolder = request.FromPredictionsFolder,
-                Classes = classes,
-            }
-            .RunAsync(search, cancellation).ConfigureAwait(false);
+        var evaluator = pipeline.Evaluator(template, context.Output, context.Error);
+        evaluator.TraceFolder = request.TraceFolder;
+        evaluator.SavePredictionsFolder = request.SavePredictionsFolder;
+        evaluator.FromPredictionsFolder = request.FromPredictionsFolder;
+        evaluator.Classes = classes;
+        var evaluation = await evaluator.RunAsync(search, cancellation).ConfigureAwait(false);
         var report = evaluation.Report;
 
         if (report.Clips.Count > 0)

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
+using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions;
 using LiveWorkout.Sessions.Export;
 using LiveWorkout.Sessions.Recording;
@@ -170,11 +170,11 @@ public static class SessionsCommand
             long? sessionId = parse.GetValue(id);
             bool progress = parse.GetValue(history);
             if (sessionId is null && !progress)
-                throw new LiveWorkoutException("say what to report: a session id (see 'sessions list'), or --history for the progress page.", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("say what to report: a session id (see 'sessions list'), or --history for the progress page.");
             if (sessionId is not null && progress)
-                throw new LiveWorkoutException("give a session id or --history, not both.", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("give a session id or --history, not both.");
             if (progress && parse.GetValue(diagnostics))
-                throw new LiveWorkoutException("--diagnostics belongs to a session's report: leave it out with --history.", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("--diagnostics belongs to a session's report: leave it out with --history.");
             var log = Required(store);
             string path, html;
             if (progress)
@@ -224,7 +224,7 @@ public static class SessionsCommand
             bool correction = parse.GetValue(exercise) is not null || parse.GetValue(reps) is not null;
             bool details = parse.GetValue(weight) is not null || parse.GetValue(rpe) is not null || parse.GetValue(notes) is not null;
             if (!correction && !details)
-                throw new LiveWorkoutException("nothing to change: give --exercise, --reps, --weight, --rpe and/or --notes.", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("nothing to change: give --exercise, --reps, --weight, --rpe and/or --notes.");
             double? kilograms = parse.GetValue(weight) is { } text ? WeightUnit.ParseToKilograms(text, settings.WeightUnit) : null;
             var log = Required(store);
             if (correction) log.CorrectSet(id, order, parse.GetValue(exercise), parse.GetValue(reps));
@@ -264,7 +264,7 @@ public static class SessionsCommand
             var chosen = parse.GetValue(ids) ?? [];
             bool emptyOnes = parse.GetValue(empty);
             if (chosen.Length == 0 && !emptyOnes)
-                throw new LiveWorkoutException("say which sessions to delete: give their ids (see 'sessions list'), or --empty for every session without a set.", ExitCodes.BadConfiguration);
+                throw new InvalidInputException("say which sessions to delete: give their ids (see 'sessions list'), or --empty for every session without a set.");
             var log = Required(store);
             var targets = chosen.Distinct().Select(log.LoadSession).ToList();
             foreach (var target in targets) log.RefuseWhileRecording(target.Session.Id, "deleted");
@@ -288,7 +288,7 @@ public static class SessionsCommand
                 if (answer is null || !(answer.Trim().Equals("y", StringComparison.OrdinalIgnoreCase) || answer.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)))
                 {
                     output.WriteLine();
-                    throw new LiveWorkoutException("nothing deleted: answer y to delete, or pass --yes.");
+                    throw new OperationFailedException("nothing deleted: answer y to delete, or pass --yes.");
                 }
             }
             foreach (var target in targets) log.DeleteSession(target.Session.Id);
@@ -309,7 +309,7 @@ public static class SessionsCommand
             string? text = parse.GetValue(start);
             DateTimeOffset at = DateTimeOffset.Now;
             if (text is not null && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out at))
-                throw new LiveWorkoutException($"--start '{text}' is not a date-time: use e.g. 2025-03-01T08:00:00", ExitCodes.BadConfiguration);
+                throw new InvalidInputException($"--start '{text}' is not a date-time: use e.g. 2025-03-01T08:00:00");
             long id = DemoWorkout.Seed(store!, at);
             output.WriteLine($"recorded demo session {id} in {store!.Path}");
             return ExitCodes.Ok;
@@ -332,14 +332,14 @@ public static class SessionsCommand
     }
 
     private static SessionStore Required(SessionStore? store) =>
-        store ?? throw new LiveWorkoutException("there is no session log yet: record a session first, or pass --db <file>.");
+        store ?? throw new StorageException("there is no session log yet: record a session first, or pass --db <file>.");
 
     private static (DateTimeOffset? From, DateTimeOffset? To) Range(ParseResult parse)
     {
         var from = Day(parse.GetValue(From), "--from");
         var to = Day(parse.GetValue(To), "--to")?.AddDays(1);
         if (from is not null && to is not null && to <= from)
-            throw new LiveWorkoutException("--to is before --from: give the first day with --from and the last with --to.", ExitCodes.BadConfiguration);
+            throw new InvalidInputException("--to is before --from: give the first day with --from and the last with --to.");
         return (from, to);
     }
 
@@ -347,7 +347,7 @@ public static class SessionsCommand
     {
         if (text is null) return null;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            throw new LiveWorkoutException($"{option} '{text}' is not a date: use yyyy-MM-dd, e.g. 2025-03-01.", ExitCodes.BadConfiguration);
+            throw new InvalidInputException($"{option} '{text}' is not a date: use yyyy-MM-dd, e.g. 2025-03-01.");
         var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, TimeZoneInfo.Local.GetUtcOffset(local));
     }
@@ -362,7 +362,7 @@ public static class SessionsCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LiveWorkoutException($"cannot write {path}: {e.Message} Choose another --out file.");
+            throw new StorageException($"cannot write {path}: {e.Message} Choose another --out file.");
         }
     }
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Commands;
@@ -43,7 +43,7 @@ public static class SynthCommand
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
-            if (parse.GetValue(perGroup) < 1) throw new LiveWorkoutException("--per-group must be at least 1", 2);
+            if (parse.GetValue(perGroup) < 1) throw new InvalidInputException("--per-group must be at least 1");
             var options = new ImageDatasetOptions(parse.GetValue(perClass), parse.GetValue(seed), w, h, ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!, parse.GetValue(perGroup));
             string root = parse.GetValue(output)!;
             var writer = parse.InvocationConfiguration.Output;
@@ -72,7 +72,7 @@ public static class SynthCommand
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
             double seconds = parse.GetValue(duration);
-            if (seconds is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600 seconds", ExitCodes.BadConfiguration);
+            if (seconds is < 10 or > 3600) throw new InvalidInputException("--duration-s must be between 10 and 3600 seconds");
             var options = new SessionFramesOptions(parse.GetValue(sessions), parse.GetValue(seed), w, h, seconds, parse.GetValue(every),
                 ParseSplits(parse.GetValue(splits)!), parse.GetValue(format)!, Region: parse.GetValue(region) ? new RegionSpec() : null, OcclusionChance: parse.GetValue(occlusion));
             string root = parse.GetValue(output)!;
@@ -102,9 +102,9 @@ public static class SynthCommand
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
             double seconds = parse.GetValue(duration);
-            if (seconds is < 2 or > 3600) throw new LiveWorkoutException("--duration-s must be between 2 and 3600 seconds", ExitCodes.BadConfiguration);
+            if (seconds is < 2 or > 3600) throw new InvalidInputException("--duration-s must be between 2 and 3600 seconds");
             int n = parse.GetValue(count);
-            if (n < 1) throw new LiveWorkoutException("--count must be at least 1", ExitCodes.BadConfiguration);
+            if (n < 1) throw new InvalidInputException("--count must be at least 1");
             string folder = parse.GetValue(output)!;
             var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion),
                 View: Enum.Parse<CameraView>(parse.GetValue(view)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
@@ -131,8 +131,8 @@ public static class SynthCommand
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, _) =>
         {
             string file = parse.GetValue(output)!;
-            if (parse.GetValue(columns) is < 1 or > 20) throw new LiveWorkoutException("--columns must be between 1 and 20", ExitCodes.BadConfiguration);
-            if (!file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new LiveWorkoutException($"--out {file}: the contact sheet is a .png file", ExitCodes.BadConfiguration);
+            if (parse.GetValue(columns) is < 1 or > 20) throw new InvalidInputException("--columns must be between 1 and 20");
+            if (!file.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) throw new InvalidInputException($"--out {file}: the contact sheet is a .png file");
             string? dir = Path.GetDirectoryName(Path.GetFullPath(file));
             if (dir is not null) Directory.CreateDirectory(dir);
             using var sheet = ContactSheet.Render(parse.GetValue(seed), parse.GetValue(columns), cameraEffects: !parse.GetValue(clean));
@@ -149,7 +149,7 @@ public static class SynthCommand
         if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int w) &&
             int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int h) && w is >= 32 and <= 4096 && h is >= 32 and <= 4096)
             return (w, h);
-        throw new LiveWorkoutException($"--size '{text}' is not WIDTHxHEIGHT between 32 and 4096 (example: 160x120)", ExitCodes.BadConfiguration);
+        throw new InvalidInputException($"--size '{text}' is not WIDTHxHEIGHT between 32 and 4096 (example: 160x120)");
     }
 
     internal static IReadOnlyList<double>? ParseSplits(string text)
@@ -161,30 +161,7 @@ public static class SynthCommand
             if (double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v >= 0 && v <= 1) values.Add(v);
             else break;
         if (values.Count != 3 || Math.Abs(values.Sum() - 1) > 1e-6 || values[0] <= 0)
-            throw new LiveWorkoutException($"--splits '{text}' must be three fractions train,validation,test summing to 1 (example: 0.7,0.15,0.15), or 'none'", ExitCodes.BadConfiguration);
+            throw new InvalidInputException($"--splits '{text}' must be three fractions train,validation,test summing to 1 (example: 0.7,0.15,0.15), or 'none'");
         return values;
-    }
-}
-
-/// <summary>`bench synth`: synthetic frames per second at 320x240 and 640x480 on one core.</summary>
-public static class SynthBench
-{
-    public static Command Create()
-    {
-        var seconds = new Option<double>("--seconds") { Description = "Measuring time per size", DefaultValueFactory = _ => 3.0 };
-        var command = new Command("synth", "Synthetic frames/s on one core at 320x240 and 640x480 (rendering, without video encoding)");
-        command.Options.Add(seconds);
-        command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, _) =>
-        {
-            var output = parse.InvocationConfiguration.Output;
-            output.WriteLine($"{"size",-9} {"frames",7} {"frames/s",10} {"ms/frame",9} {"scene set-up ms",16}");
-            foreach (var (w, h) in new[] { (320, 240), (640, 480) })
-            {
-                var row = SynthBenchmark.Run(w, h, TimeSpan.FromSeconds(parse.GetValue(seconds)));
-                output.WriteLine($"{$"{w}x{h}",-9} {row.Frames,7} {row.FramesPerSecond,10:0.0} {1000 / row.FramesPerSecond,9:0.00} {row.SetupMilliseconds,16:0.0}");
-            }
-            return Task.FromResult(ExitCodes.Ok);
-        }));
-        return command;
     }
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -25,7 +25,6 @@ public static class TrainCommand
     private static readonly Option<string?> Schedule = new("--schedule") { Description = "constant, step or cosine (default: the architecture's)" };
     private static readonly Option<int?> Patience = new("--patience") { Description = "Stop after this many epochs without a better val accuracy; 0 = never (default 10)" };
     private static readonly Option<int?> Seed = new("--seed") { Description = "Seed for split, shuffling, augmentation and weights (default 42)" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
     private static readonly Option<string?> Balance = new("--balance") { Description = "none, cap, oversample or weighted (default none)" };
     private static readonly Option<int?> Cap = new("--cap") { Description = "Images per class kept by --balance cap" };
     private static readonly Option<string?> Split = new("--split") { Description = "train,val,test fractions when the data is not split already (default 0.8,0.1,0.1)" };
@@ -40,11 +39,11 @@ public static class TrainCommand
     public static Command Create()
     {
         var command = new Command("train", "Train a classifier and write a model package and report");
-        foreach (Option o in new Option[] { Data, Arch, Out, Epochs, Batch, Lr, Optimizer, Schedule, Patience, Seed, Device, Balance, Cap, Split, Augment, Size, Init, Resume, Mask, Workers, Fps })
+        foreach (Option o in new Option[] { Data, Arch, Out, Epochs, Batch, Lr, Optimizer, Schedule, Patience, Seed, SharedOptions.Device, Balance, Cap, Split, Augment, Size, Init, Resume, Mask, Workers, Fps })
             command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 string device = services.GetRequiredService<IOptions<ModelOptions>>().Value.Device;
@@ -54,7 +53,7 @@ public static class TrainCommand
                 return Task.Factory.StartNew(() =>
                 {
                     if (parse.GetValue(Resume))
-                        run.Resume(output, parse.GetValue(Epochs), parse.GetValue(Device) is null ? null : device, parse.GetValue(Workers), token);
+                        run.Resume(output, parse.GetValue(Epochs), parse.GetValue(SharedOptions.Device) is null ? null : device, parse.GetValue(Workers), token);
                     else
                         run.Start(Options(parse, output, device), token);
                     return ExitCodes.Ok;
@@ -66,7 +65,7 @@ public static class TrainCommand
 
     private static TrainingOptions Options(ParseResult parse, string output, string device)
     {
-        string data = parse.GetValue(Data) ?? throw new LiveWorkoutException("--data is required (a dataset folder), unless --resume continues a run", 2);
+        string data = parse.GetValue(Data) ?? throw new InvalidInputException("--data is required (a dataset folder), unless --resume continues a run");
         var o = TrainingOptions.ForArchitecture(parse.GetValue(Arch)!, data, output) with { Device = device };
         var (w, h) = ParseSize(parse.GetValue(Size));
         return o with
@@ -97,7 +96,7 @@ public static class TrainCommand
         var parts = text.ToLowerInvariant().Split('x');
         if (parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int w) && int.TryParse(parts[1], CultureInfo.InvariantCulture, out int h) && w > 0 && h > 0)
             return (w, h);
-        throw new LiveWorkoutException($"--size '{text}' is not WxH, like 112x112", 2);
+        throw new InvalidInputException($"--size '{text}' is not WxH, like 112x112");
     }
 
     internal static IReadOnlyList<MaskRegion>? ParseMasks(string? text) =>
@@ -106,7 +105,7 @@ public static class TrainCommand
     private static MaskRegion ParseMask(string text)
     {
         var v = text.Split(',').Select(p => double.TryParse(p.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToArray();
-        if (v.Length != 4 || v.Any(double.IsNaN)) throw new LiveWorkoutException($"--mask '{text}' is not x,y,w,h fractions, like 0,0,0.6,0.15", 2);
+        if (v.Length != 4 || v.Any(double.IsNaN)) throw new InvalidInputException($"--mask '{text}' is not x,y,w,h fractions, like 0,0,0.6,0.15");
         return new MaskRegion(v[0], v[1], v[2], v[3]);
     }
 }

@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Inference;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,6 @@ namespace LiveWorkout.Commands;
 /// <summary>`liveworkout train-head`: adds a temporal head, trained on labelled clips, to a model package.</summary>
 public static class TrainHeadCommand
 {
-    private static readonly Option<string?> Model = new("--model") { Description = "Model package to start from (default: Model:Path)" };
     private static readonly Option<string[]> Clips = new("--clips") { Description = "Folders of labelled clips (<clip>.mp4 + <clip>.labels.csv), or clips; repeatable", Required = true, AllowMultipleArgumentsPerToken = true };
     private static readonly Option<string> Out = new("--out") { Description = "Package folder to write: the model plus its temporal head", Required = true };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 20 };
@@ -30,19 +29,18 @@ public static class TrainHeadCommand
     private static readonly Option<double> WeightDecay = new("--weight-decay") { Description = "AdamW weight decay", DefaultValueFactory = _ => 0.05 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the clip split, shuffling and weights", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> Cache = new("--cache") { Description = "Folder to keep the clips' embeddings in, so another run skips the CNN" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
 
     public static Command Create()
     {
         var command = new Command("train-head", "Train a temporal head (context of the last seconds) and a rep-phase head for a model package on labelled clips");
-        foreach (Option o in new Option[] { Model, Clips, Out, Epochs, PhaseEpochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, MotionGrid, Hidden, Lr, WeightDecay, Seed, Cache, Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { SharedOptions.Model, Clips, Out, Epochs, PhaseEpochs, Every, Steps, StepSeconds, LookAhead, FrameWeight, MotionGrid, Hidden, Lr, WeightDecay, Seed, Cache, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
-                var options = Options(parse, parse.GetValue(Model) ?? model.Path, model.Device);
+                var options = Options(parse, model.Path, model.Device);
                 // Tensor work stays on one dedicated thread: dispose scopes are thread-static.
                 return Task.Factory.StartNew(() =>
                 {
@@ -57,7 +55,7 @@ public static class TrainHeadCommand
     internal static HeadRunOptions Options(ParseResult parse, string model, string device)
     {
         int motionGrid = parse.GetValue(MotionGrid);
-        if (motionGrid is < 0 or > 32) throw new LiveWorkoutException($"--motion-grid {motionGrid} must be between 0 (no motion) and 32", ExitCodes.BadConfiguration);
+        if (motionGrid is < 0 or > 32) throw new InvalidInputException($"--motion-grid {motionGrid} must be between 0 (no motion) and 32");
         double stepSeconds = parse.GetValue(StepSeconds);
         var motion = motionGrid == 0 ? null : new MotionSpec(motionGrid, stepSeconds);
         var spec = new TemporalHeadSpec(parse.GetValue(Steps), stepSeconds, parse.GetValue(Hidden), parse.GetValue(LookAhead), parse.GetValue(FrameWeight), motion);
@@ -67,17 +65,17 @@ public static class TrainHeadCommand
         }
         catch (ArgumentException e)
         {
-            throw new LiveWorkoutException($"--steps/--step-s/--look-ahead-s/--frame-weight/--motion-grid/--hidden: {e.Message}", ExitCodes.BadConfiguration);
+            throw new InvalidInputException($"--steps/--step-s/--look-ahead-s/--frame-weight/--motion-grid/--hidden: {e.Message}");
         }
         int epochs = parse.GetValue(Epochs), every = parse.GetValue(Every);
         double lr = parse.GetValue(Lr);
-        if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
+        if (epochs is < 1 or > 10_000) throw new InvalidInputException("--epochs must be between 1 and 10000");
         int phaseEpochs = parse.GetValue(PhaseEpochs);
-        if (phaseEpochs is < 0 or > 10_000) throw new LiveWorkoutException("--phase-epochs must be between 0 and 10000", ExitCodes.BadConfiguration);
-        if (every is < 1 or > 1000) throw new LiveWorkoutException("--every must be between 1 and 1000", ExitCodes.BadConfiguration);
-        if (lr is <= 0 or > 1) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
+        if (phaseEpochs is < 0 or > 10_000) throw new InvalidInputException("--phase-epochs must be between 0 and 10000");
+        if (every is < 1 or > 1000) throw new InvalidInputException("--every must be between 1 and 1000");
+        if (lr is <= 0 or > 1) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"));
         double decay = parse.GetValue(WeightDecay);
-        if (decay is < 0 or > 10) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--weight-decay {decay} must be between 0 and 10"), ExitCodes.BadConfiguration);
+        if (decay is < 0 or > 10) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--weight-decay {decay} must be between 0 and 10"));
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, WeightDecay = decay, Seed = parse.GetValue(Seed) };
         return new HeadRunOptions(model, parse.GetValue(Clips)!, parse.GetValue(Out)!, device, every, parse.GetValue(Cache), training);
     }

@@ -3,11 +3,11 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Pose;
-using LiveWorkout.Hosting;
 using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -37,15 +37,14 @@ public static class TrainLandmarksCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling and weights", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> PoseFolder = new("--pose-models") { Description = "Folder of the pose models, relative to --out", DefaultValueFactory = _ => "../pose" };
     private static readonly Option<bool> NoDetector = new("--no-detector") { Description = "Find people with the landmark model alone (no person detector)" };
-    private static readonly Option<string?> Device = new("--device") { Description = "auto, cpu, cuda or cuda:N (default: Model:Device)" };
 
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
-            var context = LiveWorkoutCli.Context(parse, ct, (ModelOptions.Section + ":Device", parse.GetValue(Device)));
+            var context = LiveWorkoutCli.Context(parse, ct);
             return CommandRunner.RunAsync(context, (services, token) =>
             {
                 var model = services.GetRequiredService<IOptions<ModelOptions>>().Value;
@@ -64,15 +63,15 @@ public static class TrainLandmarksCommand
     {
         int sessions = parse.GetValue(Sessions), epochs = parse.GetValue(Epochs), phaseEpochs = parse.GetValue(PhaseEpochs);
         double duration = parse.GetValue(Duration), minTempo = parse.GetValue(MinTempo), maxTempo = parse.GetValue(MaxTempo), lr = parse.GetValue(Lr);
-        if (sessions is < 2 or > 100_000) throw new LiveWorkoutException("--sessions must be between 2 and 100000", ExitCodes.BadConfiguration);
-        if (duration is < 10 or > 3600) throw new LiveWorkoutException("--duration-s must be between 10 and 3600", ExitCodes.BadConfiguration);
+        if (sessions is < 2 or > 100_000) throw new InvalidInputException("--sessions must be between 2 and 100000");
+        if (duration is < 10 or > 3600) throw new InvalidInputException("--duration-s must be between 10 and 3600");
         if (!(minTempo >= 0.1 && minTempo <= maxTempo && maxTempo <= 4))
-            throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--min-tempo {minTempo} and --max-tempo {maxTempo} must satisfy 0.1 <= min <= max <= 4"), ExitCodes.BadConfiguration);
+            throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--min-tempo {minTempo} and --max-tempo {maxTempo} must satisfy 0.1 <= min <= max <= 4"));
         double holds = parse.GetValue(Holds);
-        if (!(holds >= 0 && holds <= 1)) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--holds {holds} must be between 0 and 1"), ExitCodes.BadConfiguration);
-        if (epochs is < 1 or > 10_000) throw new LiveWorkoutException("--epochs must be between 1 and 10000", ExitCodes.BadConfiguration);
-        if (phaseEpochs is < 0 or > 10_000) throw new LiveWorkoutException("--phase-epochs must be between 0 and 10000", ExitCodes.BadConfiguration);
-        if (!(lr > 0 && lr <= 1)) throw new LiveWorkoutException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"), ExitCodes.BadConfiguration);
+        if (!(holds >= 0 && holds <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--holds {holds} must be between 0 and 1"));
+        if (epochs is < 1 or > 10_000) throw new InvalidInputException("--epochs must be between 1 and 10000");
+        if (phaseEpochs is < 0 or > 10_000) throw new InvalidInputException("--phase-epochs must be between 0 and 10000");
+        if (!(lr > 0 && lr <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"));
         var spec = DefaultSpec with { Hidden = parse.GetValue(Hidden) };
         try
         {
@@ -80,7 +79,7 @@ public static class TrainLandmarksCommand
         }
         catch (ArgumentException e)
         {
-            throw new LiveWorkoutException($"--hidden: {e.Message}", ExitCodes.BadConfiguration);
+            throw new InvalidInputException($"--hidden: {e.Message}");
         }
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);

@@ -37,7 +37,7 @@ public static class AppHost
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         if (verbose) builder.Logging.SetMinimumLevel(LogLevel.Debug);
 
-        builder.Services.AddLiveWorkoutOptions();
+        builder.Services.AddLiveWorkoutOptions(builder.Configuration);
         configureServices?.Invoke(builder.Services);
         return builder.Build();
     }
@@ -50,39 +50,5 @@ public static class AppHost
     {
         SettingKeys.Check(services.GetRequiredService<IConfiguration>(), OptionsServiceCollectionExtensions.Sections);
         services.GetRequiredService<IStartupValidator>().Validate();
-    }
-}
-
-public static class OptionsServiceCollectionExtensions
-{
-    /// <summary>Every configuration section the app reads, with the options class it binds to.</summary>
-    public static IReadOnlyDictionary<string, Type> Sections { get; } = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase)
-    {
-        [ModelOptions.Section] = typeof(ModelOptions),
-        [CaptureOptions.Section] = typeof(CaptureOptions),
-        [SessionLogOptions.Section] = typeof(SessionLogOptions),
-        [RecordingOptions.Section] = typeof(RecordingOptions),
-        [RuntimeOptions.Section] = typeof(RuntimeOptions),
-        [Core.Temporal.TemporalOptions.Section] = typeof(Core.Temporal.TemporalOptions),
-    };
-
-    /// <summary>Binds and validates every configuration section the app reads.</summary>
-    public static IServiceCollection AddLiveWorkoutOptions(this IServiceCollection services)
-    {
-        services.AddSection<ModelOptions>(ModelOptions.Section);
-        services.AddSection<CaptureOptions>(CaptureOptions.Section);
-        services.AddSection<SessionLogOptions>(SessionLogOptions.Section);
-        services.AddSection<RecordingOptions>(RecordingOptions.Section);
-        services.AddSection<RuntimeOptions>(RuntimeOptions.Section);
-        services.AddSection<Core.Temporal.TemporalOptions>(Core.Temporal.TemporalOptions.Section);
-        return services;
-    }
-
-    /// <summary>Binds a section, validated at start by its data annotations and for finite numbers.</summary>
-    public static IServiceCollection AddSection<T>(this IServiceCollection services, string section) where T : class
-    {
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<T>>(new FiniteNumbersValidator<T>(section));
-        return services;
     }
 }

@@ -39,6 +39,18 @@ public sealed class RecognitionScoreTests
     }
 
     [Fact]
+    public void A_class_only_ever_predicted_counts_in_the_macro_f1_but_not_in_the_one_over_labelled_classes()
+    {
+        var m = new ConfusionMatrix(["squat", "push_up", "idle"]);
+        m.Add("squat", "squat", 3);
+        m.Add("squat", "push_up");
+
+        Assert.Equal(3.0 / 4, m.PerClass.Single(c => c.Class == "squat").Recall, 9);
+        Assert.Equal((6.0 / 7 + 0) / 2, m.MacroF1, 9);
+        Assert.Equal(6.0 / 7, m.MacroF1OverLabelledClasses, 9);
+    }
+
+    [Fact]
     public void Unknown_labels_are_appended_to_the_matrix()
     {
         var m = new ConfusionMatrix(["idle"]);

@@ -2,7 +2,7 @@ using LiveWorkout.Learning.Data;
 using LiveWorkout.Vision.Augmentation;
 using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Learning.Tests.Data;

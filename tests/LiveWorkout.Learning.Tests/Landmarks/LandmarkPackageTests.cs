@@ -46,7 +46,7 @@ public sealed class LandmarkPackageTests : IDisposable
         Assert.True(package.IsLandmarks);
         Assert.Equal(ModelManifest.LandmarksFormatVersion, package.Manifest.FormatVersion);
         Assert.Equal(Classes, package.Classes);
-        var cnn = Assert.Throws<LiveWorkoutException>(() => package.Network);
+        var cnn = Assert.ThrowsAny<LiveWorkoutException>(() => package.Network);
         Assert.Contains("landmark model", cnn.Message);
 
         using var classifier = new FrameClassifier(package, CPU);
@@ -66,7 +66,7 @@ public sealed class LandmarkPackageTests : IDisposable
     {
         string folder = Save();
         Edit(folder, m => m["pose"]!["features"] = LandmarkFeatures.Size + 3);
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("landmark features", e.Message);
         Assert.Contains("train-landmarks", e.Message);
     }
@@ -76,7 +76,7 @@ public sealed class LandmarkPackageTests : IDisposable
     {
         string folder = Save();
         File.Delete(Path.Combine(_root, "pose", "pose_landmark_full.tflite"));
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("models/pose", e.Message);
     }
 
@@ -86,7 +86,7 @@ public sealed class LandmarkPackageTests : IDisposable
         string folder = Save();
         File.WriteAllBytes(Path.Combine(_root, "pose", "pose_landmark_full.tflite"), new byte[4096]);
         using var package = ModelPackage.Load(folder);
-        var e = Assert.Throws<LiveWorkoutException>(() => PoseStage.Open(package).Dispose());
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => PoseStage.Open(package).Dispose());
         Assert.Contains("not a TFLite model", e.Message);
     }
 
@@ -95,7 +95,7 @@ public sealed class LandmarkPackageTests : IDisposable
     {
         string folder = Save();
         Edit(folder, m => { m.Remove("temporalHead"); m.Remove("phaseHead"); });
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("without a temporal head", e.Message);
     }
 

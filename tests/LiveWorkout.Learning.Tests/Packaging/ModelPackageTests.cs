@@ -37,14 +37,14 @@ public sealed class ModelPackageTests : IDisposable
     {
         using (var package = ModelPackage.Create(ModelZoo.OursName, ThreeClasses, Small)) package.Save(_folder);
         File.Delete(Path.Combine(_folder, ModelPackage.WeightsFile));
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(_folder));
         Assert.Contains("model.dat", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
 
     [Fact]
     public void Missing_folder_fails_clearly() =>
-        Assert.Contains("not found", Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder)).Message, StringComparison.Ordinal);
+        Assert.Contains("not found", Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(_folder)).Message, StringComparison.Ordinal);
 
     [Theory]
     [InlineData("architecture", "\"resnet999\"", "resnet999")]
@@ -58,7 +58,7 @@ public sealed class ModelPackageTests : IDisposable
         var node = JsonNode.Parse(File.ReadAllText(path))!;
         node[key] = JsonNode.Parse(json);
         File.WriteAllText(path, node.ToJsonString());
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(_folder));
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -67,7 +67,7 @@ public sealed class ModelPackageTests : IDisposable
     public void An_input_size_the_layers_cannot_take_is_refused()
     {
         var spec = ModelZoo.Get(ModelZoo.KimCnnName).Input with { Width = 64, Height = 64 };
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Create(ModelZoo.KimCnnName, ThreeClasses, spec));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Create(ModelZoo.KimCnnName, ThreeClasses, spec));
         Assert.Contains("100x100", e.Message, StringComparison.Ordinal);
     }
 
@@ -77,7 +77,7 @@ public sealed class ModelPackageTests : IDisposable
         using var data = new TinyDataset(perClass: 3);
         using (var package = ModelPackage.Create(ModelZoo.OursName, ["circle", "square"], Small)) package.Save(_folder);
 
-        var e = Assert.Throws<LiveWorkoutException>(() => new LiveWorkout.Learning.Evaluation.ModelEvaluation(TextWriter.Null)
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => new LiveWorkout.Learning.Evaluation.ModelEvaluation(TextWriter.Null)
             .Run(_folder, data.Root, Path.Combine(_folder, "report"), "cpu", workers: 1, framesPerSecond: 2, CancellationToken.None));
 
         Assert.Contains("classes the model does not know: triangle", e.Message, StringComparison.Ordinal);

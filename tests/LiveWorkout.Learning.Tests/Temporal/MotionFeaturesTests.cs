@@ -1,6 +1,6 @@
 using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using static TorchSharp.torch;
 
 using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
@@ -67,7 +67,7 @@ public sealed class MotionFeaturesTests : IDisposable
         using var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small);
         using var head = new TemporalHead(256, Classes.Length, Spec with { Motion = new MotionSpec(4, 0.2) });
         using var phase = new TemporalHead(256, ModelPackage.PhaseOutputs, Spec);
-        var e = Assert.Throws<LiveWorkoutException>(() => package.AttachHead(head, new Dictionary<string, double>(), phase));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => package.AttachHead(head, new Dictionary<string, double>(), phase));
         Assert.Contains("no motion", e.Message);
         Assert.Contains("motion 4x4 over 0.2 s", e.Message);
     }
@@ -78,7 +78,7 @@ public sealed class MotionFeaturesTests : IDisposable
         string folder = Path.Combine(_dir, "model");
         SaveWithEditedManifest(folder, Spec with { Motion = new MotionSpec(4, 0.2) }, phaseHead: true, "\"grid\": 4", "\"grid\": 9");
 
-        var e = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("motion it cannot have", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }

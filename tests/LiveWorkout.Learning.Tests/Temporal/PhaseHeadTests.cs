@@ -122,7 +122,7 @@ public sealed class PhaseHeadTests
         string folder = temp.Path;
         using (var package = ModelPackage.Create(ModelZoo.OursName, Classes, Small))
         {
-            Assert.Throws<LiveWorkoutException>(() => package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
+            Assert.ThrowsAny<LiveWorkoutException>(() => package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
                 new TemporalHead(256, ModelPackage.PhaseOutputs, Spec with { Steps = 8 })));
             package.AttachHead(new TemporalHead(256, Classes.Length, Spec), new Dictionary<string, double>(),
                 new TemporalHead(256, ModelPackage.PhaseOutputs, Spec with { Hidden = 8 }));
@@ -133,13 +133,13 @@ public sealed class PhaseHeadTests
         // The phase head's entry comes after the temporal head's: change its step only.
         int phaseEntry = json.IndexOf("\"phaseHead\"", StringComparison.Ordinal);
         File.WriteAllText(manifest, json[..phaseEntry] + json[phaseEntry..].Replace("\"steps\": 6", "\"steps\": 7"));
-        var windows = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var windows = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("differ from the temporal head's", windows.Message);
         Assert.DoesNotContain('\n', windows.Message);
 
         File.WriteAllText(manifest, json);
         File.Delete(Path.Combine(folder, ModelPackage.PhaseHeadFile));
-        var missing = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(folder));
+        var missing = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(folder));
         Assert.Contains("has no phase.dat", missing.Message);
         Assert.DoesNotContain('\n', missing.Message);
     }

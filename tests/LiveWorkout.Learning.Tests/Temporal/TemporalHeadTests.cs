@@ -201,12 +201,12 @@ public sealed class TemporalHeadTests : IDisposable
     public void A_head_file_that_is_missing_or_does_not_match_fails_with_one_line()
     {
         SaveWithEditedManifest(_folder, Spec, phaseHead: false, "\"hidden\": 16", "\"hidden\": 32");
-        var mismatch = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        var mismatch = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(_folder));
         Assert.Contains("temporal.dat does not match", mismatch.Message);
         Assert.DoesNotContain('\n', mismatch.Message);
 
         File.Delete(Path.Combine(_folder, ModelPackage.TemporalHeadFile));
-        var missing = Assert.Throws<LiveWorkoutException>(() => ModelPackage.Load(_folder));
+        var missing = Assert.ThrowsAny<LiveWorkoutException>(() => ModelPackage.Load(_folder));
         Assert.Contains("has no temporal.dat", missing.Message);
     }
 

@@ -1,6 +1,6 @@
 using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Tests.Training;

@@ -1,5 +1,5 @@
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Learning.Tests.Training;
 
@@ -86,7 +86,7 @@ public sealed class TrainingRunTests : IDisposable
         new TrainingRun(TextWriter.Null, false).Start(Options(epochs: 1), CancellationToken.None);
         Directory.CreateDirectory(Path.Combine(_data.Root, "hexagon"));
         TinyDataset.Draw(Path.Combine(_data.Root, "hexagon", "a.png"), "circle", 40, new Random(1));
-        var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Resume(_run, 2, null, null, CancellationToken.None));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Resume(_run, 2, null, null, CancellationToken.None));
         Assert.Contains("hexagon", e.Message, StringComparison.Ordinal);
     }
 
@@ -94,7 +94,7 @@ public sealed class TrainingRunTests : IDisposable
     public void An_input_size_the_architecture_cannot_take_fails_before_training()
     {
         var options = TrainingOptions.ForArchitecture(ModelZoo.KimCnnName, _data.Root, _run) with { Width = 32, Height = 32, Device = "cpu" };
-        var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
         Assert.Contains("--size 100x100", e.Message, StringComparison.Ordinal);
     }
 
@@ -135,7 +135,7 @@ public sealed class TrainingRunTests : IDisposable
         try
         {
             var options = Options(epochs: 1) with { Output = second, InitFrom = first.ModelFolder };
-            var e = Assert.Throws<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
+            var e = Assert.ThrowsAny<LiveWorkoutException>(() => new TrainingRun(TextWriter.Null, false).Start(options, CancellationToken.None));
             Assert.StartsWith("--init: model", e.Message, StringComparison.Ordinal);
             Assert.Contains("hexagon", e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain('\n', e.Message);

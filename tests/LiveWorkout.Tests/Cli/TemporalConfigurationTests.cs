@@ -1,5 +1,5 @@
 using LiveWorkout.Core.Temporal;
-using LiveWorkout.Hosting;
+using LiveWorkout.Pipeline;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,8 +11,7 @@ public sealed class TemporalConfigurationTests
     private static TemporalOptions Bind(Dictionary<string, string?> settings)
     {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddLiveWorkoutOptions();
+        services.AddRecognitionPipeline(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<IOptions<TemporalOptions>>().Value;
     }

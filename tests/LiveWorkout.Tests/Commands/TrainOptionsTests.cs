@@ -17,8 +17,7 @@ public sealed class TrainOptionsTests
     [Fact]
     public void A_malformed_mask_is_a_usage_error()
     {
-        var e = Assert.Throws<LiveWorkoutException>(() => TrainCommand.ParseMasks("0,0,0.5;0,0.75,1,0.25"));
-        Assert.Equal(2, e.ExitCode);
+        var e = Assert.Throws<InvalidInputException>(() => TrainCommand.ParseMasks("0,0,0.5;0,0.75,1,0.25"));
         Assert.Contains("x,y,w,h", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,5 @@
 using LiveWorkout.Tests.Pipeline;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Tests.Evaluation;
 

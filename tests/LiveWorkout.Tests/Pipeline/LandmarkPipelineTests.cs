@@ -4,7 +4,7 @@ using LiveWorkout.Learning.Models;
 using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit.Abstractions;
 

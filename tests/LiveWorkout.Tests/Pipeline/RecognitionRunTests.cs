@@ -77,9 +77,9 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
     public async Task A_missing_model_or_source_fails_with_one_line()
     {
         var noModel = Settings(fixture.WriteClip("m.mp4", 1)) with { ModelPath = Path.Combine(fixture.Directory, "nothing") };
-        var e1 = await Assert.ThrowsAsync<LiveWorkoutException>(() => new RecognitionRun(noModel, NullLogger.Instance).RunAsync(CancellationToken.None));
+        var e1 = await Assert.ThrowsAnyAsync<LiveWorkoutException>(() => new RecognitionRun(noModel, NullLogger.Instance).RunAsync(CancellationToken.None));
         Assert.DoesNotContain('\n', e1.Message);
-        var e2 = await Assert.ThrowsAsync<LiveWorkoutException>(() => new RecognitionRun(Settings(Path.Combine(fixture.Directory, "none.mp4")), NullLogger.Instance).RunAsync(CancellationToken.None));
+        var e2 = await Assert.ThrowsAnyAsync<LiveWorkoutException>(() => new RecognitionRun(Settings(Path.Combine(fixture.Directory, "none.mp4")), NullLogger.Instance).RunAsync(CancellationToken.None));
         Assert.Contains("not a camera index", e2.Message, StringComparison.Ordinal);
     }
 

@@ -81,7 +81,7 @@ public sealed class FrameCaptureTests : IDisposable
         File.WriteAllBytes(bad, new byte[5000]);
         using var pre = new FramePreprocessor(Spec);
         var capture = new FrameCapture(SourceSpec.Parse(bad), pre, new CaptureSettings());
-        var e = Assert.Throws<LiveWorkoutException>(() => capture.Open().Dispose());
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => capture.Open().Dispose());
         Assert.Contains("could not be read", e.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -98,13 +98,13 @@ public sealed class FrameCaptureTests : IDisposable
     [Fact]
     public void A_missing_camera_or_file_is_a_clear_error()
     {
-        var missingDevice = Assert.Throws<LiveWorkoutException>(() => SourceSpec.Parse("/dev/video97"));
+        var missingDevice = Assert.ThrowsAny<LiveWorkoutException>(() => SourceSpec.Parse("/dev/video97"));
         Assert.Contains("doctor", missingDevice.Message, StringComparison.Ordinal);
-        var missingFile = Assert.Throws<LiveWorkoutException>(() => SourceSpec.Parse(Path.Combine(_dir, "nope.mp4")));
+        var missingFile = Assert.ThrowsAny<LiveWorkoutException>(() => SourceSpec.Parse(Path.Combine(_dir, "nope.mp4")));
         Assert.Contains("not a camera index", missingFile.Message, StringComparison.Ordinal);
         using var pre = new FramePreprocessor(Spec);
         var camera = new FrameCapture(SourceSpec.Parse("7"), pre, new CaptureSettings());
-        var e = Assert.Throws<LiveWorkoutException>(() => camera.Open().Dispose());
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => camera.Open().Dispose());
         Assert.Contains("missing or busy", e.Message, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using LiveWorkout.Vision.Pose;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Tests.Pose;

@@ -1,7 +1,7 @@
 using LiveWorkout.Core;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Vision.Pose;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Tests.Pose;
@@ -52,7 +52,7 @@ public sealed class PoseLandmarkModelTests : IDisposable
     [Fact]
     public void A_missing_model_file_is_one_line_that_says_what_to_do()
     {
-        var e = Assert.Throws<LiveWorkoutException>(() => PoseLandmarkModel.Load(Path.Combine(_folder, "none.tflite")));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => PoseLandmarkModel.Load(Path.Combine(_folder, "none.tflite")));
         Assert.Contains("not found", e.Message);
         Assert.Contains("models/pose", e.Message);
         Assert.DoesNotContain("\n", e.Message);
@@ -72,7 +72,7 @@ public sealed class PoseLandmarkModelTests : IDisposable
             _ => [],
         };
         File.WriteAllBytes(path, bytes);
-        var e = Assert.Throws<LiveWorkoutException>(() => PoseLandmarkModel.Load(path));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => PoseLandmarkModel.Load(path));
         Assert.Contains("not a TFLite model", e.Message);
     }
 
@@ -83,7 +83,7 @@ public sealed class PoseLandmarkModelTests : IDisposable
         string path = Path.Combine(_folder, "cut.tflite");
         var bytes = File.ReadAllBytes(LandmarkModel);
         File.WriteAllBytes(path, bytes.AsSpan(0, bytes.Length / 2).ToArray());
-        var e = Assert.Throws<LiveWorkoutException>(() => PoseLandmarkModel.Load(path));
+        var e = Assert.ThrowsAny<LiveWorkoutException>(() => PoseLandmarkModel.Load(path));
         Assert.Contains(path, e.Message);
     }
 

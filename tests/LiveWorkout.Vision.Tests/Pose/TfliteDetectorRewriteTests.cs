@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using LiveWorkout.Vision.Pose;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 using OpenCvSharp.Dnn;
 

@@ -1,6 +1,6 @@
 using LiveWorkout.Core.Imaging;
 using LiveWorkout.Vision.Preprocessing;
-using LiveWorkout.Vision.Synthetic;
+using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
 namespace LiveWorkout.Vision.Tests.Preprocessing;

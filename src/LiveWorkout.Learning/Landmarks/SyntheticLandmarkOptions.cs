@@ -1,0 +1,12 @@
+namespace LiveWorkout.Learning.Landmarks;
+
+/// <summary>Settings of <see cref="SyntheticLandmarkClips"/>.</summary>
+/// <param name="Sessions">Synthetic sessions, one clip each.</param>
+/// <param name="Seed">Seed of the first session; session k uses Seed + k.</param>
+/// <param name="DurationSeconds">Length of each session at its own tempo.</param>
+/// <param name="StepSeconds">Time between the frames kept (the sequence model's step).</param>
+/// <param name="Augment">Make the exact joints look like a pose model's output (<see cref="LandmarkAugmenter"/>).</param>
+/// <param name="MinTempo">Slowest playback of a session (0.5 = everything twice as slow); each clip draws its own between this and <paramref name="MaxTempo"/>.</param>
+/// <param name="HoldShare">Share of sessions in which the person now and then stops mid-rep and holds still (see <see cref="SyntheticLandmarkClips"/>).</param>
+public sealed record SyntheticLandmarkOptions(int Sessions, int Seed, double DurationSeconds = 75, double StepSeconds = 0.1, bool Augment = true,
+    double MinTempo = 0.45, double MaxTempo = 1.25, double HoldShare = 0);

@@ -1,0 +1,3 @@
+namespace LiveWorkout.Pipeline;
+
+public sealed record MemoryFigures(string Clip, long Frames, IReadOnlyList<MemoryPoint> Series);

@@ -1,0 +1,31 @@
+using LiveWorkout.Core.Recognition;
+
+namespace LiveWorkout.Pipeline;
+
+/// <summary>What a run produced.</summary>
+public sealed record RecognitionResult(
+    long? SessionId,
+    IReadOnlyList<SessionEvent> Events,
+    IReadOnlyList<RecognizedSet> Sets,
+    IReadOnlyList<FramePrediction> Predictions,
+    IReadOnlyList<string> Classes,
+    long FramesClassified,
+    long FramesDropped,
+    int FramesSkipped,
+    TimeSpan MediaDuration,
+    TimeSpan WallTime,
+    IReadOnlyList<double> LatenciesMs,
+    IReadOnlyList<double> EventLatenciesMs,
+    string Device,
+    IReadOnlyList<double>? FrontEndMs = null)
+{
+
+    /// <summary>Why the source gave less than all of itself (the session is flagged so); null when it did not.</summary>
+    public string? SourceProblem { get; init; }
+
+    /// <summary>Classified frames per wall-clock second.</summary>
+    public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
+
+    /// <summary>Media seconds processed per wall-clock second (replay: how much faster than real time).</summary>
+    public double RealTimeFactor => WallTime > TimeSpan.Zero ? MediaDuration.TotalSeconds / WallTime.TotalSeconds : 0;
+}

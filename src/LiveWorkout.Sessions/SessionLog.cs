@@ -1,0 +1,4 @@
+namespace LiveWorkout.Sessions;
+
+/// <summary>Everything stored about one session.</summary>
+public sealed record SessionLog(StoredSession Session, IReadOnlyList<StoredSet> Sets, IReadOnlyList<SourceGap> Gaps, IReadOnlyList<TimelinePoint> Timeline);

@@ -1,0 +1,3 @@
+namespace LiveWorkout.Sessions;
+
+public enum StatsPeriod { All, Day, Week }

@@ -1,0 +1,3 @@
+namespace LiveWorkout.Synthetic;
+
+public enum BlurKind { None, MotionHorizontal, MotionVertical, Defocus }

@@ -1,0 +1,6 @@
+namespace LiveWorkout.Synthetic;
+
+/// <summary>Options of <c>synth clips</c>.</summary>
+/// <param name="OcclusionChance">Chance that the session has an object between the camera and the person.</param>
+public sealed record ClipOptions(int Width = 640, int Height = 480, double DurationSeconds = 60, double Fps = 30, bool Joints = false, bool CameraEffects = true,
+    double OcclusionChance = SceneOptions.SessionOcclusionChance, CameraView View = CameraView.Any);

@@ -1,0 +1,4 @@
+namespace LiveWorkout.Synthetic.Motions;
+
+/// <summary>What people do between sets.</summary>
+public enum IdleActivity { Standing, WalkingAcross, Stretching, Drinking, AdjustingEquipment, WalkingAround, HandsOnHips, SittingResting, LookingAtPhone }

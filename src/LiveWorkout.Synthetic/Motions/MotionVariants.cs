@@ -1,0 +1,70 @@
+using LiveWorkout.Core;
+
+namespace LiveWorkout.Synthetic.Motions;
+
+/// <summary>
+/// The ways each exercise is done in the synthetic world (loaded, seated, grips, ranges), with how
+/// often random sessions pick each, so the world shows people as they really train and a trainer
+/// can report accuracy per variant. The first variant of each exercise is its standard one.
+/// </summary>
+public static class MotionVariants
+{
+    /// <summary>The name of the only variant of exercises that have no others.</summary>
+    public const string Standard = "standard";
+
+    private static readonly Dictionary<string, (string Name, double Weight)[]> Table = new()
+    {
+        ["squat"] =
+        [
+            (SquatMotion.Bodyweight, 0.18), (SquatMotion.BackSquat, 0.2), (SquatMotion.FrontSquat, 0.1), (SquatMotion.Goblet, 0.15),
+            (SquatMotion.Dumbbells, 0.12), (SquatMotion.BoxSquat, 0.12), (SquatMotion.Machine, 0.13),
+        ],
+        ["lunge"] =
+        [
+            (LungeMotion.Forward, 0.12), (LungeMotion.SplitSquat, 0.18), (LungeMotion.Walking, 0.12), (LungeMotion.Reverse, 0.16),
+            (LungeMotion.Forward + LungeMotion.WithDumbbells, 0.08), (LungeMotion.SplitSquat + LungeMotion.WithDumbbells, 0.14),
+            (LungeMotion.Walking + LungeMotion.WithDumbbells, 0.1), (LungeMotion.Reverse + LungeMotion.WithDumbbells, 0.1),
+        ],
+        ["bicep_curl"] =
+        [
+            (BicepCurlMotion.Standing, 0.22), (BicepCurlMotion.Alternating, 0.12), (BicepCurlMotion.Seated, 0.14), (BicepCurlMotion.SeatedAlternating, 0.1),
+            (BicepCurlMotion.Incline, 0.14), (BicepCurlMotion.Preacher, 0.16), (BicepCurlMotion.Barbell, 0.12),
+        ],
+        ["shoulder_press"] =
+        [
+            (ShoulderPressMotion.Standing, 0.3), (ShoulderPressMotion.Seated, 0.35), (ShoulderPressMotion.Barbell, 0.15), (ShoulderPressMotion.SeatedBarbell, 0.2),
+        ],
+        ["pull_up"] = [(PullUpMotion.Wide, 0.45), (PullUpMotion.ChinUp, 0.35), (PullUpMotion.Partial, 0.2)],
+        ["push_up"] = [(PushUpMotion.Floor, 0.5), (PushUpMotion.Incline, 0.25), (PushUpMotion.Knees, 0.25)],
+        ["sit_up"] = [(SitUpMotion.FullSitUp, 0.5), (SitUpMotion.Crunch, 0.5)],
+        ["plank"] = [(PlankMotion.Forearms, 0.6), (PlankMotion.Hands, 0.4)],
+        ["running"] = [(Standard, 1)],
+        ["jumping_jack"] = [(Standard, 1)],
+        [ExerciseCatalog.Idle] = [(Standard, 1)],
+    };
+
+    /// <summary>The variants of an exercise, the standard one first.</summary>
+    public static IReadOnlyList<string> Of(string exercise) =>
+        Table.TryGetValue(exercise, out var variants)
+            ? variants.Select(v => v.Name).ToList()
+            : throw new InvalidInputException($"the synthetic world has no exercise '{exercise}'; known: {string.Join(", ", ExerciseCatalog.All)}");
+
+    /// <summary>A variant drawn with the weights of how often people train that way.</summary>
+    public static string Pick(string exercise, Random rng)
+    {
+        var variants = Table[exercise];
+        double u = rng.NextDouble() * variants.Sum(v => v.Weight);
+        foreach (var (name, weight) in variants)
+        {
+            if (u < weight) return name;
+            u -= weight;
+        }
+        return variants[^1].Name;
+    }
+
+    /// <summary>Returns <paramref name="variant"/> when the exercise has it; otherwise a one-line error naming the ones it has.</summary>
+    public static string Check(string exercise, string variant) =>
+        Of(exercise).Contains(variant)
+            ? variant
+            : throw new InvalidInputException($"the synthetic {exercise} has no variant '{variant}'; known: {string.Join(", ", Of(exercise))}");
+}

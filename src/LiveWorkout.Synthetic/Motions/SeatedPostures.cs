@@ -1,0 +1,18 @@
+namespace LiveWorkout.Synthetic.Motions;
+
+/// <summary>
+/// Sitting on a bench with the feet on the floor: the shins stand upright, so the solver's floor
+/// contact puts the pelvis at bench height without drawing the bench.
+/// </summary>
+public static class SeatedPostures
+{
+    /// <summary>Legs of someone sitting with the trunk at <paramref name="pitch"/>: thighs <paramref name="thigh"/> degrees from hanging (90 = level), shins upright, knees a little apart.</summary>
+    public static LegAngles Legs(double pitch, double thigh = 88) => new(thigh + pitch, 10, thigh, 0);
+
+    /// <summary>Halfway down to the bench, leaning forward as people do when they sit.</summary>
+    public static BodyAngles SittingDown(BodyAngles seated) => seated with
+    {
+        Pitch = 28, SpineCurl = 0, HeadPitch = -10,
+        LeftLeg = new LegAngles(78, 8, 70, -20), RightLeg = new LegAngles(78, 8, 70, -20),
+    };
+}

@@ -1,0 +1,52 @@
+namespace LiveWorkout.Synthetic.Motions;
+
+/// <summary>
+/// Shoulder press with dumbbells or a barbell, standing or seated on a bench; the weight is highest
+/// (arms straight overhead) mid-rep.
+/// </summary>
+public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Standing) : KeyPoseMotion
+{
+    public const string Standing = "standing";
+    public const string Seated = "seated";
+    public const string Barbell = "barbell";
+    public const string SeatedBarbell = "seated_barbell";
+
+    /// <summary>Leaning back a little against the bench's back rest.</summary>
+    private const double SeatedPitch = -6;
+
+    private static readonly ArmAngles DumbbellsRacked = new(15, 82, 8, 176);
+    private static readonly ArmAngles DumbbellsUp = new(8, 166, 5, 174);
+    /// <summary>Bar in front of the chin, hands a little wider than the shoulders.</summary>
+    private static readonly ArmAngles BarRacked = new(30, 30, 155, -15);
+    private static readonly ArmAngles BarUp = new(178, -10, 180, -15);
+
+    public override string Exercise => "shoulder_press";
+    public override string Variant { get; } = variant;
+    public override double CycleSeconds => 2.3;
+
+    private bool IsSeated => Variant is Seated or SeatedBarbell;
+    private bool IsBarbell => Variant is Barbell or SeatedBarbell;
+
+    public override BodyAngles Start => Base.WithArms(IsBarbell ? BarRacked : DumbbellsRacked) with { Held = IsBarbell ? HeldProp.Barbell : HeldProp.Dumbbells };
+
+    private BodyAngles Base
+    {
+        get
+        {
+            if (!IsSeated) return BodyAngles.Standing;
+            var legs = SeatedPostures.Legs(SeatedPitch);
+            return BodyAngles.Standing with { Pitch = SeatedPitch, LeftLeg = legs, RightLeg = legs };
+        }
+    }
+
+    public override IReadOnlyList<BodyAngles> EntryPath
+    {
+        get
+        {
+            var holding = Base.WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held };
+            return IsSeated ? [SeatedPostures.SittingDown(holding), holding] : [holding];
+        }
+    }
+
+    protected override BodyAngles Extreme(int rep) => Start.WithArms(IsBarbell ? BarUp : DumbbellsUp) with { HeadPitch = Start.HeadPitch - 5 };
+}

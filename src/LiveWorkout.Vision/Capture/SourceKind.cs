@@ -1,0 +1,3 @@
+namespace LiveWorkout.Vision.Capture;
+
+public enum SourceKind { Camera, Stream, VideoFile, ImageFolder }

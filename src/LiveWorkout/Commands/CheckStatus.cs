@@ -1,0 +1,3 @@
+namespace LiveWorkout.Commands;
+
+public enum CheckStatus { Ok, Warn, Fail }
