@@ -3,43 +3,62 @@ namespace LiveWorkout.Core;
 /// <summary>
 /// The exercises LiveWorkout knows by name. Models carry their own class list (a model
 /// package may know fewer or other classes); this is the product's vocabulary and the
-/// order the synthetic world and the default model use.
+/// order the synthetic world and the default model use. Every per-exercise fact lives in
+/// <see cref="Exercises"/>, one row per exercise; the other members are views of that table.
 /// </summary>
 public static class ExerciseCatalog
 {
     /// <summary>The label for time outside every set.</summary>
     public const string Idle = "idle";
 
-    /// <summary>Every exercise of the synthetic world, then idle.</summary>
-    public static IReadOnlyList<string> All { get; } =
+    /// <summary>
+    /// Every exercise of the synthetic world, then idle. Rep period bounds: a lunge changes legs
+    /// every rep, so it looks the same only every two reps, and below 3.3 s the counter cannot
+    /// take that for the period (and count half the reps); a running rep is a left and a right
+    /// stride (0.55 to 1 s in the synthetic world, a cadence of 120 to 220 strides a minute),
+    /// below the general 0.6 s at its fastest, while a lower bound of 0.45 s keeps out single
+    /// strides of all but the slowest runners. How these were found: docs/temporal-logic.md.
+    /// </summary>
+    public static IReadOnlyList<ExerciseInfo> Exercises { get; } =
     [
-        "squat", "push_up", "pull_up", "running", "jumping_jack", "lunge",
-        "plank", "sit_up", "bicep_curl", "shoulder_press", Idle,
+        new("squat", "Squat"),
+        new("push_up", "Push-up", StillCounterpart: "plank"),
+        new("pull_up", "Pull-up"),
+        new("running", "Running", MeasuredIn.Time, RepPeriod: (0.45, 1.2)),
+        new("jumping_jack", "Jumping jack"),
+        new("lunge", "Lunge", RepPeriod: (1.2, 3.3)),
+        new("plank", "Plank", MeasuredIn.Time, IsStaticHold: true),
+        new("sit_up", "Sit-up"),
+        new("bicep_curl", "Bicep curl"),
+        new("shoulder_press", "Shoulder press"),
+        new(Idle, "Idle"),
     ];
 
+    private static readonly Dictionary<string, ExerciseInfo> ByName = Exercises.ToDictionary(e => e.Name, StringComparer.Ordinal);
+
+    /// <summary>Every exercise's label, in <see cref="Exercises"/> order (idle last).</summary>
+    public static IReadOnlyList<string> All { get; } = Exercises.Select(e => e.Name).ToArray();
+
     /// <summary>Exercises held still: they get a duration, not reps.</summary>
-    public static IReadOnlySet<string> StaticHolds { get; } = new HashSet<string>(StringComparer.Ordinal) { "plank" };
+    public static IReadOnlySet<string> StaticHolds { get; } =
+        Exercises.Where(e => e.IsStaticHold).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// Rep exercises whose pose, held still, is a static hold: a push-up's top is a plank. The
     /// temporal logic tells them apart by motion (<see cref="Temporal.StillHoldRelabeler"/>).
     /// </summary>
     public static IReadOnlyDictionary<string, string> StillCounterparts { get; } =
-        new Dictionary<string, string>(StringComparer.Ordinal) { ["push_up"] = "plank" };
+        Exercises.Where(e => e.StillCounterpart is not null).ToDictionary(e => e.Name, e => e.StillCounterpart!, StringComparer.Ordinal);
 
     /// <summary>
     /// Exercises measured in time, not reps: the static holds, and running (whose counted strides
     /// are the rhythm the counter follows, not a number anyone trains for).
     /// </summary>
-    public static IReadOnlySet<string> Timed { get; } = new HashSet<string>(StringComparer.Ordinal) { "plank", "running" };
+    public static IReadOnlySet<string> Timed { get; } =
+        Exercises.Where(e => e.IsTimed).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The one name people see for each exercise: console, exports, reports, overlay.</summary>
-    private static readonly Dictionary<string, string> DisplayNames = new(StringComparer.Ordinal)
-    {
-        ["squat"] = "Squat", ["push_up"] = "Push-up", ["pull_up"] = "Pull-up", ["running"] = "Running",
-        ["jumping_jack"] = "Jumping jack", ["lunge"] = "Lunge", ["plank"] = "Plank", ["sit_up"] = "Sit-up",
-        ["bicep_curl"] = "Bicep curl", ["shoulder_press"] = "Shoulder press", [Idle] = "Idle",
-    };
+    /// <summary>The catalogue's row for <paramref name="label"/>; null for a label it lacks (another model's class).</summary>
+    public static ExerciseInfo? Find(string label) => ByName.GetValueOrDefault(label);
 
     public static bool IsIdle(string label) => string.Equals(label, Idle, StringComparison.Ordinal);
 
@@ -48,10 +67,13 @@ public static class ExerciseCatalog
     /// <summary>True for exercises measured in time (see <see cref="Timed"/>).</summary>
     public static bool IsTimed(string label) => Timed.Contains(label);
 
+    /// <summary>The exercise's own rep period bounds, or null where the general ones apply (see <see cref="ExerciseInfo.RepPeriod"/>).</summary>
+    public static (double MinSeconds, double MaxSeconds)? RepPeriod(string label) => Find(label)?.RepPeriod;
+
     /// <summary>The exercise's display name ("Push-up"); a label this catalogue lacks (another model's class) reads "Front raise" for front_raise.</summary>
     public static string DisplayName(string label)
     {
-        if (DisplayNames.TryGetValue(label, out var name)) return name;
+        if (Find(label) is { } exercise) return exercise.DisplayName;
         string words = label.Replace('_', ' ').Trim();
         return words.Length == 0 ? label : char.ToUpperInvariant(words[0]) + words[1..];
     }
@@ -64,10 +86,10 @@ public static class ExerciseCatalog
     {
         string key = Key(spelling);
         if (key.Length == 0) return null;
-        foreach (string label in All)
+        foreach (var exercise in Exercises)
         {
-            string own = Key(label), shown = Key(DisplayName(label));
-            if (key == own || key == shown || key == own + "s" || key == shown + "s") return label;
+            string own = Key(exercise.Name), shown = Key(exercise.DisplayName);
+            if (key == own || key == shown || key == own + "s" || key == shown + "s") return exercise.Name;
         }
         return null;
     }

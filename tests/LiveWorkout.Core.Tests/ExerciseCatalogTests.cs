@@ -37,4 +37,19 @@ public sealed class ExerciseCatalogTests
     {
         Assert.Equal(["running", "plank"], ExerciseCatalog.All.Where(ExerciseCatalog.IsTimed));
     }
+
+    [Fact]
+    public void The_views_of_the_catalogue_come_from_its_one_table()
+    {
+        Assert.Equal(["squat", "push_up", "pull_up", "running", "jumping_jack", "lunge", "plank", "sit_up", "bicep_curl", "shoulder_press", "idle"], ExerciseCatalog.All);
+        Assert.Equal(["plank"], ExerciseCatalog.StaticHolds);
+        Assert.Equal(["plank", "running"], ExerciseCatalog.Timed.Order());
+        Assert.Equal(new Dictionary<string, string> { ["push_up"] = "plank" }, ExerciseCatalog.StillCounterparts);
+        Assert.Equal((1.2, 3.3), ExerciseCatalog.RepPeriod("lunge"));
+        Assert.Equal((0.45, 1.2), ExerciseCatalog.RepPeriod("running"));
+        Assert.Null(ExerciseCatalog.RepPeriod("squat"));
+        Assert.Null(ExerciseCatalog.Find("front_raise"));
+        foreach (var (_, hold) in ExerciseCatalog.StillCounterparts)
+            Assert.True(ExerciseCatalog.Find(hold)!.IsStaticHold);
+    }
 }

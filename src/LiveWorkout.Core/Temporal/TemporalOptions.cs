@@ -11,6 +11,8 @@ public sealed class TemporalOptions : IValidatableObject
 {
     public const string Section = "Temporal";
 
+    // Smoothing: how the classifier's probabilities are smoothed over time, and when a frame counts as idle.
+
     /// <summary>Moving average (default): a bounded window, so a confident frame stops counting after exactly that long.</summary>
     public SmoothingKind Smoothing { get; set; } = SmoothingKind.MovingAverage;
 
@@ -23,6 +25,8 @@ public sealed class TemporalOptions : IValidatableObject
 
     /// <summary>A frame whose best smoothed probability is below this counts as idle: an unsure model is not exercising.</summary>
     [Range(0.0, 1.0)] public double ConfidenceThreshold { get; set; } = 0.3;
+
+    // Starting and ending sets: when a stretch of one exercise becomes a set, and where it starts and ends.
 
     /// <summary>
     /// An exercise must win without interruption this long before a set starts (its onset is then
@@ -37,15 +41,6 @@ public sealed class TemporalOptions : IValidatableObject
     /// and is shorter than any real rest between sets.
     /// </summary>
     [Range(0.1, 60)] public double SetEndSeconds { get; set; } = 2.0;
-
-    /// <summary>
-    /// A set of a static hold (plank) ends after this long without its exercise instead of
-    /// <see cref="SetEndSeconds"/> (the longer of the two counts; only when the set is decided to
-    /// have ended changes, not where it ends). A person holding a plank does not move, so a few
-    /// seconds the classifier calls something else (often push-up, the same pose) are its
-    /// misreading and must not split the set. 0 keeps SetEndSeconds.
-    /// </summary>
-    [Range(0.0, 60.0)] public double HoldSetEndSeconds { get; set; } = 4.0;
 
     /// <summary>
     /// Onset backfill for a classifier that is unsure at the start of a set: before the frames
@@ -73,6 +68,34 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0.0, 2.0)] public double RepMotionMagnitude { get; set; } = 0.5;
 
     /// <summary>
+    /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
+    /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
+    /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
+    /// set. Holds (plank) are exempt. 0 reports every stable stretch as a set.
+    /// </summary>
+    [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
+
+    /// <summary>
+    /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends
+    /// when its last rep does (half a period after the rep's extreme), not when the classifier
+    /// stops calling the exercise, which it may keep doing while the person gets up or puts the
+    /// weights down. 0.75 leaves a quarter period for timing error; a missed last rep brings the
+    /// end forward by at most three quarters of a period. 0 keeps the classifier's end.
+    /// </summary>
+    [Range(0.0, 10.0)] public double SetEndAfterLastRepPeriods { get; set; } = 0.75;
+
+    // Holds: static holds (plank), and telling them from the rep exercise with the same pose (push-up).
+
+    /// <summary>
+    /// A set of a static hold (plank) ends after this long without its exercise instead of
+    /// <see cref="SetEndSeconds"/> (the longer of the two counts; only when the set is decided to
+    /// have ended changes, not where it ends). A person holding a plank does not move, so a few
+    /// seconds the classifier calls something else (often push-up, the same pose) are its
+    /// misreading and must not split the set. 0 keeps SetEndSeconds.
+    /// </summary>
+    [Range(0.0, 60.0)] public double HoldSetEndSeconds { get; set; } = 4.0;
+
+    /// <summary>
     /// With a model that has a rep-phase head: while the rep phase's mean length over the last
     /// <see cref="StillPhaseSeconds"/> stays below this, a frame the classifier calls push-up
     /// counts as plank (<see cref="StillHoldRelabeler"/>): the pose is the same, but a push-up's
@@ -86,33 +109,6 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0.1, 10)] public double StillPhaseSeconds { get; set; } = 1.0;
 
     /// <summary>
-    /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends
-    /// when its last rep does (half a period after the rep's extreme), not when the classifier
-    /// stops calling the exercise, which it may keep doing while the person gets up or puts the
-    /// weights down. 0.75 leaves a quarter period for timing error; a missed last rep brings the
-    /// end forward by at most three quarters of a period. 0 keeps the classifier's end.
-    /// </summary>
-    [Range(0.0, 10.0)] public double SetEndAfterLastRepPeriods { get; set; } = 0.75;
-
-    /// <summary>
-    /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
-    /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
-    /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
-    /// set. Holds (plank) are exempt. 0 reports every stable stretch as a set.
-    /// </summary>
-    [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
-
-    /// <summary>
-    /// A gap between two counted reps of up to this many rep periods is filled with the reps that
-    /// must have happened in it: from 1.5 periods (nearer two periods than one) a gap holds one
-    /// rep, placed halfway; 2.5 fills at most one missed rep, longer gaps (a real pause inside a
-    /// set) are left alone. The counter skips a rep whose swing or repetition it doubts (running,
-    /// whose left and right strides look alike, loses one every few strides) although the rhythm
-    /// on both sides shows it was there. 0 turns it off.
-    /// </summary>
-    [Range(0.0, 10.0)] public double RepGapFillPeriods { get; set; } = 2.5;
-
-    /// <summary>
     /// A stretch of a rep exercise that has a still counterpart (a push-up: a plank) lasting at
     /// least this long without a single rep is reported, once it ends, as that hold instead of
     /// being dropped (<see cref="MinRepsPerSet"/>): the pose is the same, and the rep counter
@@ -123,30 +119,21 @@ public sealed class TemporalOptions : IValidatableObject
     /// </summary>
     [Range(0.0, 600.0)] public double RepLessHoldSeconds { get; set; } = 5;
 
-    /// <summary>Spacing of <see cref="Recognition.TimelineSample"/> events: the session log's 1 Hz timeline.</summary>
-    [Range(0.05, 60)] public double TimelineIntervalSeconds { get; set; } = 1.0;
+    // Rep counting: the period bounds and the tests a candidate rep must pass.
 
-    /// <summary>Rep period bounds for exercises without an entry in <see cref="RepPeriods"/>: 0.6 s (fast jumping jacks) to 6 s (slow controlled reps).</summary>
+    /// <summary>Rep period bounds for exercises without their own (catalogue or <see cref="RepPeriods"/>): 0.6 s (fast jumping jacks) to 6 s (slow controlled reps).</summary>
     [Range(0.1, 60)] public double RepMinPeriodSeconds { get; set; } = 0.6;
 
     /// <inheritdoc cref="RepMinPeriodSeconds"/>
     [Range(0.1, 60)] public double RepMaxPeriodSeconds { get; set; } = 6.0;
 
     /// <summary>
-    /// Per-exercise rep period bounds (class name → bounds), overriding the defaults above.
-    /// Exercises that alternate sides need them, since their picture repeats at twice or half
-    /// the rep: a lunge changes legs every rep, so it looks the same only every two reps, and
-    /// below 3.3 s the counter cannot take that for the period (and count half the reps); a
-    /// running rep is a left and a right stride (0.55 to 1 s in the synthetic world, a cadence of
-    /// 120 to 220 strides a minute), below the default 0.6 s at its fastest, while a lower bound
-    /// of 0.45 s keeps out single strides of all but the slowest runners. How these were found:
-    /// docs/temporal-logic.md.
+    /// Per-exercise rep period bounds (class name → bounds), overriding the exercise's catalogue
+    /// bounds (<see cref="ExerciseInfo.RepPeriod"/>: lunge 1.2–3.3 s, running 0.45–1.2 s) or, for
+    /// an exercise without them, the general bounds above. Empty by default; configuration merges
+    /// its entries in, and a bound an entry leaves out keeps the value it overrides.
     /// </summary>
-    public Dictionary<string, RepPeriodBounds> RepPeriods { get; set; } = new(StringComparer.Ordinal)
-    {
-        ["lunge"] = new() { MinSeconds = 1.2, MaxSeconds = 3.3 },
-        ["running"] = new() { MinSeconds = 0.45, MaxSeconds = 1.2 },
-    };
+    public Dictionary<string, RepPeriodBounds> RepPeriods { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Trailing stretch of a set that the online rep counter analyses (at least three maximum
@@ -187,23 +174,45 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0.0, 10.0)] public double RepEmbeddingWeight { get; set; } = 0.3;
 
     /// <summary>
+    /// A gap between two counted reps of up to this many rep periods is filled with the reps that
+    /// must have happened in it: from 1.5 periods (nearer two periods than one) a gap holds one
+    /// rep, placed halfway; 2.5 fills at most one missed rep, longer gaps (a real pause inside a
+    /// set) are left alone. The counter skips a rep whose swing or repetition it doubts (running,
+    /// whose left and right strides look alike, loses one every few strides) although the rhythm
+    /// on both sides shows it was there. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 10.0)] public double RepGapFillPeriods { get; set; } = 2.5;
+
+    // Timeline and source: the session log's timeline samples and the lost-source timer.
+
+    /// <summary>Spacing of <see cref="Recognition.TimelineSample"/> events: the session log's 1 Hz timeline.</summary>
+    [Range(0.05, 60)] public double TimelineIntervalSeconds { get; set; } = 1.0;
+
+    /// <summary>
     /// Timers: when no frame arrives for this long (scheduler time) the pipeline reports
     /// SourceLost, and SourceRecovered with the next frame. 0 (default) leaves that to the frame
     /// source, whose events are merged in.
     /// </summary>
     [Range(0.0, 600.0)] public double SourceLostAfterSeconds { get; set; }
 
-    /// <summary>Period bounds for an exercise.</summary>
-    public (double Min, double Max) PeriodBoundsFor(string exercise) =>
-        RepPeriods.TryGetValue(exercise, out var b) ? (b.MinSeconds, b.MaxSeconds) : (RepMinPeriodSeconds, RepMaxPeriodSeconds);
+    /// <summary>
+    /// Period bounds for an exercise: each bound from its <see cref="RepPeriods"/> entry, else from
+    /// the catalogue (<see cref="ExerciseCatalog.RepPeriod"/>), else the general bounds.
+    /// </summary>
+    public (double Min, double Max) PeriodBoundsFor(string exercise)
+    {
+        var (min, max) = ExerciseCatalog.RepPeriod(exercise) ?? (RepMinPeriodSeconds, RepMaxPeriodSeconds);
+        return RepPeriods.TryGetValue(exercise, out var b) ? (b.MinSeconds ?? min, b.MaxSeconds ?? max) : (min, max);
+    }
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (RepMinPeriodSeconds >= RepMaxPeriodSeconds)
             yield return new ValidationResult($"{Section}:RepMinPeriodSeconds must be below RepMaxPeriodSeconds", [nameof(RepMinPeriodSeconds)]);
-        foreach (var (name, b) in RepPeriods)
+        foreach (string name in RepPeriods.Keys)
         {
-            if (b.MinSeconds >= b.MaxSeconds || b.MinSeconds < 0.1)
+            var (min, max) = PeriodBoundsFor(name);
+            if (min >= max || min < 0.1)
                 yield return new ValidationResult($"{Section}:RepPeriods:{name}: MinSeconds must be at least 0.1 and below MaxSeconds", [nameof(RepPeriods)]);
         }
     }

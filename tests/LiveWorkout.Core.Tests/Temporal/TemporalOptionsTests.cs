@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using LiveWorkout.Core.Temporal;
+using Microsoft.Extensions.Configuration;
 
 namespace LiveWorkout.Core.Tests.Temporal;
 
@@ -37,5 +38,50 @@ public sealed class TemporalOptionsTests
         Assert.Contains(results, r => r.ErrorMessage!.Contains("RepPeriods:squat", StringComparison.Ordinal));
         Assert.Equal((3.0, 2.0), options.PeriodBoundsFor("squat"));
         Assert.Equal((0.6, 6.0), options.PeriodBoundsFor("pull_up"));
+    }
+
+    /// <summary>Binds the Temporal section onto fresh options, as the app's options binding does.</summary>
+    private static TemporalOptions Bind(Dictionary<string, string?> settings)
+    {
+        var options = new TemporalOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection(TemporalOptions.Section).Bind(options);
+        return options;
+    }
+
+    [Fact]
+    public void Without_overrides_lunge_and_running_get_their_catalogue_bounds()
+    {
+        var options = Bind([]);
+
+        Assert.Empty(options.RepPeriods);
+        Assert.Equal((1.2, 3.3), options.PeriodBoundsFor("lunge"));
+        Assert.Equal((0.45, 1.2), options.PeriodBoundsFor("running"));
+        Assert.Equal((0.6, 6.0), options.PeriodBoundsFor("squat"));
+        Assert.Empty(Validate(options));
+    }
+
+    [Fact]
+    public void A_configured_bound_wins_over_the_catalogue_and_the_other_bound_stays()
+    {
+        var options = Bind(new()
+        {
+            ["Temporal:RepPeriods:lunge:MaxSeconds"] = "4",
+            ["Temporal:RepPeriods:squat:MinSeconds"] = "1",
+            ["Temporal:RepMaxPeriodSeconds"] = "5",
+        });
+
+        Assert.Equal((1.2, 4.0), options.PeriodBoundsFor("lunge"));
+        Assert.Equal((0.45, 1.2), options.PeriodBoundsFor("running"));
+        Assert.Equal((1.0, 5.0), options.PeriodBoundsFor("squat"));
+        Assert.Equal((0.6, 5.0), options.PeriodBoundsFor("pull_up"));
+        Assert.Empty(Validate(options));
+    }
+
+    [Fact]
+    public void A_configured_bound_that_crosses_the_catalogue_one_is_refused()
+    {
+        var options = Bind(new() { ["Temporal:RepPeriods:running:MinSeconds"] = "2" });
+
+        Assert.Contains(Validate(options), r => r.ErrorMessage!.Contains("RepPeriods:running", StringComparison.Ordinal));
     }
 }

@@ -1,0 +1,30 @@
+namespace LiveWorkout.Core;
+
+/// <summary>
+/// One exercise of the <see cref="ExerciseCatalog"/>: everything the product knows about it by name.
+/// </summary>
+/// <param name="Name">The class label models and files use (push_up).</param>
+/// <param name="DisplayName">The one name people see: console, exports, reports, overlay (Push-up).</param>
+/// <param name="Measure">Reps, or time for holds and for running (whose counted strides are the rhythm the counter follows, not a number anyone trains for).</param>
+/// <param name="IsStaticHold">Held still (plank): a set gets a duration, not reps, and ends later (<c>Temporal:HoldSetEndSeconds</c>).</param>
+/// <param name="StillCounterpart">
+/// For a rep exercise whose pose, held still, is a static hold (a push-up's top is a plank): that
+/// hold. The temporal logic tells them apart by motion (<see cref="Temporal.StillHoldRelabeler"/>).
+/// </param>
+/// <param name="RepPeriod">
+/// The exercise's own rep period bounds in seconds, or null for the general
+/// <c>Temporal:RepMinPeriodSeconds</c>..<c>RepMaxPeriodSeconds</c>; <c>Temporal:RepPeriods</c>
+/// overrides them. Exercises that alternate sides need them, since their picture repeats at twice
+/// or half the rep (see <see cref="ExerciseCatalog"/>).
+/// </param>
+public sealed record ExerciseInfo(
+    string Name,
+    string DisplayName,
+    MeasuredIn Measure = MeasuredIn.Reps,
+    bool IsStaticHold = false,
+    string? StillCounterpart = null,
+    (double MinSeconds, double MaxSeconds)? RepPeriod = null)
+{
+    /// <summary>True when sets are measured in time, not reps.</summary>
+    public bool IsTimed => Measure == MeasuredIn.Time;
+}
