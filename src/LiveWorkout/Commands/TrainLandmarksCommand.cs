@@ -29,7 +29,7 @@ public static class TrainLandmarksCommand
     private static readonly Option<bool> Exact = new("--exact") { Description = "Train on the exact joints, without making them look like a pose model's output" };
     private static readonly Option<double> MinTempo = new("--min-tempo") { Description = "Slowest playback of a session (0.5: twice as slow)", DefaultValueFactory = _ => 0.45 };
     private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
-    private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep (0 to 1)", DefaultValueFactory = _ => 0.5 };
+    private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep, 0 to 1 (default 0)" };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
