@@ -57,6 +57,11 @@ public static class ExerciseCatalog
     public static IReadOnlySet<string> Timed { get; } =
         Exercises.Where(e => e.IsTimed).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The exercise's place in <see cref="Exercises"/> (the order pages and tables list exercises in); -1 for a label the catalogue lacks.</summary>
+    public static int IndexOf(string label) => Order.GetValueOrDefault(label, -1);
+
+    private static readonly Dictionary<string, int> Order = Exercises.Select((e, i) => (e.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+
     /// <summary>The catalogue's row for <paramref name="label"/>; null for a label it lacks (another model's class).</summary>
     public static ExerciseInfo? Find(string label) => ByName.GetValueOrDefault(label);
 

@@ -56,17 +56,13 @@ public static class EvaluationHtmlReport
         return html.ToString();
     }
 
-    /// <summary>The colour of an exercise in every LiveWorkout chart, as #rrggbb.</summary>
-    public static string ColorOf(string exercise) =>
-        ExerciseColors.Of(exercise);
-
     private static void Legend(StringBuilder html, IReadOnlyList<ClipTimeline> timelines)
     {
         var exercises = timelines.SelectMany(c => c.Truth.Select(s => s.Exercise).Concat(c.Predicted.Select(s => s.Exercise)))
             .Distinct(StringComparer.Ordinal).OrderBy(Order).ToList();
         html.Append("<p class=\"legend\">");
         foreach (string e in exercises.Append(ExerciseCatalog.Idle))
-            html.Append(Inv, $"<span><i style=\"background:{ColorOf(e)}\"></i>{E(Core.ExerciseCatalog.DisplayName(e))}</span>");
+            html.Append(Inv, $"<span><i style=\"background:{ExerciseColors.Of(e)}\"></i>{E(Core.ExerciseCatalog.DisplayName(e))}</span>");
         html.Append("</p>\n");
     }
 
@@ -84,14 +80,14 @@ public static class EvaluationHtmlReport
         {
             int y = top + l * lane;
             html.Append(Inv, $"<text x=\"{left - 6}\" y=\"{y + 13}\" text-anchor=\"end\">{(l == 0 ? "truth" : "predicted")}</text>");
-            html.Append(Inv, $"<rect x=\"{left}\" y=\"{y + 1}\" width=\"{plot:0.#}\" height=\"{lane - 2}\" fill=\"{ColorOf(ExerciseCatalog.Idle)}\"/>");
+            html.Append(Inv, $"<rect x=\"{left}\" y=\"{y + 1}\" width=\"{plot:0.#}\" height=\"{lane - 2}\" fill=\"{ExerciseColors.Of(ExerciseCatalog.Idle)}\"/>");
             var bars = l == 0
                 ? clip.Truth.Select(s => (s.Exercise, s.Start, s.End, Reps: s.Reps > 0 ? $"×{s.Reps}" : ExerciseCatalog.IsStaticHold(s.Exercise) ? $"{s.Duration.TotalSeconds:0}s" : ""))
                 : clip.Predicted.Select(s => (s.Exercise, s.Start, s.End, Reps: s.HoldDuration is { } h ? $"{h.TotalSeconds:0}s" : $"×{s.Reps}"));
             foreach (var (exercise, start, end, reps) in bars)
             {
                 double x0 = X(start), w = Math.Max(1, X(end) - x0);
-                html.Append(Inv, $"<rect x=\"{x0:0.#}\" y=\"{y + 1}\" width=\"{w:0.#}\" height=\"{lane - 2}\" fill=\"{ColorOf(exercise)}\"><title>{E(exercise)} {start.TotalSeconds:0.0}–{end.TotalSeconds:0.0} s {reps}</title></rect>");
+                html.Append(Inv, $"<rect x=\"{x0:0.#}\" y=\"{y + 1}\" width=\"{w:0.#}\" height=\"{lane - 2}\" fill=\"{ExerciseColors.Of(exercise)}\"><title>{E(exercise)} {start.TotalSeconds:0.0}–{end.TotalSeconds:0.0} s {reps}</title></rect>");
                 if (w > 28 && reps.Length > 0) html.Append(Inv, $"<text x=\"{x0 + w / 2:0.#}\" y=\"{y + 13}\" text-anchor=\"middle\" class=\"reps\">{E(reps)}</text>");
             }
         }
@@ -179,7 +175,7 @@ public static class EvaluationHtmlReport
     {
         html.Append("<table><thead><tr><th>class</th><th class=\"n\">support</th><th class=\"n\">predicted</th><th class=\"n\">P</th><th class=\"n\">R</th><th class=\"n\">F1</th></tr></thead><tbody>\n");
         foreach (var c in frames.PerClass.Where(c => c.Support > 0 || c.Predicted > 0))
-            html.Append(Inv, $"<tr><td><span class=\"chip\" style=\"background:{ColorOf(c.Class)}\"></span>{E(c.Class)}</td><td class=\"n\">{c.Support}</td><td class=\"n\">{c.Predicted}</td><td class=\"n\">{P(c.Precision)}</td><td class=\"n\">{P(c.Recall)}</td><td class=\"n\">{P(c.F1)}</td></tr>\n");
+            html.Append(Inv, $"<tr><td><span class=\"chip\" style=\"background:{ExerciseColors.Of(c.Class)}\"></span>{E(c.Class)}</td><td class=\"n\">{c.Support}</td><td class=\"n\">{c.Predicted}</td><td class=\"n\">{P(c.Precision)}</td><td class=\"n\">{P(c.Recall)}</td><td class=\"n\">{P(c.F1)}</td></tr>\n");
         html.Append("</tbody></table>\n");
     }
 
@@ -199,7 +195,7 @@ public static class EvaluationHtmlReport
 
     private static int Order(string exercise)
     {
-        int i = ExerciseCatalog.All.ToList().IndexOf(exercise);
+        int i = ExerciseCatalog.IndexOf(exercise);
         return i < 0 ? int.MaxValue : i;
     }
 

@@ -18,7 +18,7 @@ public static class ExerciseColors
     public static string Of(string exercise)
     {
         if (ExerciseCatalog.IsIdle(exercise)) return Idle;
-        int index = ExerciseCatalog.All.ToList().IndexOf(exercise);
+        int index = ExerciseCatalog.IndexOf(exercise);
         if (index < 0) index = (int)((uint)StableHash(exercise) % Palette.Length);
         return Palette[index % Palette.Length];
     }

@@ -149,7 +149,7 @@ public sealed class ProgressHistory
 
     private static int CatalogueOrder(string exercise)
     {
-        int index = Core.ExerciseCatalog.All.ToList().IndexOf(exercise);
+        int index = Core.ExerciseCatalog.IndexOf(exercise);
         return index < 0 ? int.MaxValue : index;
     }
 }
