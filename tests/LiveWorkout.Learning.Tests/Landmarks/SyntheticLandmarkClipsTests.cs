@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace LiveWorkout.Learning.Tests.Landmarks;
 
+[Collection(SeededTrainingCollection.Name)]
 public sealed class SyntheticLandmarkClipsTests
 {
     private static readonly IReadOnlyList<string> Classes = ExerciseCatalog.All;

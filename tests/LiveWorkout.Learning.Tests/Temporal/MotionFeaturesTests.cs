@@ -7,6 +7,7 @@ using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
 
 namespace LiveWorkout.Learning.Tests.Temporal;
 
+[Collection(SeededTrainingCollection.Name)]
 public sealed class MotionFeaturesTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("lw-motion-").FullName;

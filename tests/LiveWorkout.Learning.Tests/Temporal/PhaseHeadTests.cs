@@ -4,6 +4,7 @@ using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
 
 namespace LiveWorkout.Learning.Tests.Temporal;
 
+[Collection(SeededTrainingCollection.Name)]
 public sealed class PhaseHeadTests
 {
     /// <summary>

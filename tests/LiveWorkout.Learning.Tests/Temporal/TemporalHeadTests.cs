@@ -5,6 +5,7 @@ using static LiveWorkout.Learning.Tests.Temporal.HeadTestModels;
 
 namespace LiveWorkout.Learning.Tests.Temporal;
 
+[Collection(SeededTrainingCollection.Name)]
 public sealed class TemporalHeadTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lw-head-" + Guid.NewGuid().ToString("N"));

@@ -3,6 +3,7 @@ using LiveWorkout.Synthetic;
 
 namespace LiveWorkout.Learning.Tests.Training;
 
+[Collection(SeededTrainingCollection.Name)]
 public sealed class TrainingRunTests : IDisposable
 {
     private readonly TinyDataset _data = new(perClass: 36); // 3 test images per class: with 2, one miss was a 17% drop (a fresh-clone run gave 0.667 after val acc 1.000)
