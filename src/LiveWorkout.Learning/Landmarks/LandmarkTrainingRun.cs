@@ -25,7 +25,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         CpuContention.WarnIfBusy(output, device);
 
         var watch = Stopwatch.StartNew();
-        var series = new ClipEmbeddingSeries[data.Sessions];
+        var series = new List<ClipEmbeddingSeries>(new ClipEmbeddingSeries[data.Sessions]);
         int done = 0;
         Parallel.For(0, data.Sessions, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
@@ -33,6 +33,16 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             int n = Interlocked.Increment(ref done);
             if (n % 200 == 0) lock (output) output.WriteLine($"  {n}/{data.Sessions} sessions ({watch.Elapsed.TotalSeconds:0} s)");
         });
+        int rendered = 0;
+        if (options.PoseData is { } folder)
+        {
+            var files = PoseClipFile.In(folder);
+            // Half the rendered sessions are seen in a mirror, as the augmenter does with the joints.
+            var mirrors = new Random(options.Training.Seed);
+            foreach (string file in files) series.Add(PoseClipFile.Read(file).ToSeries(classes, mirror: mirrors.NextDouble() < 0.5));
+            rendered = files.Count;
+            output.WriteLine($"{rendered} rendered sessions as the pose stage saw them, from {folder}");
+        }
         output.WriteLine($"training clips: {series.Sum(s => s.Count)} frames of {LandmarkFeatures.Size} features in {watch.Elapsed.TotalSeconds:0} s");
 
         output.WriteLine(HeadProgress.Header);
@@ -56,7 +66,8 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             output.WriteLine(HeadProgress.PhaseHeader);
             return HeadTrainer.TrainPhase(series, options.Training, device, e => output.WriteLine(HeadProgress.Line(e)), cancellation);
         });
-        package.Describe(new TrainingDataSummary($"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}", "synthetic landmarks",
+        string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + (rendered > 0 ? $" and {rendered} rendered sessions seen by the pose stage" : "");
+        package.Describe(new TrainingDataSummary(source, rendered > 0 ? "synthetic landmarks, pose stage on renders" : "synthetic landmarks",
             [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "")), package.Manifest.Metrics);
         package.Save(options.Output);
         output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");

@@ -26,10 +26,25 @@ public static class SyntheticLandmarkClips
     {
         var rng = new Random(unchecked(seed * 31 + 7));
         var (width, height) = Sizes[rng.Next(Sizes.Length)];
-        double tempo = Math.Exp(Math.Log(options.MinTempo) + rng.NextDouble() * (Math.Log(options.MaxTempo) - Math.Log(options.MinTempo)));
         using var session = new SyntheticSession(seed, width, height, options.DurationSeconds, 30);
-        int steps = (int)Math.Floor(options.DurationSeconds / tempo / options.StepSeconds);
+        var (times, sessionTimes) = Schedule(session, seed, rng, options);
+        int steps = times.Length;
         var frames = new float[steps * PoseFrame.Length];
+        for (int i = 0; i < steps; i++)
+            SyntheticLandmarks.Write(session.PoseAt(FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
+        if (options.Augment) new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
+        return Series($"synthetic:{seed}", times, sessionTimes, frames, session.Labels, classes);
+    }
+
+    /// <summary>
+    /// When each kept frame is shown (<c>Times</c>, from 0 every step) and which moment of the
+    /// session it shows (<c>SessionTimes</c>): the session played at a tempo drawn from
+    /// <paramref name="rng"/>, with the holds of <see cref="SyntheticLandmarkOptions.HoldShare"/>.
+    /// </summary>
+    public static (double[] Times, double[] SessionTimes) Schedule(SyntheticSession session, int seed, Random rng, SyntheticLandmarkOptions options)
+    {
+        double tempo = Math.Exp(Math.Log(options.MinTempo) + rng.NextDouble() * (Math.Log(options.MaxTempo) - Math.Log(options.MinTempo)));
+        int steps = (int)Math.Floor(options.DurationSeconds / tempo / options.StepSeconds);
         var times = new double[steps];
         var sessionTimes = new double[steps];
         // Holds draw from their own generator, so sessions without them stay as they were.
@@ -48,26 +63,38 @@ public static class SyntheticLandmarkClips
                     holdLeft = (int)Math.Round((1 + 7 * holdRng.NextDouble()) / options.StepSeconds);
             }
             sessionTimes[i] = Math.Min(cursor, session.Timeline.Duration);
-            int frame = Math.Min((int)Math.Round(sessionTimes[i] * session.Fps), session.FrameCount - 1);
-            SyntheticLandmarks.Write(session.PoseAt(frame), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         }
-        if (options.Augment) new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
+        return (times, sessionTimes);
+    }
 
+    /// <summary>The session's frame nearest <paramref name="sessionTime"/>.</summary>
+    public static int FrameAt(SyntheticSession session, double sessionTime) =>
+        Math.Min((int)Math.Round(sessionTime * session.Fps), session.FrameCount - 1);
+
+    /// <summary>The training series of <paramref name="frames"/> (<see cref="PoseFrame"/>s at <paramref name="times"/>): features, each frame's label and rep phase.</summary>
+    public static ClipEmbeddingSeries Series(string clip, double[] times, double[] sessionTimes, float[] frames, ClipAnnotation annotation, IReadOnlyList<string> classes)
+    {
+        var labels = sessionTimes.Select(t => annotation.LabelAt(TimeSpan.FromSeconds(t))).ToArray();
+        return Series(clip, times, frames, labels, ClipEmbeddings.PhaseTargetsAt(sessionTimes, annotation), classes);
+    }
+
+    /// <summary>The training series of <paramref name="frames"/> with their labels (exercise names) and phase targets.</summary>
+    public static ClipEmbeddingSeries Series(string clip, double[] times, float[] frames, IReadOnlyList<string> labels, float[]? phases, IReadOnlyList<string> classes)
+    {
+        int steps = times.Length;
         var features = new float[steps * LandmarkFeatures.Size];
         for (int i = 0; i < steps; i++)
             LandmarkFeatures.Compute(frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length), features.AsSpan(i * LandmarkFeatures.Size, LandmarkFeatures.Size));
 
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        var labels = new int[steps];
+        var classOf = new int[steps];
         for (int i = 0; i < steps; i++)
         {
-            string label = session.Labels.LabelAt(TimeSpan.FromSeconds(sessionTimes[i]));
-            if (!index.TryGetValue(label, out labels[i]))
-                throw new InvalidInputException($"synthetic session {seed} has '{label}', which the model's classes ({string.Join(", ", classes)}) lack");
+            if (!index.TryGetValue(labels[i], out classOf[i]))
+                throw new InvalidInputException($"{clip} has '{labels[i]}', which the model's classes ({string.Join(", ", classes)}) lack");
         }
-        var phases = ClipEmbeddings.PhaseTargetsAt(sessionTimes, session.Labels);
         // No frame-level classifier precedes the head: nothing to compare it with (-1 matches no class).
-        return new ClipEmbeddingSeries($"synthetic:{seed}", times, labels, Enumerable.Repeat(-1, steps).ToArray(), features, LandmarkFeatures.Size, phases);
+        return new ClipEmbeddingSeries(clip, times, classOf, Enumerable.Repeat(-1, steps).ToArray(), features, LandmarkFeatures.Size, phases);
     }
 
     /// <summary>Whether the person may stop at <paramref name="sessionTime"/>: inside a set, near a rep's extreme, or anywhere in a set without reps (a plank).</summary>

@@ -3,12 +3,17 @@ using System.Globalization;
 using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
+using LiveWorkout.Learning.Landmarks;
+using LiveWorkout.Learning.Packaging;
+using LiveWorkout.Pipeline;
 using LiveWorkout.Synthetic;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using OpenCvSharp;
 
 namespace LiveWorkout.Commands;
 
-/// <summary>`liveworkout synth images|clips|sheet`: render the synthetic exercise world.</summary>
+/// <summary>`liveworkout synth images|frames|clips|sheet|pose`: render the synthetic exercise world.</summary>
 public static class SynthCommand
 {
     public static Command Create()
@@ -18,6 +23,7 @@ public static class SynthCommand
         synth.Subcommands.Add(Frames());
         synth.Subcommands.Add(Clips());
         synth.Subcommands.Add(Sheet());
+        synth.Subcommands.Add(Pose());
         return synth;
     }
 
@@ -117,6 +123,41 @@ public static class SynthCommand
             }
             return Task.FromResult(ExitCodes.Ok);
         }));
+        return command;
+    }
+
+    private static Command Pose()
+    {
+        var output = new Option<string>("--out") { Description = "Folder for the <seed>.pose files (those already there are kept)", Required = true };
+        var sessions = new Option<int>("--sessions") { Description = "Synthetic sessions to render", DefaultValueFactory = _ => 100 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the first session; session k uses seed + k (keep clear of train-landmarks --data-seed)", DefaultValueFactory = _ => 9000 };
+        var duration = new Option<double>("--duration-s") { Description = "Seconds of each session", DefaultValueFactory = _ => 75 };
+        var workers = new Option<int>("--workers") { Description = "Sessions rendered at once, each with its own pose stage (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("pose", "Render synthetic sessions and keep the pose stage's landmarks of each, with labels and rep phases, for train-landmarks --pose-data");
+        foreach (Option o in new Option[] { output, sessions, seed, duration, workers, SharedOptions.Model }) command.Options.Add(o);
+        command.SetHandler((parse, ct) =>
+        {
+            var context = LiveWorkoutCli.Context(parse, ct);
+            return CommandRunner.RunAsync(context, (services, token) =>
+            {
+                int n = parse.GetValue(sessions), k = parse.GetValue(workers);
+                double seconds = parse.GetValue(duration);
+                if (n is < 1 or > 100_000) throw new InvalidInputException("--sessions must be between 1 and 100000");
+                if (seconds is < 10 or > 3600) throw new InvalidInputException("--duration-s must be between 10 and 3600");
+                if (k is < 1 or > 256) throw new InvalidInputException("--workers must be between 1 and 256");
+                string modelPath = services.GetRequiredService<IOptions<ModelOptions>>().Value.Path;
+                using var package = ModelPackage.Load(modelPath);
+                var spec = package.Manifest.Pose ?? throw new InvalidInputException($"'{modelPath}' is a pixel model: pass a landmark model (--model models/landmarks) to name the pose stage");
+                string folder = package.Folder ?? ".";
+                var data = new SyntheticLandmarkOptions(n, parse.GetValue(seed), seconds);
+                return Task.Factory.StartNew(() =>
+                {
+                    new PoseDataRun(context.Output).Run(parse.GetValue(output)!, data, PoseSpec.Resolve(folder, spec.LandmarkModel),
+                        spec.Detector is null ? null : PoseSpec.Resolve(folder, spec.Detector), k, token);
+                    return ExitCodes.Ok;
+                }, token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            });
+        });
         return command;
     }
 

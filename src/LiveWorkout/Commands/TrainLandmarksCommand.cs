@@ -30,6 +30,7 @@ public static class TrainLandmarksCommand
     private static readonly Option<double> MinTempo = new("--min-tempo") { Description = "Slowest playback of a session (0.5: twice as slow)", DefaultValueFactory = _ => 0.45 };
     private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
     private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep, 0 to 1 (default 0)" };
+    private static readonly Option<string?> PoseData = new("--pose-data") { Description = "Folder of rendered sessions as the pose stage saw them (from 'synth pose'), trained on beside the synthetic joints" };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs", DefaultValueFactory = _ => 8 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 5 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
@@ -41,7 +42,7 @@ public static class TrainLandmarksCommand
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, PoseData, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -85,6 +86,6 @@ public static class TrainLandmarksCommand
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
         var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo, holds);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3 };
-        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose);
+        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData));
     }
 }

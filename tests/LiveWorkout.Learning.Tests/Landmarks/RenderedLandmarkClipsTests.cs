@@ -1,0 +1,108 @@
+using LiveWorkout.Core;
+using LiveWorkout.Core.Pose;
+using LiveWorkout.Learning.Landmarks;
+using LiveWorkout.Vision.Pose;
+
+namespace LiveWorkout.Learning.Tests.Landmarks;
+
+public sealed class RenderedLandmarkClipsTests
+{
+    private static readonly IReadOnlyList<string> Classes = ExerciseCatalog.All;
+
+    private static PoseEstimator ShippedPoseStage()
+    {
+        string folder = Path.Combine(Repository.Root(), "models", "pose");
+        return new PoseEstimator(PoseLandmarkModel.Load(Path.Combine(folder, "pose_landmark_full.tflite")),
+            PoseDetector.Load(Path.Combine(folder, "pose_detection.tflite")));
+    }
+
+    [Fact]
+    public void The_pose_stage_finds_the_rendered_person_and_the_clip_keeps_the_sessions_labels_and_phases()
+    {
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 40);
+        using var estimator = ShippedPoseStage();
+        const int seed = 9003;
+        var clip = RenderedLandmarkClips.Make(seed, options, estimator);
+
+        // The same seed's exact joints: the same session at the same tempo, so the same label and phase every step.
+        var exact = SyntheticLandmarkClips.Make(seed, Classes, options with { Augment = false });
+        Assert.Equal(exact.Count, clip.Count);
+        Assert.Equal(exact.Labels.Select(l => Classes[l]), clip.Labels);
+        Assert.Equal(exact.PhaseTargets, clip.PhaseTargets);
+        Assert.Contains(clip.Labels, l => l != ExerciseCatalog.Idle);
+
+        int found = Enumerable.Range(0, clip.Count).Count(i => PoseFrame.Presence(clip.Frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length)) >= LandmarkFeatures.PresenceThreshold);
+        Assert.True(found >= 0.8 * clip.Count, $"person found in {found} of {clip.Count} frames");
+
+        // Found landmarks are the pose model's, not the exact joints: they differ from them, but lie on the person.
+        var series = clip.ToSeries(Classes);
+        Assert.Equal(exact.Labels, series.Labels);
+        Assert.NotEqual(exact.Embeddings, series.Embeddings);
+    }
+
+    [Fact]
+    public void A_rendered_clip_is_the_same_every_time()
+    {
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 12);
+        using var estimator = ShippedPoseStage();
+        var a = RenderedLandmarkClips.Make(9010, options, estimator);
+        var b = RenderedLandmarkClips.Make(9010, options, estimator);
+        Assert.Equal(a.Frames, b.Frames);
+        Assert.Equal(a.Labels, b.Labels);
+    }
+
+    [Fact]
+    public void A_pose_clip_file_round_trips_and_a_damaged_one_is_refused_in_one_line()
+    {
+        using var folder = new TempFolder("lw-poseclip");
+        Directory.CreateDirectory(folder.Path);
+        var frames = new float[3 * PoseFrame.Length];
+        for (int i = 0; i < frames.Length; i++) frames[i] = i * 0.5f;
+        var clip = new PoseClip("rendered:1", [0, 0.1, 0.2], frames, ["idle", "squat", "squat"], [0, 0, 1, 0, float.NaN, 1]);
+        string path = Path.Combine(folder.Path, "1" + PoseClipFile.Extension);
+        PoseClipFile.Write(path, clip);
+        Assert.Equal([path], PoseClipFile.In(folder.Path));
+
+        var read = PoseClipFile.Read(path);
+        Assert.Equal(clip.Clip, read.Clip);
+        Assert.Equal(clip.Times, read.Times);
+        Assert.Equal(clip.Labels, read.Labels);
+        Assert.Equal(clip.PhaseTargets, read.PhaseTargets);
+        Assert.Equal(clip.Frames, read.Frames);
+
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(bytes.Length - 10)]);
+        var cut = Assert.Throws<InvalidInputException>(() => PoseClipFile.Read(path));
+        Assert.Contains("cut short", cut.Message, StringComparison.Ordinal);
+        Assert.Contains("synth pose", cut.Message, StringComparison.Ordinal);
+
+        File.WriteAllText(path, "not a pose clip at all");
+        Assert.Throws<InvalidInputException>(() => PoseClipFile.Read(path));
+
+        string empty = Path.Combine(folder.Path, "empty");
+        Directory.CreateDirectory(empty);
+        Assert.Contains("synth pose", Assert.Throws<InvalidInputException>(() => PoseClipFile.In(empty)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_mirrored_clip_keeps_its_labels_and_a_label_the_model_lacks_is_refused()
+    {
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 12, Augment: false);
+        var exact = SyntheticLandmarkClips.Make(9011, Classes, options);
+        var frames = new float[exact.Count * PoseFrame.Length];
+        for (int i = 0; i < exact.Count; i++)
+        {
+            var frame = frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+            PoseFrame.SetHeader(frame, 1, 640, 480);
+            for (int j = 0; j < PoseFrame.Landmarks; j++) PoseFrame.SetLandmark(frame, j, 100 + 3 * j + i, 50 + 7 * j, 0.9f);
+        }
+        var clip = new PoseClip("made", exact.Times, frames, [.. exact.Labels.Select(l => Classes[l])], exact.PhaseTargets!);
+        var plain = clip.ToSeries(Classes);
+        var mirrored = clip.ToSeries(Classes, mirror: true);
+        Assert.Equal(plain.Labels, mirrored.Labels);
+        Assert.NotEqual(plain.Embeddings, mirrored.Embeddings);
+
+        var refused = Assert.Throws<InvalidInputException>(() => clip.ToSeries(["squat", "push_up"]));
+        Assert.Contains("lack", refused.Message, StringComparison.Ordinal);
+    }
+}
