@@ -17,7 +17,6 @@ public sealed class PoseEstimator : IDisposable
     private readonly PoseDetector? _detector;
     private PoseCrop? _track;
     private double _lastDetection = double.NegativeInfinity;
-    private double _lastWholeFrameMiss = double.NegativeInfinity;
 
     /// <param name="detector">The person detector, or null to start from the whole frame.</param>
     public PoseEstimator(PoseLandmarkModel landmarks, PoseDetector? detector)
@@ -28,9 +27,6 @@ public sealed class PoseEstimator : IDisposable
 
     /// <summary>Seconds between detector runs while a person is tracked.</summary>
     public double RedetectSeconds { get; init; } = 4;
-
-    /// <summary>Seconds after a whole-frame look found nobody before the next one (the detector still runs every frame).</summary>
-    public double WholeFrameRetrySeconds { get; init; } = 1;
 
     /// <summary>The crop the next frame will be looked at through, or null when nobody is tracked.</summary>
     public PoseCrop? Track => _track;
@@ -61,14 +57,8 @@ public sealed class PoseEstimator : IDisposable
             float found = Follow(bgr, person, frame);
             if (found >= LandmarkFeatures.PresenceThreshold) return found;
         }
-        // While nobody is in view the whole-frame look is tried at most every WholeFrameRetrySeconds:
-        // an empty room should not cost two models a frame.
-        if (_detector is null || seconds - _lastWholeFrameMiss >= WholeFrameRetrySeconds || seconds < _lastWholeFrameMiss)
-        {
-            float seen = Follow(bgr, whole, frame);
-            if (seen >= LandmarkFeatures.PresenceThreshold) return seen;
-            _lastWholeFrameMiss = seconds;
-        }
+        float seen = Follow(bgr, whole, frame);
+        if (seen >= LandmarkFeatures.PresenceThreshold) return seen;
         _track = null;
         PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
         return 0;
@@ -79,7 +69,6 @@ public sealed class PoseEstimator : IDisposable
     {
         _track = null;
         _lastDetection = double.NegativeInfinity;
-        _lastWholeFrameMiss = double.NegativeInfinity;
     }
 
     private float Follow(Mat bgr, PoseCrop crop, Span<float> frame)
