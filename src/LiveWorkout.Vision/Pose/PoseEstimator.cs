@@ -5,7 +5,7 @@ namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
 /// The pose stage: body landmarks of one person per frame of a video. The person is found by the
-/// detector (and, where it finds nobody or there is none, by the landmark model on the whole frame) and then followed from
+/// detector (or, without one, by the landmark model on the whole frame) and then followed from
 /// frame to frame through the rotated crop that the previous landmarks place; the detector runs
 /// again when the person is lost and every <see cref="RedetectSeconds"/>, so a wrong first crop
 /// does not persist. With several people in view it keeps the largest, most central one.
@@ -48,17 +48,17 @@ public sealed class PoseEstimator : IDisposable
             float presence = Follow(bgr, crop, frame);
             if (presence >= LandmarkFeatures.PresenceThreshold) return presence;
         }
-        // Nobody tracked, or the person was lost: look for them with the detector, then, where it
-        // finds nobody (arms overhead, a body behind a rack or cut by the frame), in the whole frame.
+        // Nobody tracked, or the person was lost: look for them in the whole frame.
         _lastDetection = seconds;
-        var whole = PoseCrop.WholeFrame(bgr.Width, bgr.Height);
-        if (_detector is not null && Find(bgr) is { } person)
+        var start = _detector is null ? PoseCrop.WholeFrame(bgr.Width, bgr.Height) : Find(bgr);
+        if (start is null)
         {
-            float found = Follow(bgr, person, frame);
-            if (found >= LandmarkFeatures.PresenceThreshold) return found;
+            _track = null;
+            PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
+            return 0;
         }
-        float seen = Follow(bgr, whole, frame);
-        if (seen >= LandmarkFeatures.PresenceThreshold) return seen;
+        float found = Follow(bgr, start.Value, frame);
+        if (found >= LandmarkFeatures.PresenceThreshold) return found;
         _track = null;
         PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
         return 0;
