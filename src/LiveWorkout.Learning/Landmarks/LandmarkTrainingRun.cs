@@ -24,6 +24,8 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 
+        // A missing or empty pose-data folder is refused before any session is made.
+        var poseFiles = options.PoseData is { } folder ? PoseClipFile.In(folder) : [];
         var watch = Stopwatch.StartNew();
         var series = new List<ClipEmbeddingSeries>(new ClipEmbeddingSeries[data.Sessions]);
         int done = 0;
@@ -33,15 +35,13 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             int n = Interlocked.Increment(ref done);
             if (n % 200 == 0) lock (output) output.WriteLine($"  {n}/{data.Sessions} sessions ({watch.Elapsed.TotalSeconds:0} s)");
         });
-        int rendered = 0;
-        if (options.PoseData is { } folder)
+        int rendered = poseFiles.Count;
+        if (rendered > 0)
         {
-            var files = PoseClipFile.In(folder);
             // Half the rendered sessions are seen in a mirror, as the augmenter does with the joints.
             var mirrors = new Random(options.Training.Seed);
-            foreach (string file in files) series.Add(PoseClipFile.Read(file).ToSeries(classes, mirror: mirrors.NextDouble() < 0.5));
-            rendered = files.Count;
-            output.WriteLine($"{rendered} rendered sessions as the pose stage saw them, from {folder}");
+            foreach (string file in poseFiles) series.Add(PoseClipFile.Read(file).ToSeries(classes, mirror: mirrors.NextDouble() < 0.5));
+            output.WriteLine($"{rendered} rendered sessions as the pose stage saw them, from {options.PoseData}");
         }
         output.WriteLine($"training clips: {series.Sum(s => s.Count)} frames of {LandmarkFeatures.Size} features in {watch.Elapsed.TotalSeconds:0} s");
 
