@@ -1,5 +1,4 @@
 using LiveWorkout.Core.Pose;
-using LiveWorkout.Learning.Training;
 using LiveWorkout.Synthetic;
 using LiveWorkout.Vision.Pose;
 using OpenCvSharp;
@@ -34,7 +33,6 @@ public static class RenderedLandmarkClips
             session.Render(SyntheticLandmarkClips.FrameAt(session, sessionTimes[i]), image);
             estimator.Estimate(image, times[i], frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         }
-        var labels = sessionTimes.Select(t => session.Labels.LabelAt(TimeSpan.FromSeconds(t))).ToArray();
-        return new PoseClip($"rendered:{seed}", times, frames, labels, ClipEmbeddings.PhaseTargetsAt(sessionTimes, session.Labels));
+        return SyntheticLandmarkClips.Clip($"rendered:{seed}", times, sessionTimes, frames, session.Labels);
     }
 }

@@ -33,7 +33,7 @@ public static class SyntheticLandmarkClips
         for (int i = 0; i < steps; i++)
             SyntheticLandmarks.Write(session.PoseAt(FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         if (options.Augment) new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
-        return Series($"synthetic:{seed}", times, sessionTimes, frames, session.Labels, classes);
+        return Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels).ToSeries(classes);
     }
 
     /// <summary>
@@ -71,12 +71,9 @@ public static class SyntheticLandmarkClips
     public static int FrameAt(SyntheticSession session, double sessionTime) =>
         Math.Min((int)Math.Round(sessionTime * session.Fps), session.FrameCount - 1);
 
-    /// <summary>The training series of <paramref name="frames"/> (<see cref="PoseFrame"/>s at <paramref name="times"/>): features, each frame's label and rep phase.</summary>
-    public static ClipEmbeddingSeries Series(string clip, double[] times, double[] sessionTimes, float[] frames, ClipAnnotation annotation, IReadOnlyList<string> classes)
-    {
-        var labels = sessionTimes.Select(t => annotation.LabelAt(TimeSpan.FromSeconds(t))).ToArray();
-        return Series(clip, times, frames, labels, ClipEmbeddings.PhaseTargetsAt(sessionTimes, annotation), classes);
-    }
+    /// <summary><paramref name="frames"/> (<see cref="PoseFrame"/>s at <paramref name="times"/>, showing the session at <paramref name="sessionTimes"/>) with each frame's label and rep phase.</summary>
+    public static PoseClip Clip(string clip, double[] times, double[] sessionTimes, float[] frames, ClipAnnotation annotation) =>
+        new(clip, times, frames, [.. sessionTimes.Select(t => annotation.LabelAt(TimeSpan.FromSeconds(t)))], ClipEmbeddings.PhaseTargetsAt(sessionTimes, annotation));
 
     /// <summary>The training series of <paramref name="frames"/> with their labels (exercise names) and phase targets.</summary>
     public static ClipEmbeddingSeries Series(string clip, double[] times, float[] frames, IReadOnlyList<string> labels, float[]? phases, IReadOnlyList<string> classes)
