@@ -135,6 +135,26 @@ public sealed class FrameClassifier : IDisposable
         return TakeReady(sourceEnded: false);
     }
 
+    /// <summary>
+    /// A landmark model's results for frames whose <see cref="LandmarkFeatures"/> are already
+    /// computed (saved by an earlier run), exactly as <see cref="Predict"/> gives them from the pose
+    /// frames: the same history, windows and pending frames.
+    /// </summary>
+    public ClassifierOutput PredictFeatures(IReadOnlyList<float[]> features, ReadOnlySpan<TimeSpan> times)
+    {
+        if (_net is not null) throw new InvalidOperationException("only a landmark model classifies landmark features");
+        if (times.Length < features.Count) throw new ArgumentException($"{features.Count} frames need {features.Count} times, got {times.Length}", nameof(times));
+        using var scope = NewDisposeScope();
+        using var mode = inference_mode();
+        for (int i = 0; i < features.Count; i++)
+        {
+            if (features[i].Length != LandmarkFeatures.Size)
+                throw new ArgumentException($"frame {i} has {features[i].Length} features, a landmark model takes {LandmarkFeatures.Size}", nameof(features));
+            _history!.Add(times[i], features[i]);
+        }
+        return TakeReady(sourceEnded: false);
+    }
+
     /// <summary>What a head's window holds of one frame: its embedding, and its motion features when the head sees motion.</summary>
     private float[] StepOf(float[] embedding, ReadOnlySpan<float> frame, TimeSpan time)
     {

@@ -29,7 +29,14 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     /// </summary>
     public string? FromPredictionsFolder { get; set; }
 
-    /// <summary>The model's classes: saved predictions must have been made with them.</summary>
+    /// <summary>
+    /// With <see cref="FromPredictionsFolder"/>: classify each clip's saved frames again (a landmark
+    /// model's heads on the saved landmark features) before the temporal logic. Gets the record and
+    /// the file it came from.
+    /// </summary>
+    public Func<PredictionRecord, string, PredictionRecord>? Reclassify { get; set; }
+
+    /// <summary>The model's classes: saved predictions must have been made with them (unless <see cref="Reclassify"/> classifies them again).</summary>
     public IReadOnlyList<string>? Classes { get; set; }
 
     public async Task<ReplayEvaluation> RunAsync(ClipSearch search, CancellationToken cancellation)
@@ -98,7 +105,8 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     private RecognitionResult Retrack(string path)
     {
         var record = PredictionLog.Read(path);
-        if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
+        if (Reclassify is { } reclassify) record = reclassify(record, path);
+        else if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
             throw new InvalidInputException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again");
         var clock = Stopwatch.StartNew();
         var events = new SessionTracker(record.Classes, template.Temporal).PushAll(record.Predictions);

@@ -51,10 +51,11 @@ public static class RecognitionCommands
         var trace = new Option<string?>("--trace") { Description = "With --evaluate: write <clip>.frames.csv per clip to this folder (each frame's labelled class, class probabilities and rep phase)" };
         var savePredictions = new Option<string?>("--save-predictions") { Description = "With --evaluate: save <clip>.predictions per clip to this folder (every frame's probabilities, embedding and rep phase), for --from-predictions" };
         var fromPredictions = new Option<string?>("--from-predictions") { Description = "With --evaluate: take each clip's frames from the <clip>.predictions saved in this folder instead of running the model, and run only the temporal logic (to try Temporal settings in seconds)" };
+        var reclassify = new Option<bool>("--reclassify") { Description = "With --from-predictions: run the heads of the landmark model given by --model again on the saved landmark features (a new landmark model measured in seconds; the pose stage is not run again)" };
         var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
         var command = new Command("replay", "Run a recorded clip or image folder through the pipeline and log the session, or score it against its labels (--evaluate)");
         command.Arguments.Add(input);
-        foreach (var o in new Option[] { SharedOptions.Model, SharedOptions.Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, savePredictions, fromPredictions, wholeClip }) command.Options.Add(o);
+        foreach (var o in new Option[] { SharedOptions.Model, SharedOptions.Device, realtime, show, Db, NoLog, Quiet, evaluate, report, json, trace, savePredictions, fromPredictions, reclassify, wholeClip }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = Context(parse, ct);
@@ -64,6 +65,8 @@ public static class RecognitionCommands
                 throw new InvalidInputException("--report, --json, --trace, --save-predictions, --from-predictions and --whole-clip-labels go with --evaluate");
             if (parse.GetValue(savePredictions) is not null && parse.GetValue(fromPredictions) is not null)
                 throw new InvalidInputException("--save-predictions and --from-predictions do not go together: save them with one run, read them in the next");
+            if (parse.GetValue(reclassify) && parse.GetValue(fromPredictions) is null)
+                throw new InvalidInputException("--reclassify goes with --from-predictions: it classifies saved landmark features again");
             return CommandRunner.RunAsync(context, async (services, token) =>
             {
                 var settings = Settings(services, parse, parse.GetValue(input)!) with
@@ -75,7 +78,7 @@ public static class RecognitionCommands
                 if (evaluating)
                 {
                     var request = new ReplayEvaluateRequest(parse.GetValue(input)!, parse.GetValue(wholeClip), parse.GetValue(report), parse.GetValue(json), parse.GetValue(trace),
-                        parse.GetValue(savePredictions), parse.GetValue(fromPredictions));
+                        parse.GetValue(savePredictions), parse.GetValue(fromPredictions), parse.GetValue(reclassify));
                     return await new ReplayEvaluate(request, context, services.GetRequiredService<RecognitionPipeline>()).RunAsync(settings with { DatabasePath = null, RecordPath = null }, token).ConfigureAwait(false);
                 }
                 return await Run(services, settings, context, parse.GetValue(Quiet), token).ConfigureAwait(false);

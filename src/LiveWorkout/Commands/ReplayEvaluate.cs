@@ -3,6 +3,8 @@ using LiveWorkout.Cli;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Evaluation;
 using LiveWorkout.Pipeline.Evaluation;
+using LiveWorkout.Learning.Inference;
+using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
 using LiveWorkout.Sessions.Reports;
@@ -21,8 +23,12 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
     public async Task<int> RunAsync(RecognitionSettings template, CancellationToken cancellation)
     {
         // Load the model once up front: a bad package is one error, not one per clip, and whole-clip labels need its classes.
-        IReadOnlyList<string> classes;
-        using (var package = ModelPackage.Load(template.ModelPath)) classes = package.Classes;
+        // With --reclassify the package stays loaded: its heads classify every clip's saved features.
+        var package = ModelPackage.Load(template.ModelPath);
+        using var loaded = package;
+        IReadOnlyList<string> classes = package.Classes;
+        if (request.Reclassify && !package.IsLandmarks)
+            throw new InvalidInputException($"--reclassify runs a landmark model's heads on saved landmark features, and '{template.ModelPath}' is a pixel model: pass a landmark model with --model");
 
         var search = LabelledClipFinder.Find(request.Input, request.WholeClipLabels, classes);
         foreach (var skipped in search.WithoutLabels)
@@ -38,6 +44,11 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         evaluator.SavePredictionsFolder = request.SavePredictionsFolder;
         evaluator.FromPredictionsFolder = request.FromPredictionsFolder;
         evaluator.Classes = classes;
+        if (request.Reclassify)
+        {
+            var reclassifier = new LandmarkReclassifier(package, TorchRuntime.SelectDevice(template.Device));
+            evaluator.Reclassify = reclassifier.Reclassify;
+        }
         var evaluation = await evaluator.RunAsync(search, cancellation).ConfigureAwait(false);
         var report = evaluation.Report;
 

@@ -1,0 +1,80 @@
+using LiveWorkout.Cli;
+using LiveWorkout.Core.Recognition;
+using LiveWorkout.Pipeline.Evaluation;
+using LiveWorkout.Synthetic;
+
+namespace LiveWorkout.Tests.Evaluation;
+
+/// <summary>`replay --evaluate --from-predictions --reclassify`: a landmark model's heads run again on saved landmark features.</summary>
+public sealed class ReclassifyTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("lw-reclassify-").FullName;
+    private static string Landmarks => Path.Combine(Checkout.Root(), "models", "landmarks");
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static async Task<(int Code, string Output, string Error)> Replay(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync(["replay", .. args, "--device", "cpu"], output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Saved_landmark_features_classified_again_give_the_whole_pipelines_frames_without_its_saved_probabilities()
+    {
+        // One synthetic set (knee push-ups) large enough for the pose stage to find the person.
+        string clips = Directory.CreateDirectory(Path.Combine(_root, "clips")).FullName;
+        SyntheticClipWriter.Write(Path.Combine(clips, "session.mp4"), SeedMix.Of(1, 58), new ClipOptions(320, 240, 12, 30));
+        string saved = Path.Combine(_root, "saved"), whole = Path.Combine(_root, "whole"), again = Path.Combine(_root, "again"), stale = Path.Combine(_root, "stale");
+
+        var run = await Replay(clips, "--evaluate", "--model", Landmarks, "--save-predictions", saved, "--trace", whole);
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+
+        // Spoil the saved probabilities and phases: only the features are left to go on.
+        string file = Path.Combine(saved, "session.predictions");
+        var record = PredictionLog.Read(file);
+        Assert.Contains(record.Predictions, p => p.Embedding[^1] > 0); // the person was found
+        float uniform = 1f / record.Classes.Count;
+        PredictionLog.Write(file, record with
+        {
+            Predictions = [.. record.Predictions.Select(p => p with { Probabilities = [.. p.Probabilities.Select(_ => uniform)], RepPhase = [1f, 0f] })],
+        });
+
+        run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify", "--trace", again);
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--trace", stale);
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+
+        string trace = FrameTrace.FileName("session.mp4");
+        string expected = File.ReadAllText(Path.Combine(whole, trace));
+        Assert.Equal(expected, File.ReadAllText(Path.Combine(again, trace)));
+        Assert.NotEqual(expected, File.ReadAllText(Path.Combine(stale, trace)));
+    }
+
+    [Theory]
+    [InlineData("without-from-predictions")]
+    [InlineData("pixel-model")]
+    [InlineData("pixel-features")]
+    public async Task What_cannot_be_classified_again_is_one_line(string kind)
+    {
+        string clips = Directory.CreateDirectory(Path.Combine(_root, "clips")).FullName;
+        SyntheticClipWriter.Write(Path.Combine(clips, "session.mp4"), SeedMix.Of(1, 58), new ClipOptions(64, 48, 3, 30));
+        string saved = Path.Combine(_root, "saved");
+        string pixels = Path.Combine(Checkout.Root(), "models", "pixels");
+        if (kind == "pixel-features")
+            Assert.Equal(ExitCodes.Ok, (await Replay(clips, "--evaluate", "--model", pixels, "--save-predictions", saved)).Code);
+
+        var run = kind switch
+        {
+            "without-from-predictions" => await Replay(clips, "--evaluate", "--model", Landmarks, "--reclassify"),
+            "pixel-model" => await Replay(clips, "--evaluate", "--model", pixels, "--from-predictions", saved, "--reclassify"),
+            _ => await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify"),
+        };
+
+        Assert.Equal(kind == "pixel-features" ? ExitCodes.Failed : ExitCodes.BadConfiguration, run.Code);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(kind switch { "without-from-predictions" => "--from-predictions", "pixel-model" => "pixel model", _ => "landmark features" }, line, StringComparison.Ordinal);
+    }
+}
