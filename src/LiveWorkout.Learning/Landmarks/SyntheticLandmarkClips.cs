@@ -13,7 +13,8 @@ namespace LiveWorkout.Learning.Landmarks;
 /// <see cref="LandmarkFeatures"/>, with each frame's label and rep phase.
 /// In a share of the sessions the person stops now and then for 1-8 s in the working half of a
 /// rep (around its extreme) and holds still: the frames keep the exercise's label, so a paused
-/// rep or a held position reads as the exercise and not as idle.
+/// rep or a held position reads as the exercise and not as idle. Between sets the person now and
+/// then steps out of view, so an empty view reads as idle.
 /// </summary>
 public static class SyntheticLandmarkClips
 {
@@ -32,8 +33,43 @@ public static class SyntheticLandmarkClips
         var frames = new float[steps * PoseFrame.Length];
         for (int i = 0; i < steps; i++)
             SyntheticLandmarks.Write(session.PoseAt(FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
-        if (options.Augment) new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
-        return Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels).ToSeries(classes);
+        var clip = Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels);
+        if (options.Augment)
+        {
+            new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
+            LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
+        }
+        return clip.ToSeries(classes);
+    }
+
+    /// <summary>Share of idle stretches in which the person steps out of view for a while.</summary>
+    private const double AwayShare = 0.3;
+
+    /// <summary>
+    /// Between sets the person now and then steps out of view (1-10 s, at least 1 s from either end
+    /// of the idle stretch): the frames are empty and stay idle, so a view with nobody in it reads
+    /// as idle. Inside a set only the augmenter's short losses occur, and the exercise goes on.
+    /// </summary>
+    private static void LeaveView(float[] frames, IReadOnlyList<string> labels, Random rng, double step)
+    {
+        int margin = (int)Math.Ceiling(1 / step);
+        for (int start = 0; start < labels.Count;)
+        {
+            int end = start;
+            while (end < labels.Count && labels[end] == labels[start]) end++;
+            int room = end - start - 2 * margin;
+            if (ExerciseCatalog.IsIdle(labels[start]) && room * step >= 1 && rng.NextDouble() < AwayShare)
+            {
+                int length = Math.Min(room, (int)Math.Round((1 + 9 * rng.NextDouble()) / step));
+                int from = start + margin + rng.Next(room - length + 1);
+                for (int i = from; i < from + length; i++)
+                {
+                    var frame = frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+                    PoseFrame.SetEmpty(frame, PoseFrame.Width(frame), PoseFrame.Height(frame));
+                }
+            }
+            start = end;
+        }
     }
 
     /// <summary>

@@ -86,7 +86,7 @@ public static class HeadTrainer
             double lossSum = 0;
             long correct = 0;
             var end = EpochLoop.Run(optimizer, ScheduleNames.Cosine, options.LearningRate, epochs, patience: 0, default,
-                (_, _) =>
+                (epoch, _) =>
                 {
                     head.train();
                     lossSum = 0;
@@ -97,6 +97,11 @@ public static class HeadTrainer
                     for (int start = 0; start < shuffled.Length; start += options.BatchSize)
                     {
                         cancellation.ThrowIfCancellationRequested();
+                        if (options.AnnealPerBatch)
+                        {
+                            double rate = LearningRateSchedule.CosineAt(options.LearningRate, epoch + (double)start / shuffled.Length, epochs);
+                            foreach (var group in optimizer.ParamGroups) group.LearningRate = rate;
+                        }
                         int n = Math.Min(options.BatchSize, shuffled.Length - start);
                         for (int b = 0; b < n; b++)
                         {

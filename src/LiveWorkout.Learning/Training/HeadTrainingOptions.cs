@@ -17,6 +17,12 @@ public sealed record HeadTrainingOptions
     public int Seed { get; init; } = 1;
 
     /// <summary>
+    /// Lower the cosine learning rate batch by batch instead of once per epoch: for runs of few
+    /// epochs over many clips, which would otherwise end at a high rate.
+    /// </summary>
+    public bool AnnealPerBatch { get; init; }
+
+    /// <summary>
     /// Share of training windows whose past frames are moved by up to one stored frame: a live
     /// source drops frames and its times are not on a grid, so windows there are never exact.
     /// </summary>

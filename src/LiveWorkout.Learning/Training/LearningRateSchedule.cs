@@ -12,4 +12,12 @@ public static class LearningRateSchedule
         ScheduleNames.Cosine => baseRate * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * epoch / Math.Max(1, epochs)))),
         _ => baseRate,
     };
+
+    /// <summary>
+    /// The cosine rate at a point inside the run, <paramref name="progress"/> epochs from its start
+    /// (2.5: halfway through the third epoch): annealed batch by batch, so a run of one or two epochs
+    /// over much data still ends at a low rate.
+    /// </summary>
+    public static double CosineAt(double baseRate, double progress, int epochs) =>
+        baseRate * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * Math.Clamp(progress / Math.Max(1, epochs), 0, 1))));
 }

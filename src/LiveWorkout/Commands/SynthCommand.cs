@@ -130,7 +130,7 @@ public static class SynthCommand
     {
         var output = new Option<string>("--out") { Description = "Folder for the <seed>.pose files (those already there are kept)", Required = true };
         var sessions = new Option<int>("--sessions") { Description = "Synthetic sessions to render", DefaultValueFactory = _ => 100 };
-        var seed = new Option<int>("--seed") { Description = "Seed of the first session; session k uses seed + k (keep clear of train-landmarks --data-seed)", DefaultValueFactory = _ => 9000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the first session; session k uses seed + k (keep clear of train-landmarks --data-seed, whose 6400 sessions take 5000-11399)", DefaultValueFactory = _ => 20000 };
         var duration = new Option<double>("--duration-s") { Description = "Seconds of each session", DefaultValueFactory = _ => 75 };
         var workers = new Option<int>("--workers") { Description = "Sessions rendered at once, each with its own pose stage (default: one per core)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("pose", "Render synthetic sessions and keep the pose stage's landmarks of each, with labels and rep phases, for train-landmarks --pose-data");

@@ -36,10 +36,37 @@ public sealed class SyntheticLandmarkClipsTests
         var noisy = SyntheticLandmarkClips.Make(78, Classes, new SyntheticLandmarkOptions(1, 0, DurationSeconds: 30, Augment: true));
         Assert.Equal(exact.Labels, noisy.Labels);
         Assert.NotEqual(exact.Embeddings, noisy.Embeddings);
-        // Exact joints always show the person; augmented ones lose them now and then but mostly not.
-        int present = Enumerable.Range(0, noisy.Count).Count(i => noisy.Embeddings[(i + 1) * LandmarkFeatures.Size - 1] > 0);
+        // Exact joints always show the person; augmented ones lose them now and then inside sets, but mostly not.
+        var inSets = Enumerable.Range(0, noisy.Count).Where(i => Classes[noisy.Labels[i]] != ExerciseCatalog.Idle).ToList();
+        int present = inSets.Count(i => noisy.Embeddings[(i + 1) * LandmarkFeatures.Size - 1] > 0);
         Assert.All(Enumerable.Range(0, exact.Count), i => Assert.Equal(1, exact.Embeddings[(i + 1) * LandmarkFeatures.Size - 1]));
-        Assert.InRange(present, (int)(0.8 * noisy.Count), noisy.Count);
+        Assert.InRange(present, (int)(0.8 * inSets.Count), inSets.Count);
+    }
+
+    [Fact]
+    public void Between_sets_the_person_now_and_then_leaves_the_view_and_the_empty_frames_are_idle()
+    {
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 75);
+        int longEmptyIdle = 0;
+        for (int seed = 90; seed < 102; seed++)
+        {
+            var clip = SyntheticLandmarkClips.Make(seed, Classes, options);
+            bool Empty(int i) => clip.Embeddings[(i + 1) * LandmarkFeatures.Size - 1] == 0;
+            for (int start = 0; start < clip.Count;)
+            {
+                if (!Empty(start)) { start++; continue; }
+                int end = start;
+                while (end < clip.Count && Empty(end)) end++;
+                // Longer than the augmenter's losses of the person (at most 1.3 s): someone who stepped away, between sets.
+                if (end - start > 14)
+                {
+                    Assert.All(Enumerable.Range(start, end - start), i => Assert.Equal(ExerciseCatalog.Idle, Classes[clip.Labels[i]]));
+                    longEmptyIdle++;
+                }
+                start = end;
+            }
+        }
+        Assert.True(longEmptyIdle >= 3, $"only {longEmptyIdle} stretches of 1.5 s or more with nobody in view in 12 sessions");
     }
 
     [Fact]
