@@ -12,16 +12,26 @@ namespace LiveWorkout.Learning.Inference;
 /// folder of clips in seconds, without decoding the video or running the pose stage again. Each
 /// frame keeps its index, time and features; its probabilities and rep phase are the model's.
 /// </summary>
-public sealed class LandmarkReclassifier(ModelPackage package, torch.Device device)
+public sealed class LandmarkReclassifier
 {
     /// <summary>Frames handed to the model at a time.</summary>
     private const int Batch = 256;
 
-    /// <summary><paramref name="record"/> (saved from <paramref name="path"/>) classified again.</summary>
-    public PredictionRecord Reclassify(PredictionRecord record, string path)
+    private readonly ModelPackage package;
+    private readonly torch.Device device;
+
+    /// <summary>A pixel <paramref name="package"/> is refused here, once, with one line.</summary>
+    public LandmarkReclassifier(ModelPackage package, torch.Device device)
     {
         if (!package.IsLandmarks)
             throw new InvalidInputException($"--reclassify runs a landmark model's heads on saved landmark features, and '{package.Folder}' is a pixel model: pass a landmark model with --model");
+        this.package = package;
+        this.device = device;
+    }
+
+    /// <summary><paramref name="record"/> (saved from <paramref name="path"/>) classified again.</summary>
+    public PredictionRecord Reclassify(PredictionRecord record, string path)
+    {
         if (record.Predictions.Count > 0 && record.Predictions[0].Embedding.Length != LandmarkFeatures.Size)
             throw new InvalidInputException($"{path} holds {record.Predictions[0].Embedding.Length} values per frame, not the {LandmarkFeatures.Size} landmark features: save it again with a landmark model (replay --evaluate --save-predictions)");
 

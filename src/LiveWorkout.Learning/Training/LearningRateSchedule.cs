@@ -9,7 +9,7 @@ public static class LearningRateSchedule
     public static double At(string schedule, double baseRate, int epoch, int epochs) => schedule switch
     {
         ScheduleNames.Step => baseRate * Math.Pow(0.1, epoch / Math.Max(1, (int)Math.Ceiling(epochs / 3.0))),
-        ScheduleNames.Cosine => baseRate * (0.01 + 0.99 * 0.5 * (1 + Math.Cos(Math.PI * epoch / Math.Max(1, epochs)))),
+        ScheduleNames.Cosine => CosineAt(baseRate, epoch, epochs),
         _ => baseRate,
     };
 

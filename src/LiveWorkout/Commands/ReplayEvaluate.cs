@@ -27,8 +27,7 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         var package = ModelPackage.Load(template.ModelPath);
         using var loaded = package;
         IReadOnlyList<string> classes = package.Classes;
-        if (request.Reclassify && !package.IsLandmarks)
-            throw new InvalidInputException($"--reclassify runs a landmark model's heads on saved landmark features, and '{template.ModelPath}' is a pixel model: pass a landmark model with --model");
+        var reclassifier = request.Reclassify ? new LandmarkReclassifier(package, TorchRuntime.SelectDevice(template.Device)) : null;
 
         var search = LabelledClipFinder.Find(request.Input, request.WholeClipLabels, classes);
         foreach (var skipped in search.WithoutLabels)
@@ -44,11 +43,7 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
         evaluator.SavePredictionsFolder = request.SavePredictionsFolder;
         evaluator.FromPredictionsFolder = request.FromPredictionsFolder;
         evaluator.Classes = classes;
-        if (request.Reclassify)
-        {
-            var reclassifier = new LandmarkReclassifier(package, TorchRuntime.SelectDevice(template.Device));
-            evaluator.Reclassify = reclassifier.Reclassify;
-        }
+        if (reclassifier is not null) evaluator.Reclassify = reclassifier.Reclassify;
         var evaluation = await evaluator.RunAsync(search, cancellation).ConfigureAwait(false);
         var report = evaluation.Report;
 
