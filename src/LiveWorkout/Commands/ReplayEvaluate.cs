@@ -24,8 +24,7 @@ public sealed class ReplayEvaluate(ReplayEvaluateRequest request, CommandContext
     {
         // Load the model once up front: a bad package is one error, not one per clip, and whole-clip labels need its classes.
         // With --reclassify the package stays loaded: its heads classify every clip's saved features.
-        var package = ModelPackage.Load(template.ModelPath);
-        using var loaded = package;
+        using var package = ModelPackage.Load(template.ModelPath);
         IReadOnlyList<string> classes = package.Classes;
         var reclassifier = request.Reclassify ? new LandmarkReclassifier(package, TorchRuntime.SelectDevice(template.Device)) : null;
 
