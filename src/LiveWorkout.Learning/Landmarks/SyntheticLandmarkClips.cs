@@ -23,7 +23,11 @@ public static class SyntheticLandmarkClips
     /// <summary>How often a session with holds stops, per second of exercise.</summary>
     private const double HoldsPerSecond = 1 / 12.0;
 
-    public static ClipEmbeddingSeries Make(int seed, IReadOnlyList<string> classes, SyntheticLandmarkOptions options)
+    public static ClipEmbeddingSeries Make(int seed, IReadOnlyList<string> classes, SyntheticLandmarkOptions options) =>
+        MakePoses(seed, options).ToSeries(classes);
+
+    /// <summary>Session <paramref name="seed"/> as landmarks (augmented unless the options say not), before they become features.</summary>
+    public static PoseClip MakePoses(int seed, SyntheticLandmarkOptions options)
     {
         var rng = new Random(unchecked(seed * 31 + 7));
         var (width, height) = Sizes[rng.Next(Sizes.Length)];
@@ -39,7 +43,7 @@ public static class SyntheticLandmarkClips
             new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
             LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
         }
-        return clip.ToSeries(classes);
+        return clip;
     }
 
     /// <summary>Share of idle stretches in which the person steps out of view for a while.</summary>

@@ -8,7 +8,11 @@ namespace LiveWorkout.Vision.Pose;
 /// detector (or, without one, by the landmark model on the whole frame) and then followed from
 /// frame to frame through the rotated crop that the previous landmarks place; the detector runs
 /// again when the person is lost and every <see cref="RedetectSeconds"/>, so a wrong first crop
-/// does not persist. With several people in view it keeps the largest, most central one.
+/// does not persist. With several people in view it keeps the largest, most central one whose
+/// landmarks show a person: the largest detection may be a poster, or the blurred, enlarged copy
+/// of the video that phone apps pad a clip of another shape with. When nobody is found in a tall
+/// or wide frame, it looks again, at most every <see cref="CloserLookSeconds"/>, at squares along
+/// the frame's long side, where a person small in the whole frame is as large as the detector needs.
 /// One instance per video and thread.
 /// </summary>
 public sealed class PoseEstimator : IDisposable
@@ -17,6 +21,8 @@ public sealed class PoseEstimator : IDisposable
     private readonly PoseDetector? _detector;
     private PoseCrop? _track;
     private double _lastDetection = double.NegativeInfinity;
+    private double _lastCloserLook = double.NegativeInfinity;
+    private readonly List<PoseDetection> _found = [];
 
     /// <param name="detector">The person detector, or null to start from the whole frame.</param>
     public PoseEstimator(PoseLandmarkModel landmarks, PoseDetector? detector)
@@ -27,6 +33,12 @@ public sealed class PoseEstimator : IDisposable
 
     /// <summary>Seconds between detector runs while a person is tracked.</summary>
     public double RedetectSeconds { get; init; } = 4;
+
+    /// <summary>Seconds between looks at the squares of a tall or wide frame in which nobody was found.</summary>
+    public double CloserLookSeconds { get; init; } = 1;
+
+    /// <summary>A frame this much longer than wide (or wider than long) is also looked at in squares.</summary>
+    private const double SquaresFromAspect = 1.5;
 
     /// <summary>The crop the next frame will be looked at through, or null when nobody is tracked.</summary>
     public PoseCrop? Track => _track;
@@ -50,14 +62,21 @@ public sealed class PoseEstimator : IDisposable
         }
         // Nobody tracked, or the person was lost: look for them in the whole frame.
         _lastDetection = seconds;
-        var start = _detector is null ? PoseCrop.WholeFrame(bgr.Width, bgr.Height) : Find(bgr);
-        if (start is null)
+        float found = 0;
+        if (_detector is null) found = Follow(bgr, PoseCrop.WholeFrame(bgr.Width, bgr.Height), frame);
+        else
         {
-            _track = null;
-            PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
-            return 0;
+            _found.Clear();
+            _found.AddRange(_detector.Detect(bgr));
+            found = FollowFound(bgr, frame);
+            if (found < LandmarkFeatures.PresenceThreshold && seconds - _lastCloserLook >= CloserLookSeconds)
+            {
+                _lastCloserLook = seconds;
+                _found.Clear();
+                FindInSquares(bgr);
+                found = FollowFound(bgr, frame);
+            }
         }
-        float found = Follow(bgr, start.Value, frame);
         if (found >= LandmarkFeatures.PresenceThreshold) return found;
         _track = null;
         PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
@@ -69,6 +88,7 @@ public sealed class PoseEstimator : IDisposable
     {
         _track = null;
         _lastDetection = double.NegativeInfinity;
+        _lastCloserLook = double.NegativeInfinity;
     }
 
     private float Follow(Mat bgr, PoseCrop crop, Span<float> frame)
@@ -79,19 +99,60 @@ public sealed class PoseEstimator : IDisposable
         return presence;
     }
 
-    /// <summary>The crop of the detector's choice of person: the largest, most central of those found.</summary>
+    /// <summary>Detections tried, best first, before the frame counts as empty.</summary>
+    private const int MaxTries = 3;
+
+    /// <summary>Follows the best of <see cref="_found"/> whose landmarks show a person; returns that presence, or 0 when none does.</summary>
+    private float FollowFound(Mat bgr, Span<float> frame)
+    {
+        if (_found.Count > 1) _found.Sort((a, b) => Rank(b, bgr).CompareTo(Rank(a, bgr)));
+        for (int i = 0; i < Math.Min(MaxTries, _found.Count); i++)
+        {
+            float presence = Follow(bgr, PoseCrop.FromAlignment(_found[i].HipCenter, _found[i].ScalePoint), frame);
+            if (presence >= LandmarkFeatures.PresenceThreshold) return presence;
+        }
+        return 0;
+    }
+
+    /// <summary>The crop of the detector's choice of person in the whole frame, or null when it finds nobody.</summary>
     private PoseCrop? Find(Mat bgr)
     {
         var detections = _detector!.Detect(bgr);
         if (detections.Count == 0) return null;
+        var best = detections.MaxBy(d => Rank(d, bgr));
+        return PoseCrop.FromAlignment(best.HipCenter, best.ScalePoint);
+    }
+
+    /// <summary>Larger and more central people first.</summary>
+    private static float Rank(PoseDetection d, Mat bgr)
+    {
         var centre = new Point2f(bgr.Width / 2f, bgr.Height / 2f);
         float diagonal = MathF.Sqrt(bgr.Width * bgr.Width + bgr.Height * bgr.Height);
-        var best = detections.MaxBy(d =>
+        return Distance(d.HipCenter, d.ScalePoint) * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
+    }
+
+    /// <summary>Adds the people the detector finds in squares along a tall or wide frame's long side (overlapping by half or more; a 16:9 frame gives three), in frame pixels.</summary>
+    private void FindInSquares(Mat bgr)
+    {
+        int side = Math.Min(bgr.Width, bgr.Height), length = Math.Max(bgr.Width, bgr.Height);
+        if (length < SquaresFromAspect * side) return;
+        bool tall = bgr.Height > bgr.Width;
+        int steps = (int)Math.Ceiling((length - side) / (0.5 * side));
+        for (int k = 0; k <= steps; k++)
         {
-            float size = Distance(d.HipCenter, d.ScalePoint);
-            return size * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
-        });
-        return PoseCrop.FromAlignment(best.HipCenter, best.ScalePoint);
+            int offset = (int)Math.Round((double)(length - side) * k / steps);
+            using var square = new Mat(bgr, tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side));
+            float dx = tall ? 0 : offset, dy = tall ? offset : 0;
+            foreach (var d in _detector!.Detect(square))
+            {
+                _found.Add(d with
+                {
+                    Box = new Rect2f(d.Box.X + dx, d.Box.Y + dy, d.Box.Width, d.Box.Height),
+                    HipCenter = new Point2f(d.HipCenter.X + dx, d.HipCenter.Y + dy),
+                    ScalePoint = new Point2f(d.ScalePoint.X + dx, d.ScalePoint.Y + dy),
+                });
+            }
+        }
     }
 
     private static float Distance(Point2f a, Point2f b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));

@@ -105,4 +105,57 @@ public sealed class RenderedLandmarkClipsTests
         var refused = Assert.Throws<InvalidInputException>(() => clip.ToSeries(["squat", "push_up"]));
         Assert.Contains("lack", refused.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_synthetic_landmarks_lie_where_the_pose_model_puts_them_on_the_rendered_body()
+    {
+        // The landmark model learns from the synthetic landmarks and is served the pose model's:
+        // their limb lengths and shoulder width must agree (placed on the joint centres, the
+        // synthetic forearms and shins were 10-20% longer than the pose model's).
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 60);
+        using var estimator = ShippedPoseStage();
+        var ratios = new Dictionary<string, List<float>>();
+        foreach (int seed in new[] { 9021, 9022 })
+        {
+            var seen = RenderedLandmarkClips.Make(seed, options, estimator);
+            var placed = SyntheticLandmarkClips.MakePoses(seed, options with { Augment = false }).Frames;
+            Assert.Equal(PoseFrame.Width(placed), PoseFrame.Width(seen.Frames)); // the same camera, so the same pixels
+            for (int i = 0; i < seen.Count; i++)
+            {
+                var a = seen.Frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+                var b = placed.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+                if (PoseFrame.Presence(a) < LandmarkFeatures.PresenceThreshold || PoseFrame.Presence(b) <= 0) continue;
+                float torso = Distance(b, PoseFrame.LeftShoulder, PoseFrame.LeftHip);
+                foreach (var (name, from, to) in Segments)
+                {
+                    if (PoseFrame.Visibility(a, from) < 0.8f || PoseFrame.Visibility(a, to) < 0.8f) continue;
+                    float length = Distance(b, from, to);
+                    if (length < 0.3f * torso) continue;
+                    if (!ratios.TryGetValue(name, out var list)) ratios[name] = list = [];
+                    list.Add(Distance(a, from, to) / length);
+                }
+            }
+        }
+        foreach (var list in ratios.Values) list.Sort();
+        string all = string.Join(", ", ratios.Select(r => $"{r.Key} {r.Value[r.Value.Count / 2]:0.000}"));
+        foreach (var (name, list) in ratios)
+        {
+            float median = list[list.Count / 2];
+            Assert.True(list.Count >= 50, $"{name}: only {list.Count} visible");
+            Assert.True(median is > 0.93f and < 1.07f, $"{name}: the pose model's length is {median:0.000} of the synthetic landmarks' ({list.Count} frames; all: {all})");
+        }
+        Assert.Equal(5, ratios.Count);
+    }
+
+    private static readonly (string Name, int From, int To)[] Segments =
+    [
+        ("shoulder width", PoseFrame.LeftShoulder, PoseFrame.RightShoulder),
+        ("upper arm", PoseFrame.LeftShoulder, PoseFrame.LeftElbow),
+        ("forearm", PoseFrame.LeftElbow, PoseFrame.LeftWrist),
+        ("thigh", PoseFrame.LeftHip, PoseFrame.LeftKnee),
+        ("shin", PoseFrame.LeftKnee, PoseFrame.LeftAnkle),
+    ];
+
+    private static float Distance(ReadOnlySpan<float> frame, int a, int b) =>
+        MathF.Sqrt(MathF.Pow(PoseFrame.X(frame, a) - PoseFrame.X(frame, b), 2) + MathF.Pow(PoseFrame.Y(frame, a) - PoseFrame.Y(frame, b), 2));
 }

@@ -37,15 +37,17 @@ public sealed class PoseLandmarkModelTests : IDisposable
         Assert.True(close >= 0.8 * present, $"hips on the pelvis in {close} of {present} frames with a person");
     }
 
-    [Fact]
-    public void A_frame_with_nobody_in_it_gives_presence_zero_not_an_error()
+    [Theory]
+    [InlineData(false, 640, 480)]
+    [InlineData(true, 320, 1000)] // tall: the detector also looks at squares of it
+    public void A_frame_with_nobody_in_it_gives_presence_zero_not_an_error(bool withDetector, int width, int height)
     {
-        using var estimator = new PoseEstimator(PoseLandmarkModel.Load(LandmarkModel), detector: null);
-        using var blank = new Mat(480, 640, MatType.CV_8UC3, new Scalar(90, 120, 140));
+        using var estimator = new PoseEstimator(PoseLandmarkModel.Load(LandmarkModel), withDetector ? PoseDetector.Load(PoseModelFiles.Detector) : null);
+        using var blank = new Mat(height, width, MatType.CV_8UC3, new Scalar(90, 120, 140));
         var frame = new float[PoseFrame.Length];
-        for (int i = 0; i < 3; i++) Assert.Equal(0, estimator.Estimate(blank, i / 30.0, frame));
+        for (int i = 0; i < 30; i++) Assert.Equal(0, estimator.Estimate(blank, i / 10.0, frame));
         Assert.Equal(0, PoseFrame.Presence(frame));
-        Assert.Equal(640, PoseFrame.Width(frame));
+        Assert.Equal(width, PoseFrame.Width(frame));
         Assert.Null(estimator.Track);
     }
 
