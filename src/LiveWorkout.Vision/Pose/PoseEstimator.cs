@@ -35,7 +35,7 @@ public sealed class PoseEstimator : IDisposable
     public double RedetectSeconds { get; init; } = 4;
 
     /// <summary>Seconds between looks at the squares of a tall or wide frame in which nobody was found.</summary>
-    public double CloserLookSeconds { get; init; } = 1;
+    private const double CloserLookSeconds = 1;
 
     /// <summary>A frame this much longer than wide (or wider than long) is also looked at in squares.</summary>
     private const double SquaresFromAspect = 1.5;
