@@ -143,15 +143,7 @@ public sealed class PoseEstimator : IDisposable
             int offset = (int)Math.Round((double)(length - side) * k / steps);
             using var square = new Mat(bgr, tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side));
             float dx = tall ? 0 : offset, dy = tall ? offset : 0;
-            foreach (var d in _detector!.Detect(square))
-            {
-                _found.Add(d with
-                {
-                    Box = new Rect2f(d.Box.X + dx, d.Box.Y + dy, d.Box.Width, d.Box.Height),
-                    HipCenter = new Point2f(d.HipCenter.X + dx, d.HipCenter.Y + dy),
-                    ScalePoint = new Point2f(d.ScalePoint.X + dx, d.ScalePoint.Y + dy),
-                });
-            }
+            foreach (var d in _detector!.Detect(square)) _found.Add(d.Shifted(dx, dy));
         }
     }
 
