@@ -32,11 +32,12 @@ public static class MotionVariants
         ],
         ["shoulder_press"] =
         [
-            (ShoulderPressMotion.Standing, 0.3), (ShoulderPressMotion.Seated, 0.35), (ShoulderPressMotion.Barbell, 0.15), (ShoulderPressMotion.SeatedBarbell, 0.2),
+            (ShoulderPressMotion.Standing, 0.2), (ShoulderPressMotion.Seated, 0.2), (ShoulderPressMotion.Barbell, 0.1), (ShoulderPressMotion.SeatedBarbell, 0.15),
+            (ShoulderPressMotion.PalmsIn, 0.2), (ShoulderPressMotion.SeatedPalmsIn, 0.15),
         ],
-        ["pull_up"] = [(PullUpMotion.Wide, 0.45), (PullUpMotion.ChinUp, 0.35), (PullUpMotion.Partial, 0.2)],
+        ["pull_up"] = [(PullUpMotion.Wide, 0.35), (PullUpMotion.ChinUp, 0.25), (PullUpMotion.Partial, 0.15), (PullUpMotion.Assisted, 0.25)],
         ["push_up"] = [(PushUpMotion.Floor, 0.5), (PushUpMotion.Incline, 0.25), (PushUpMotion.Knees, 0.25)],
-        ["sit_up"] = [(SitUpMotion.FullSitUp, 0.5), (SitUpMotion.Crunch, 0.5)],
+        ["sit_up"] = [(SitUpMotion.FullSitUp, 0.35), (SitUpMotion.HandsBehindHead, 0.35), (SitUpMotion.Crunch, 0.3)],
         ["plank"] = [(PlankMotion.Forearms, 0.6), (PlankMotion.Hands, 0.4)],
         ["running"] = [(Standard, 1)],
         ["jumping_jack"] = [(Standard, 1)],

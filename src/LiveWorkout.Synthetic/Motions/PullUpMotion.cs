@@ -1,14 +1,16 @@
 namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
-/// Pull-up from a dead hang: wide overhand grip, a chin-up with the hands at shoulder width, or
-/// partial (band-assisted or tired) reps that stop short; the chin is highest mid-rep.
+/// Pull-up from a dead hang: wide overhand grip, a chin-up with the hands at shoulder width,
+/// partial (tired) reps that stop short, or assisted, kneeling on a machine's pad or in a band with
+/// the shins back; the chin is highest mid-rep.
 /// </summary>
 public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMotion
 {
     public const string Wide = "pull_up";
     public const string ChinUp = "chin_up";
     public const string Partial = "partial";
+    public const string Assisted = "assisted";
 
     private static readonly ArmAngles Overhead = new(8, 165, 8, 168);
     private static readonly ArmAngles Narrow = new(170, 10, 176, 8);
@@ -24,8 +26,14 @@ public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMo
     {
         Hang = 1, HeadPitch = -5,
         LeftArm = Grip, RightArm = Grip,
-        LeftLeg = new LegAngles(15, 4, 55, 25), RightLeg = new LegAngles(15, 4, 55, 25),
+        LeftLeg = Legs(top: false), RightLeg = Legs(top: false),
     };
+
+    /// <summary>Thighs straight down, shins back: kneeling on an assisted-pull-up pad or in a band.</summary>
+    private static readonly LegAngles Kneeling = new(2, 4, 92, 20);
+
+    /// <summary>The legs hanging (knees a little bent, rising at the top) or kneeling when assisted.</summary>
+    private LegAngles Legs(bool top) => Variant == Assisted ? Kneeling : top ? new LegAngles(25, 4, 65, 25) : new LegAngles(15, 4, 55, 25);
 
     /// <summary>Reach up to the bar while still standing, then hang.</summary>
     public override IReadOnlyList<BodyAngles> EntryPath => [BodyAngles.Standing.WithArms(Grip) with { HeadPitch = -15 }];
@@ -41,11 +49,12 @@ public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMo
                 LeftLeg = new LegAngles(25, 4, 65, 25), RightLeg = new LegAngles(25, 4, 65, 25),
             };
         }
+        var legs = Legs(top: true);
         var top = Start with
         {
             Pitch = -6, HeadPitch = -10,
             LeftArm = new ArmAngles(18, 58, 12, 212), RightArm = new ArmAngles(18, 58, 12, 212),
-            LeftLeg = new LegAngles(25, 4, 65, 25), RightLeg = new LegAngles(25, 4, 65, 25),
+            LeftLeg = legs, RightLeg = legs,
         };
         return Variant == Partial ? BodyAngles.Lerp(Start, top, 0.55) : top;
     }

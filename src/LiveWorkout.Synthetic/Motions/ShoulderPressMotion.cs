@@ -1,8 +1,9 @@
 namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
-/// Shoulder press with dumbbells or a barbell, standing or seated on a bench; the weight is highest
-/// (arms straight overhead) mid-rep.
+/// Shoulder press with dumbbells or a barbell, standing or seated on a bench; dumbbells start with
+/// the elbows out at shoulder height or, palms in, with the elbows low and forward and the weights
+/// at the shoulders. The weight is highest (arms straight overhead) mid-rep.
 /// </summary>
 public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Standing) : KeyPoseMotion
 {
@@ -10,11 +11,15 @@ public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Sta
     public const string Seated = "seated";
     public const string Barbell = "barbell";
     public const string SeatedBarbell = "seated_barbell";
+    public const string PalmsIn = "palms_in";
+    public const string SeatedPalmsIn = "seated_palms_in";
 
     /// <summary>Leaning back a little against the bench's back rest.</summary>
     private const double SeatedPitch = -6;
 
     private static readonly ArmAngles DumbbellsRacked = new(15, 82, 8, 176);
+    /// <summary>Elbows low, a little out and forward, forearms upright: the weights at the shoulders.</summary>
+    private static readonly ArmAngles DumbbellsLow = new(30, 35, 8, 174);
     private static readonly ArmAngles DumbbellsUp = new(8, 166, 5, 174);
     /// <summary>Bar in front of the chin, hands a little wider than the shoulders.</summary>
     private static readonly ArmAngles BarRacked = new(30, 30, 155, -15);
@@ -24,10 +29,12 @@ public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Sta
     public override string Variant { get; } = variant;
     public override double CycleSeconds => 2.3;
 
-    private bool IsSeated => Variant is Seated or SeatedBarbell;
+    private bool IsSeated => Variant is Seated or SeatedBarbell or SeatedPalmsIn;
     private bool IsBarbell => Variant is Barbell or SeatedBarbell;
 
-    public override BodyAngles Start => Base.WithArms(IsBarbell ? BarRacked : DumbbellsRacked) with { Held = IsBarbell ? HeldProp.Barbell : HeldProp.Dumbbells };
+    public override BodyAngles Start => Base.WithArms(Racked) with { Held = IsBarbell ? HeldProp.Barbell : HeldProp.Dumbbells };
+
+    private ArmAngles Racked => IsBarbell ? BarRacked : Variant is PalmsIn or SeatedPalmsIn ? DumbbellsLow : DumbbellsRacked;
 
     private BodyAngles Base
     {

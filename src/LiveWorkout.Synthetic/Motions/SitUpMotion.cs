@@ -1,7 +1,8 @@
 namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
-/// Sit-up from lying on the back, knees bent, arms crossed on the chest, or a crunch that only
+/// Sit-up from lying on the back, knees bent, arms crossed on the chest or hands behind the head
+/// (elbows out, as most demonstrations do it), or a crunch that only
 /// curls the shoulders off the floor with the hands reaching to the knees; the trunk is most
 /// upright mid-rep.
 /// </summary>
@@ -9,8 +10,11 @@ public sealed class SitUpMotion(string variant = SitUpMotion.FullSitUp) : KeyPos
 {
     public const string FullSitUp = "sit_up";
     public const string Crunch = "crunch";
+    public const string HandsBehindHead = "hands_behind_head";
 
     private static readonly ArmAngles Crossed = new(35, -10, 105, -70);
+    /// <summary>Elbows out, forward and up, hands folded back to the back of the head.</summary>
+    private static readonly ArmAngles BehindHead = new(40, 126, -36, -102);
     private static readonly ArmAngles AlongBody = new(10, 12, 10, 12);
 
     public override string Exercise => "sit_up";
@@ -25,7 +29,7 @@ public sealed class SitUpMotion(string variant = SitUpMotion.FullSitUp) : KeyPos
         LeftLeg = new LegAngles(135 - 86, 6, 100, 35), RightLeg = new LegAngles(135 - 86, 6, 100, 35),
     };
 
-    private ArmAngles Arms => Variant == Crunch ? AlongBody : Crossed;
+    private ArmAngles Arms => Variant switch { Crunch => AlongBody, HandsBehindHead => BehindHead, _ => Crossed };
 
     public override IReadOnlyList<BodyAngles> EntryPath => [FloorPostures.Crouch, FloorPostures.Seated];
 

@@ -10,9 +10,9 @@ namespace LiveWorkout.Vision.Pose;
 /// again when the person is lost and every <see cref="RedetectSeconds"/>, so a wrong first crop
 /// does not persist. With several people in view it keeps the largest, most central one whose
 /// landmarks show a person: the largest detection may be a poster, or the blurred, enlarged copy
-/// of the video that phone apps pad a clip of another shape with. When nobody is found in a tall
-/// or wide frame, it looks again, at most every <see cref="CloserLookSeconds"/>, at squares along
-/// the frame's long side, where a person small in the whole frame is as large as the detector needs.
+/// of the video that phone apps pad a clip of another shape with. In a tall or wide frame the
+/// detector also looks, at most every <see cref="CloserLookSeconds"/>, at squares along the frame's
+/// long side, where a person small in the whole frame is as large as the detector needs.
 /// One instance per video and thread.
 /// </summary>
 public sealed class PoseEstimator : IDisposable
@@ -53,7 +53,12 @@ public sealed class PoseEstimator : IDisposable
         {
             // A detection far from the tracked body means the track went astray (or someone else is in front).
             _lastDetection = seconds;
-            if (Find(bgr) is { } detected && Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side) _track = detected;
+            Gather(bgr, seconds);
+            if (_found.Count > 0)
+            {
+                var detected = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
+                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side) _track = detected;
+            }
         }
         if (_track is { } crop)
         {
@@ -66,21 +71,29 @@ public sealed class PoseEstimator : IDisposable
         if (_detector is null) found = Follow(bgr, PoseCrop.WholeFrame(bgr.Width, bgr.Height), frame);
         else
         {
-            _found.Clear();
-            _found.AddRange(_detector.Detect(bgr));
+            Gather(bgr, seconds);
             found = FollowFound(bgr, frame);
-            if (found < LandmarkFeatures.PresenceThreshold && seconds - _lastCloserLook >= CloserLookSeconds)
-            {
-                _lastCloserLook = seconds;
-                _found.Clear();
-                FindInSquares(bgr);
-                found = FollowFound(bgr, frame);
-            }
         }
         if (found >= LandmarkFeatures.PresenceThreshold) return found;
         _track = null;
         PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
         return 0;
+    }
+
+    /// <summary>
+    /// Fills <see cref="_found"/> with the people the detector finds in the whole frame and, in a
+    /// tall or wide frame at most every <see cref="CloserLookSeconds"/>, in its squares; best first.
+    /// </summary>
+    private void Gather(Mat bgr, double seconds)
+    {
+        _found.Clear();
+        _found.AddRange(_detector!.Detect(bgr));
+        if (Math.Max(bgr.Width, bgr.Height) >= SquaresFromAspect * Math.Min(bgr.Width, bgr.Height) && seconds - _lastCloserLook >= CloserLookSeconds)
+        {
+            _lastCloserLook = seconds;
+            FindInSquares(bgr);
+        }
+        SortBest(_found, bgr);
     }
 
     /// <summary>Forgets the tracked person (a new video starts).</summary>
@@ -105,7 +118,6 @@ public sealed class PoseEstimator : IDisposable
     /// <summary>Follows the best of <see cref="_found"/> whose landmarks show a person; returns that presence, or 0 when none does.</summary>
     private float FollowFound(Mat bgr, Span<float> frame)
     {
-        if (_found.Count > 1) _found.Sort((a, b) => Rank(b, bgr).CompareTo(Rank(a, bgr)));
         for (int i = 0; i < Math.Min(MaxTries, _found.Count); i++)
         {
             float presence = Follow(bgr, PoseCrop.FromAlignment(_found[i].HipCenter, _found[i].ScalePoint), frame);
@@ -114,28 +126,19 @@ public sealed class PoseEstimator : IDisposable
         return 0;
     }
 
-    /// <summary>The crop of the detector's choice of person in the whole frame, or null when it finds nobody.</summary>
-    private PoseCrop? Find(Mat bgr)
-    {
-        var detections = _detector!.Detect(bgr);
-        if (detections.Count == 0) return null;
-        var best = detections.MaxBy(d => Rank(d, bgr));
-        return PoseCrop.FromAlignment(best.HipCenter, best.ScalePoint);
-    }
-
-    /// <summary>Larger and more central people first.</summary>
-    private static float Rank(PoseDetection d, Mat bgr)
+    /// <summary>Sorts detections best first: larger and more central people first.</summary>
+    private static void SortBest(List<PoseDetection> detections, Mat bgr)
     {
         var centre = new Point2f(bgr.Width / 2f, bgr.Height / 2f);
         float diagonal = MathF.Sqrt(bgr.Width * bgr.Width + bgr.Height * bgr.Height);
-        return Distance(d.HipCenter, d.ScalePoint) * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
+        float Rank(PoseDetection d) => Distance(d.HipCenter, d.ScalePoint) * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
+        detections.Sort((a, b) => Rank(b).CompareTo(Rank(a)));
     }
 
     /// <summary>Adds the people the detector finds in squares along a tall or wide frame's long side (overlapping by half or more; a 16:9 frame gives three), in frame pixels.</summary>
     private void FindInSquares(Mat bgr)
     {
         int side = Math.Min(bgr.Width, bgr.Height), length = Math.Max(bgr.Width, bgr.Height);
-        if (length < SquaresFromAspect * side) return;
         bool tall = bgr.Height > bgr.Width;
         int steps = (int)Math.Ceiling((length - side) / (0.5 * side));
         for (int k = 0; k <= steps; k++)

@@ -13,8 +13,9 @@ public sealed class PoseEstimatorTests
     /// <summary>
     /// A landscape clip shown in a tall phone frame over a blurred, enlarged copy of itself (as
     /// phone apps pad it). Following only the whole frame's largest detection found a person in 10
-    /// of these 20 frames; with the next detections and the squares of the frame, in all. The
-    /// blurred copy still wins about a third of the first looks.
+    /// of these 20 frames; with the next detections and the squares of the frame, in all. Looking
+    /// at the squares only when the whole frame gave nobody, the landmarks lay on the blurred copy
+    /// in 7 of the 20; looking at them with every detection, in none.
     /// </summary>
     [Fact]
     public void A_person_in_a_clip_padded_with_a_blurred_copy_of_itself_is_found()
@@ -42,7 +43,7 @@ public sealed class PoseEstimatorTests
             if (Math.Sqrt((hx - px) * (hx - px) + (hy - py) * (hy - py)) < 0.4 * torso) onPelvis++;
         }
         Assert.True(found >= 0.9 * frames, $"the person was found in {found} of {frames} frames");
-        Assert.True(onPelvis >= 0.5 * found, $"hips on the sharp person's pelvis in {onPelvis} of {found} frames, in the tall frame's pixels");
+        Assert.True(onPelvis >= 0.9 * found, $"hips on the sharp person's pelvis in {onPelvis} of {found} frames, in the tall frame's pixels");
     }
 
     private const int TallWidth = 720, TallHeight = 1280, Top = (TallHeight - 540) / 2;
