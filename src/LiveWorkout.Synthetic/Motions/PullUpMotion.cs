@@ -46,7 +46,7 @@ public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMo
             {
                 Pitch = -4, HeadPitch = -12,
                 LeftArm = new ArmAngles(35, 5, 180, 15), RightArm = new ArmAngles(35, 5, 180, 15),
-                LeftLeg = new LegAngles(25, 4, 65, 25), RightLeg = new LegAngles(25, 4, 65, 25),
+                LeftLeg = Legs(top: true), RightLeg = Legs(top: true),
             };
         }
         var legs = Legs(top: true);

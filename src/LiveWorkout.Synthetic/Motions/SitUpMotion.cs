@@ -2,9 +2,8 @@ namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
 /// Sit-up from lying on the back, knees bent, arms crossed on the chest or hands behind the head
-/// (elbows out, as most demonstrations do it), or a crunch that only
-/// curls the shoulders off the floor with the hands reaching to the knees; the trunk is most
-/// upright mid-rep.
+/// (elbows out, as most demonstrations do it), or a crunch that only curls the shoulders off the
+/// floor with the hands reaching to the knees; the trunk is most upright mid-rep.
 /// </summary>
 public sealed class SitUpMotion(string variant = SitUpMotion.FullSitUp) : KeyPoseMotion
 {

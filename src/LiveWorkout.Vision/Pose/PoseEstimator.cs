@@ -126,7 +126,7 @@ public sealed class PoseEstimator : IDisposable
         return 0;
     }
 
-    /// <summary>Sorts detections best first: larger and more central people first.</summary>
+    /// <summary>Sorts detections best first: larger and more central people before smaller, off-centre ones.</summary>
     private static void SortBest(List<PoseDetection> detections, Mat bgr)
     {
         var centre = new Point2f(bgr.Width / 2f, bgr.Height / 2f);
