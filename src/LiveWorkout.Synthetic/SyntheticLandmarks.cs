@@ -56,15 +56,15 @@ public static class SyntheticLandmarks
             Joint ankle = side == 0 ? Joint.LeftAnkle : Joint.RightAnkle;
             Joint foot = side == 0 ? Joint.LeftFoot : Joint.RightFoot;
             Set(PoseFrame.LeftShoulder + side, J(shoulder));
-            Set(PoseFrame.LeftElbow + side, Toward(J(elbow), J(shoulder), Calibration.Elbow));
-            Set(PoseFrame.LeftWrist + side, Toward(J(wrist), J(elbow), Calibration.Wrist));
+            Set(PoseFrame.LeftElbow + side, Vec3.Lerp(J(elbow), J(shoulder), Calibration.Elbow));
+            Set(PoseFrame.LeftWrist + side, Vec3.Lerp(J(wrist), J(elbow), Calibration.Wrist));
             Vec3 hand = (J(wrist) - J(elbow)).Normalized();
             Set(17 + side, J(wrist) + hand * 0.07 - left * (s * 0.03)); // pinky
             Set(19 + side, J(wrist) + hand * 0.09);                      // index
             Set(21 + side, J(wrist) + hand * 0.04 + left * (s * 0.03)); // thumb
             Set(PoseFrame.LeftHip + side, J(hip));
-            Set(PoseFrame.LeftKnee + side, Toward(J(knee), J(hip), Calibration.Knee));
-            Set(PoseFrame.LeftAnkle + side, Toward(J(ankle), J(knee), Calibration.Ankle));
+            Set(PoseFrame.LeftKnee + side, Vec3.Lerp(J(knee), J(hip), Calibration.Knee));
+            Set(PoseFrame.LeftAnkle + side, Vec3.Lerp(J(ankle), J(knee), Calibration.Ankle));
             Vec3 toes = (J(foot) - J(ankle)).Normalized();
             Set(PoseFrame.LeftHeel + side, J(ankle) - toes * 0.06);
             Set(PoseFrame.LeftFootIndex + side, J(foot));
@@ -75,7 +75,4 @@ public static class SyntheticLandmarks
             PoseFrame.SetLandmark(frame, i, (float)q.X, (float)q.Y, q.InFront ? 1 : 0);
         }
     }
-
-    /// <summary><paramref name="point"/> moved the share <paramref name="share"/> of the way to <paramref name="towards"/>.</summary>
-    private static Vec3 Toward(Vec3 point, Vec3 towards, double share) => point + (towards - point) * share;
 }
