@@ -12,7 +12,10 @@ namespace LiveWorkout.Vision.Pose;
 /// landmarks show a person: the largest detection may be a poster, or the blurred, enlarged copy
 /// of the video that phone apps pad a clip of another shape with. In a tall or wide frame the
 /// detector also looks, at most every <see cref="CloserLookSeconds"/>, at squares along the frame's
-/// long side, where a person small in the whole frame is as large as the detector needs.
+/// long side, where a person small in the whole frame is as large as the detector needs. Where
+/// nobody is found at all, the detector also looks at one tile of the frame at about twice the size
+/// every <see cref="TileLookSeconds"/>, in turn from the centre out, so a person far from the
+/// camera is found within a few seconds.
 /// One instance per video and thread.
 /// </summary>
 public sealed class PoseEstimator : IDisposable
@@ -22,7 +25,11 @@ public sealed class PoseEstimator : IDisposable
     private PoseCrop? _track;
     private double _lastDetection = double.NegativeInfinity;
     private double _lastCloserLook = double.NegativeInfinity;
+    private double _lastTileLook = double.NegativeInfinity;
     private readonly List<PoseDetection> _found = [];
+    private Rect[] _tiles = [];
+    private Size _tilesOf;
+    private int _nextTile;
 
     /// <param name="detector">The person detector, or null to start from the whole frame.</param>
     public PoseEstimator(PoseLandmarkModel landmarks, PoseDetector? detector)
@@ -73,6 +80,11 @@ public sealed class PoseEstimator : IDisposable
         {
             Gather(bgr, seconds);
             found = FollowFound(bgr, frame);
+            if (found < LandmarkFeatures.PresenceThreshold && seconds - _lastTileLook >= TileLookSeconds)
+            {
+                _lastTileLook = seconds;
+                found = FindInNextTile(bgr, frame);
+            }
         }
         if (found >= LandmarkFeatures.PresenceThreshold) return found;
         _track = null;
@@ -102,6 +114,8 @@ public sealed class PoseEstimator : IDisposable
         _track = null;
         _lastDetection = double.NegativeInfinity;
         _lastCloserLook = double.NegativeInfinity;
+        _nextTile = 0;
+        _lastTileLook = double.NegativeInfinity;
     }
 
     private float Follow(Mat bgr, PoseCrop crop, Span<float> frame)
@@ -148,6 +162,42 @@ public sealed class PoseEstimator : IDisposable
             float dx = tall ? 0 : offset, dy = tall ? offset : 0;
             foreach (var d in _detector!.Detect(square)) _found.Add(d.Shifted(dx, dy));
         }
+    }
+
+    /// <summary>Seconds between looks at a tile while nobody is found: an empty view costs a third more detector time, not twice as much.</summary>
+    private const double TileLookSeconds = 0.3;
+
+    /// <summary>A tile's side as a share of the frame's shorter side: a person a quarter of the frame's height fills half of it.</summary>
+    private const double TileShare = 0.55;
+
+    /// <summary>Looks for a person in the next tile of the frame (overlapping by half, centre first) and follows the best found; returns that presence, or 0.</summary>
+    private float FindInNextTile(Mat bgr, Span<float> frame)
+    {
+        if (_tilesOf != bgr.Size())
+        {
+            _tiles = Tiles(bgr.Width, bgr.Height);
+            _tilesOf = bgr.Size();
+        }
+        var tile = _tiles[_nextTile++ % _tiles.Length];
+        _found.Clear();
+        using (var view = new Mat(bgr, tile))
+            foreach (var d in _detector!.Detect(view)) _found.Add(d.Shifted(tile.X, tile.Y));
+        SortBest(_found, bgr);
+        return FollowFound(bgr, frame);
+    }
+
+    /// <summary>Square tiles of <see cref="TileShare"/> of the shorter side covering the frame, overlapping by half or more, nearest the centre first.</summary>
+    internal static Rect[] Tiles(int width, int height)
+    {
+        int side = (int)Math.Round(TileShare * Math.Min(width, height));
+        int[] Offsets(int length)
+        {
+            int steps = Math.Max(1, (int)Math.Ceiling((length - side) / (0.5 * side)));
+            return [.. Enumerable.Range(0, steps + 1).Select(k => (int)Math.Round((double)(length - side) * k / steps)).Distinct()];
+        }
+        var tiles = from x in Offsets(width) from y in Offsets(height) select new Rect(x, y, side, side);
+        double Off(Rect r) => Math.Pow(r.X + side / 2.0 - width / 2.0, 2) + Math.Pow(r.Y + side / 2.0 - height / 2.0, 2);
+        return [.. tiles.OrderBy(Off).ThenBy(r => r.Y).ThenBy(r => r.X)];
     }
 
     private static float Distance(Point2f a, Point2f b) => MathF.Sqrt((a.X - b.X) * (a.X - b.X) + (a.Y - b.Y) * (a.Y - b.Y));

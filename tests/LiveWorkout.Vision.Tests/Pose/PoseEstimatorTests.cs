@@ -46,6 +46,62 @@ public sealed class PoseEstimatorTests
         Assert.True(onPelvis >= 0.9 * found, $"hips on the sharp person's pelvis in {onPelvis} of {found} frames, in the tall frame's pixels");
     }
 
+    /// <summary>
+    /// A person far from the camera: the rendered frame at a third of its size, off-centre in a
+    /// frame of its mean colour. The detector misses a body this small in the whole frame; the
+    /// tiles it looks at in turn when nobody is found bring it to a size it finds.
+    /// </summary>
+    [Fact]
+    public void A_person_far_from_the_camera_is_found_within_a_second()
+    {
+        using var session = new SyntheticSession(33, 640, 480, 20, sceneOptions: new SceneOptions(CameraView.Front));
+        using var render = new Mat();
+        using var small = new Mat();
+        using var far = new Mat();
+        var frame = new float[PoseFrame.Length];
+        using var estimator = ShippedPoseStage();
+        int frames = 0, found = 0, onPelvis = 0;
+        for (int i = 0; i < session.FrameCount; i += 30, frames++)
+        {
+            var pose = session.Render(i, render);
+            Cv2.Resize(render, small, new Size(FarWidth, FarHeight), 0, 0, InterpolationFlags.Area);
+            far.Create(480, 640, MatType.CV_8UC3);
+            far.SetTo(Cv2.Mean(render));
+            using (var slot = new Mat(far, new Rect(FarLeft, FarTop, FarWidth, FarHeight))) small.CopyTo(slot);
+            estimator.Reset();
+            double seconds = session.TimeOf(i);
+            bool seen = false;
+            for (int look = 0; look < 10 && !seen; look++) // a look every 0.1 s, as the pipeline runs the pose stage
+                seen = estimator.Estimate(far, seconds + 0.1 * look, frame) >= LandmarkFeatures.PresenceThreshold;
+            if (!seen) continue;
+            found++;
+            var pelvis = session.Camera.Project(pose[Joint.Pelvis]);
+            double px = FarLeft + pelvis.X * FarScale, py = FarTop + pelvis.Y * FarScale;
+            double hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
+            double hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
+            var neck = session.Camera.Project(pose[Joint.Neck]);
+            double torso = FarScale * Math.Sqrt((pelvis.X - neck.X) * (pelvis.X - neck.X) + (pelvis.Y - neck.Y) * (pelvis.Y - neck.Y));
+            if (Math.Sqrt((hx - px) * (hx - px) + (hy - py) * (hy - py)) < 0.4 * torso) onPelvis++;
+        }
+        Assert.True(found >= 0.9 * frames, $"the far person was found within a second in {found} of {frames} frames");
+        Assert.True(onPelvis >= 0.9 * found, $"hips on the far person's pelvis in {onPelvis} of {found} frames");
+    }
+
+    private const int FarWidth = 640 / 3, FarHeight = 480 / 3, FarLeft = 360, FarTop = 250;
+    private const double FarScale = 1 / 3.0;
+
+    [Fact]
+    public void Tiles_cover_the_frame_centre_first()
+    {
+        var tiles = PoseEstimator.Tiles(640, 480);
+        Assert.All(tiles, t => Assert.True(new Rect(0, 0, 640, 480).Contains(t), $"{t} inside the frame"));
+        Assert.Equal(264, tiles[0].Width);
+        Assert.True(Math.Abs(tiles[0].X + 132 - 320) <= 80 && Math.Abs(tiles[0].Y + 132 - 240) <= 80, $"first tile {tiles[0]} near the centre");
+        for (int y = 0; y < 480; y += 8)
+            for (int x = 0; x < 640; x += 8)
+                Assert.Contains(tiles, t => t.Contains(new Point(x, y)));
+    }
+
     private const int TallWidth = 720, TallHeight = 1280, Top = (TallHeight - 540) / 2;
     private const double Scale = TallWidth / 640.0;
 
