@@ -34,13 +34,7 @@ public sealed class PoseEstimatorTests
             estimator.Reset(); // every frame a first look, as when the person was lost
             if (estimator.Estimate(tall, seconds, frame) < LandmarkFeatures.PresenceThreshold) continue;
             found++;
-            var pelvis = session.Camera.Project(pose[Joint.Pelvis]);
-            double px = pelvis.X * Scale, py = pelvis.Y * Scale + Top;
-            double hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
-            double hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
-            var neck = session.Camera.Project(pose[Joint.Neck]);
-            double torso = Scale * Math.Sqrt((pelvis.X - neck.X) * (pelvis.X - neck.X) + (pelvis.Y - neck.Y) * (pelvis.Y - neck.Y));
-            if (Math.Sqrt((hx - px) * (hx - px) + (hy - py) * (hy - py)) < 0.4 * torso) onPelvis++;
+            if (HipsOnPelvis(session, pose, frame, Scale, 0, Top)) onPelvis++;
         }
         Assert.True(found >= 0.9 * frames, $"the person was found in {found} of {frames} frames");
         Assert.True(onPelvis >= 0.9 * found, $"hips on the sharp person's pelvis in {onPelvis} of {found} frames, in the tall frame's pixels");
@@ -75,16 +69,22 @@ public sealed class PoseEstimatorTests
                 seen = estimator.Estimate(far, seconds + 0.1 * look, frame) >= LandmarkFeatures.PresenceThreshold;
             if (!seen) continue;
             found++;
-            var pelvis = session.Camera.Project(pose[Joint.Pelvis]);
-            double px = FarLeft + pelvis.X * FarScale, py = FarTop + pelvis.Y * FarScale;
-            double hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
-            double hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
-            var neck = session.Camera.Project(pose[Joint.Neck]);
-            double torso = FarScale * Math.Sqrt((pelvis.X - neck.X) * (pelvis.X - neck.X) + (pelvis.Y - neck.Y) * (pelvis.Y - neck.Y));
-            if (Math.Sqrt((hx - px) * (hx - px) + (hy - py) * (hy - py)) < 0.4 * torso) onPelvis++;
+            if (HipsOnPelvis(session, pose, frame, FarScale, FarLeft, FarTop)) onPelvis++;
         }
         Assert.True(found >= 0.9 * frames, $"the far person was found within a second in {found} of {frames} frames");
         Assert.True(onPelvis >= 0.9 * found, $"hips on the far person's pelvis in {onPelvis} of {found} frames");
+    }
+
+    /// <summary>Whether the landmarks' hip centre lies within 0.4 torso lengths of the rendered pelvis, the render placed at (<paramref name="left"/>, <paramref name="top"/>) and scaled by <paramref name="scale"/> in the frame looked at.</summary>
+    private static bool HipsOnPelvis(SyntheticSession session, BodyPose pose, float[] frame, double scale, double left, double top)
+    {
+        var pelvis = session.Camera.Project(pose[Joint.Pelvis]);
+        var neck = session.Camera.Project(pose[Joint.Neck]);
+        double px = left + pelvis.X * scale, py = top + pelvis.Y * scale;
+        double hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
+        double hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
+        double torso = scale * Math.Sqrt((pelvis.X - neck.X) * (pelvis.X - neck.X) + (pelvis.Y - neck.Y) * (pelvis.Y - neck.Y));
+        return Math.Sqrt((hx - px) * (hx - px) + (hy - py) * (hy - py)) < 0.4 * torso;
     }
 
     private const int FarWidth = 640 / 3, FarHeight = 480 / 3, FarLeft = 360, FarTop = 250;
