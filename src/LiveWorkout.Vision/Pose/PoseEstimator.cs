@@ -158,10 +158,15 @@ public sealed class PoseEstimator : IDisposable
         for (int k = 0; k <= steps; k++)
         {
             int offset = (int)Math.Round((double)(length - side) * k / steps);
-            using var square = new Mat(bgr, tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side));
-            float dx = tall ? 0 : offset, dy = tall ? offset : 0;
-            foreach (var d in _detector!.Detect(square)) _found.Add(d.Shifted(dx, dy));
+            DetectIn(bgr, tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side));
         }
+    }
+
+    /// <summary>Adds the people the detector finds in <paramref name="region"/> of the frame to <see cref="_found"/>, in frame pixels.</summary>
+    private void DetectIn(Mat bgr, Rect region)
+    {
+        using var view = new Mat(bgr, region);
+        foreach (var d in _detector!.Detect(view)) _found.Add(d.Shifted(region.X, region.Y));
     }
 
     /// <summary>Seconds between looks at a tile while nobody is found: an empty view costs a third more detector time, not twice as much.</summary>
@@ -178,10 +183,8 @@ public sealed class PoseEstimator : IDisposable
             _tiles = Tiles(bgr.Width, bgr.Height);
             _tilesOf = bgr.Size();
         }
-        var tile = _tiles[_nextTile++ % _tiles.Length];
         _found.Clear();
-        using (var view = new Mat(bgr, tile))
-            foreach (var d in _detector!.Detect(view)) _found.Add(d.Shifted(tile.X, tile.Y));
+        DetectIn(bgr, _tiles[_nextTile++ % _tiles.Length]);
         SortBest(_found, bgr);
         return FollowFound(bgr, frame);
     }
