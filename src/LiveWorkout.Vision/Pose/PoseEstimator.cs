@@ -72,7 +72,7 @@ public sealed class PoseEstimator : IDisposable
             float presence = Follow(bgr, crop, frame);
             if (presence >= LandmarkFeatures.PresenceThreshold) return presence;
         }
-        // Nobody tracked, or the person was lost: look for them in the whole frame.
+        // Nobody tracked, or the person was lost: look for them in the whole frame (then its squares and tiles).
         _lastDetection = seconds;
         float found = 0;
         if (_detector is null) found = Follow(bgr, PoseCrop.WholeFrame(bgr.Width, bgr.Height), frame);
