@@ -12,12 +12,13 @@ public static class ExerciseCatalog
     public const string Idle = "idle";
 
     /// <summary>
-    /// Every exercise of the synthetic world, then idle. Rep period bounds: a lunge changes legs
+    /// Every exercise of the synthetic world, then idle: the ten the product began with, then the
+    /// rest of seed 1's 22 gym exercises and two done at home. Rep period bounds: a lunge changes legs
     /// every rep, so it looks the same only every two reps, and below 3.3 s the counter cannot
     /// take that for the period (and count half the reps); a running rep is a left and a right
     /// stride (0.55 to 1 s in the synthetic world, a cadence of 120 to 220 strides a minute),
     /// below the general 0.6 s at its fastest, while a lower bound of 0.45 s keeps out single
-    /// strides of all but the slowest runners. How these were found: docs/temporal-logic.md.
+    /// strides of all but the slowest runners; mountain climbers alternate legs the same way. How these were found: docs/temporal-logic.md.
     /// </summary>
     public static IReadOnlyList<ExerciseInfo> Exercises { get; } =
     [
@@ -29,8 +30,25 @@ public static class ExerciseCatalog
         new("lunge", "Lunge", RepPeriod: (1.2, 3.3)),
         new("plank", "Plank", MeasuredIn.Time, IsStaticHold: true),
         new("sit_up", "Sit-up"),
-        new("bicep_curl", "Bicep curl"),
+        new("bicep_curl", "Bicep curl", AlsoCalled: ["Hammer curl"]),
         new("shoulder_press", "Shoulder press"),
+        new("bench_press", "Bench press"),
+        new("incline_bench_press", "Incline bench press"),
+        new("decline_bench_press", "Decline bench press"),
+        new("chest_fly", "Chest fly"),
+        new("deadlift", "Deadlift"),
+        new("romanian_deadlift", "Romanian deadlift"),
+        new("hip_thrust", "Hip thrust"),
+        new("lat_pulldown", "Lat pulldown"),
+        new("lateral_raise", "Lateral raise"),
+        new("leg_extension", "Leg extension"),
+        new("leg_raise", "Leg raise"),
+        new("russian_twist", "Russian twist"),
+        new("t_bar_row", "T-bar row"),
+        new("tricep_dip", "Tricep dip"),
+        new("tricep_pushdown", "Tricep pushdown"),
+        new("mountain_climber", "Mountain climber", MeasuredIn.Time, StillCounterpart: "plank", RepPeriod: (0.45, 1.2)),
+        new("burpee", "Burpee"),
         new(Idle, "Idle"),
     ];
 
@@ -38,6 +56,35 @@ public static class ExerciseCatalog
 
     /// <summary>Every exercise's label, in <see cref="Exercises"/> order (idle last).</summary>
     public static IReadOnlyList<string> All { get; } = Exercises.Select(e => e.Name).ToArray();
+
+    /// <summary>
+    /// The product's first ten exercises and idle: what the shipped models know, and what the
+    /// synthetic world draws its sessions from unless told otherwise (<see cref="Vocabulary"/>).
+    /// </summary>
+    public static IReadOnlyList<string> Ten { get; } = [.. Exercises.Take(10).Select(e => e.Name), Idle];
+
+    /// <summary>
+    /// The classes of a vocabulary as a command line names it: <c>ten</c> (<see cref="Ten"/>),
+    /// <c>all</c> (<see cref="All"/>), or exercises separated by commas, however spelled; idle is
+    /// always the last class. Anything else is one line naming what is known.
+    /// </summary>
+    public static IReadOnlyList<string> Vocabulary(string spec)
+    {
+        switch (spec.Trim().ToLowerInvariant())
+        {
+            case "ten": return Ten;
+            case "all": return All;
+        }
+        var chosen = new List<string>();
+        foreach (string part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            string label = Parse(part) ?? throw new InvalidInputException(
+                $"--exercises: no exercise '{part}'; use ten, all, or a comma-separated list of {string.Join(", ", All.Where(e => !IsIdle(e)))}");
+            if (!IsIdle(label) && !chosen.Contains(label)) chosen.Add(label);
+        }
+        if (chosen.Count == 0) throw new InvalidInputException("--exercises: name at least one exercise, or ten or all");
+        return [.. Exercises.Select(e => e.Name).Where(chosen.Contains), Idle];
+    }
 
     /// <summary>Exercises held still: they get a duration, not reps.</summary>
     public static IReadOnlySet<string> StaticHolds { get; } =
@@ -95,6 +142,8 @@ public static class ExerciseCatalog
         {
             string own = Key(exercise.Name), shown = Key(exercise.DisplayName);
             if (key == own || key == shown || key == own + "s" || key == shown + "s") return exercise.Name;
+            foreach (string other in exercise.AlsoCalled ?? [])
+                if (key == Key(other) || key == Key(other) + "s") return exercise.Name;
         }
         return null;
     }

@@ -17,13 +17,19 @@ namespace LiveWorkout.Core;
 /// overrides them. Exercises that alternate sides need them, since their picture repeats at twice
 /// or half the rep (see <see cref="ExerciseCatalog"/>).
 /// </param>
+/// <param name="AlsoCalled">
+/// Variants people name as exercises of their own that body landmarks cannot tell apart from this
+/// one (a hammer curl is a bicep curl with the palms turned in): they parse to this exercise and
+/// are logged as it.
+/// </param>
 public sealed record ExerciseInfo(
     string Name,
     string DisplayName,
     MeasuredIn Measure = MeasuredIn.Reps,
     bool IsStaticHold = false,
     string? StillCounterpart = null,
-    (double MinSeconds, double MaxSeconds)? RepPeriod = null)
+    (double MinSeconds, double MaxSeconds)? RepPeriod = null,
+    string[]? AlsoCalled = null)
 {
     /// <summary>True when sets are measured in time, not reps.</summary>
     public bool IsTimed => Measure == MeasuredIn.Time;

@@ -13,5 +13,26 @@ public readonly record struct ArmAngles(double UpperFlexion, double UpperAbducti
         L(a.UpperFlexion, b.UpperFlexion, t), L(a.UpperAbduction, b.UpperAbduction, t),
         L(a.ForearmFlexion, b.ForearmFlexion, t), L(a.ForearmAbduction, b.ForearmAbduction, t));
 
+    /// <summary>
+    /// The arm whose upper arm and forearm point along two directions in the body's own frame (x out
+    /// from the arm's side, y up, z the way the hips face), for an upper trunk at
+    /// <paramref name="trunkPitch"/> degrees: a way to author arms by where they point in the room
+    /// (a press straight up from a bench) rather than by angles to the trunk.
+    /// </summary>
+    public static ArmAngles Pointing(Vec3 upper, Vec3 forearm, double trunkPitch)
+    {
+        var (upperFlexion, upperAbduction) = Angles(upper, trunkPitch);
+        var (forearmFlexion, forearmAbduction) = Angles(forearm, trunkPitch);
+        return new(upperFlexion, upperAbduction, forearmFlexion, forearmAbduction);
+    }
+
+    /// <summary>The inverse of the solver's segment direction: flexion from the forward component, abduction from the sideways and downward ones.</summary>
+    private static (double Flexion, double Abduction) Angles(Vec3 direction, double trunkPitch)
+    {
+        const double Deg = 180 / Math.PI;
+        var d = direction.Normalized().RotateX(-trunkPitch / Deg);
+        return (Math.Asin(Math.Clamp(d.Z, -1, 1)) * Deg, Math.Atan2(d.X, -d.Y) * Deg);
+    }
+
     private static double L(double a, double b, double t) => a + (b - a) * t;
 }

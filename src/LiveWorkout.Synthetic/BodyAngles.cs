@@ -35,6 +35,15 @@ public readonly record struct BodyAngles
     public double HandRestHeight { get; init; }
     /// <summary>Shift of the feet anchor forward in the person's own frame, in thigh lengths: lunges that step and walk keep a planted foot still for any body size.</summary>
     public double StrideZ { get; init; }
+    /// <summary>
+    /// 0..1: the pelvis, not the feet, keeps its place on the floor plan, where it is when sitting
+    /// with the feet at the anchor; for legs that swing free (leg raises, leg extensions, mountain climbers).
+    /// </summary>
+    public double PelvisAnchor { get; init; }
+    /// <summary>0..1: the pelvis rests on a bench or machine seat at the person's knee height instead of the lowest surface resting on the floor.</summary>
+    public double Seat { get; init; }
+    /// <summary>With <see cref="Hang"/>: 1 = the hands hold parallel dip bars a little above hip height instead of the pull-up bar.</summary>
+    public double DipBars { get; init; }
     public HeldProp Held { get; init; }
 
     public static BodyAngles Standing => new()
@@ -61,6 +70,7 @@ public readonly record struct BodyAngles
             Hang = L(a.Hang, b.Hang, t), HandSupport = L(a.HandSupport, b.HandSupport, t),
             ForearmSupport = L(a.ForearmSupport, b.ForearmSupport, t), SupportHeight = L(a.SupportHeight, b.SupportHeight, t),
             HandRestHeight = L(a.HandRestHeight, b.HandRestHeight, t), StrideZ = L(a.StrideZ, b.StrideZ, t),
+            PelvisAnchor = L(a.PelvisAnchor, b.PelvisAnchor, t), Seat = L(a.Seat, b.Seat, t), DipBars = L(a.DipBars, b.DipBars, t),
             // Props change hands at the midpoint of a blend.
             Held = t < 0.5 ? a.Held : b.Held,
         };

@@ -32,7 +32,10 @@ public sealed class BodySolver(SyntheticPerson person)
         Vec3 feet = (j[(int)Joint.LeftAnkle] + j[(int)Joint.RightAnkle]) * 0.5;
         Vec3 grip = (j[(int)Joint.LeftWrist] + j[(int)Joint.RightWrist]) * 0.5;
         var standOffset = new Vec3(-feet.X, -floorY, -feet.Z);
-        var hangOffset = new Vec3(-grip.X, _p.BarHeight - grip.Y, -grip.Z);
+        if (a.PelvisAnchor > 0) standOffset = Vec3.Lerp(standOffset, new Vec3(0, standOffset.Y, -_p.Thigh), a.PelvisAnchor);
+        if (a.Seat > 0) standOffset = standOffset with { Y = standOffset.Y + (_p.SeatHeight - standOffset.Y) * a.Seat };
+        double gripHeight = _p.BarHeight + (_p.DipBarHeight - _p.BarHeight) * a.DipBars;
+        var hangOffset = new Vec3(-grip.X, gripHeight - grip.Y, -grip.Z);
         Vec3 offset = Vec3.Lerp(standOffset, hangOffset, a.Hang) + new Vec3(a.ShiftX, a.Lift, a.ShiftZ + a.StrideZ * _p.Thigh);
         for (int i = 0; i < j.Length; i++) j[i] += offset;
 

@@ -14,7 +14,7 @@ public static class ContactSheet
 {
     public static Mat Render(int seed, int columns = 6, int cellWidth = 160, int cellHeight = 120, bool cameraEffects = true)
     {
-        const int labelWidth = 132;
+        const int labelWidth = 172;
         var classes = ExerciseCatalog.All;
         var sheet = new Mat(classes.Count * cellHeight, labelWidth + columns * cellWidth, MatType.CV_8UC3, Scalar.All(255));
         using var cell = new Mat();
@@ -45,5 +45,5 @@ public static class ContactSheet
     }
 
     /// <summary>Floor exercises get a mat more often.</summary>
-    public static bool IsOnFloor(ExerciseMotion motion) => motion.Exercise is "push_up" or "plank" or "sit_up";
+    public static bool IsOnFloor(ExerciseMotion motion) => motion.Exercise is "push_up" or "plank" or "sit_up" or "leg_raise" or "russian_twist" or "mountain_climber" or "burpee";
 }

@@ -17,17 +17,19 @@ public sealed class SessionScript(IReadOnlyList<ScriptSegment> segments, double 
     /// sometimes switching directly. <paramref name="rng"/> draws the exercises, reps and rests;
     /// <paramref name="variety"/> draws how each set is done (variant, slow tempo, pauses, partial
     /// reps), so a seed's order of exercises does not depend on the variants the world knows.
+    /// Sets are of the exercises of <paramref name="vocabulary"/> (<see cref="ExerciseCatalog.Ten"/> by default).
     /// </summary>
-    public static SessionScript Random(Random rng, double durationSeconds, Random variety)
+    public static SessionScript Random(Random rng, double durationSeconds, Random variety, IReadOnlyList<string>? vocabulary = null)
     {
-        var exercises = ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).ToList();
+        var exercises = (vocabulary ?? ExerciseCatalog.Ten).Where(e => !ExerciseCatalog.IsIdle(e)).ToList();
         var segments = new List<ScriptSegment> { new IdleSegment(IdleActivity.Standing, 1.5 + rng.NextDouble() * 2.5) };
         double planned = segments.Count * 3;
         string? previous = null;
         while (planned < durationSeconds * 1.5)
         {
             string exercise;
-            do exercise = exercises[rng.Next(exercises.Count)]; while (exercise == previous);
+            // Two sets in a row are of different exercises, unless the vocabulary has only one.
+            do exercise = exercises[rng.Next(exercises.Count)]; while (exercise == previous && exercises.Count > 1);
             previous = exercise;
             string variant = MotionVariants.Pick(exercise, variety);
             var motion = ExerciseMotion.For(exercise, variant);

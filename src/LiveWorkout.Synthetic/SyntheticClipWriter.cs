@@ -36,7 +36,7 @@ public static class SyntheticClipWriter
     {
         SceneOptions.CheckSessionOcclusion(options.OcclusionChance);
         using var session = new SyntheticSession(seed, options.Width, options.Height, options.DurationSeconds, options.Fps,
-            new SceneOptions(options.View, Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance));
+            new SceneOptions(options.View, Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance), options.Exercises);
         using var writer = Vision.Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;

@@ -33,6 +33,10 @@ public sealed record SyntheticPerson(
     public double HandRadius => 0.024 * Height;
     public double FootRadius => 0.022 * Height;
 
+    /// <summary>Pelvis height when sitting on a bench with the thighs level and the shins upright: a seat at knee height.</summary>
+    public double SeatHeight => AnkleHeight + Shank + HipDrop;
+    /// <summary>Height of parallel dip bars: a little above the hips, so the feet clear the floor with the knees bent.</summary>
+    public double DipBarHeight => AnkleHeight + Shank + Thigh + HipDrop + 0.14 * Height;
     /// <summary>Height of a pull-up bar this person hangs from with straight arms, feet just off the floor.</summary>
     public double BarHeight => AnkleHeight + Thigh + Shank + HipDrop + Torso - ShoulderDrop + ArmReach + HandRadius + 0.06;
 

@@ -1,4 +1,6 @@
+using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
+using LiveWorkout.Synthetic.Motions;
 using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
@@ -14,17 +16,20 @@ public sealed class SyntheticSession : IDisposable
     private readonly SceneRenderer _renderer;
     private readonly int _seed;
 
-    public SyntheticSession(int seed, int width, int height, double durationSeconds, double fps = 30, SceneOptions? sceneOptions = null)
+    /// <param name="vocabulary">The exercises its sets are drawn from (<see cref="ExerciseCatalog.Ten"/> by default).</param>
+    public SyntheticSession(int seed, int width, int height, double durationSeconds, double fps = 30, SceneOptions? sceneOptions = null,
+        IReadOnlyList<string>? vocabulary = null)
     {
         _seed = seed;
         Fps = fps;
         var rng = new Random(seed);
         Person = SyntheticPerson.Random(rng);
-        Script = SessionScript.Random(rng, durationSeconds, new Random(SeedMix.Of(seed, VarietyPart)));
+        Script = SessionScript.Random(rng, durationSeconds, new Random(SeedMix.Of(seed, VarietyPart)), vocabulary);
         Timeline = new ScriptTimeline(Script, rng);
         _solver = new BodySolver(Person);
-        bool bar = Timeline.Exercises.Contains("pull_up");
-        bool floor = Timeline.Exercises.Any(e => e is "push_up" or "plank" or "sit_up");
+        var motions = Timeline.Sets.Select(s => ExerciseMotion.For(s.Segment.Exercise, s.Variant)).ToList();
+        bool bar = motions.Any(m => m.UsesBar);
+        bool floor = motions.Any(ContactSheet.IsOnFloor);
         // One camera for the whole clip: far enough views only (a side or three-quarter view of a
         // mat exercise and of standing ones alike), framed on postures sampled through the session.
         Scene = SceneSpec.Random(rng, sceneOptions ?? new SceneOptions(OcclusionChance: SceneOptions.SessionOcclusionChance), bar, floor) with { Bar = bar };

@@ -1,3 +1,4 @@
+using LiveWorkout.Core;
 using LiveWorkout.Synthetic;
 using OpenCvSharp;
 
@@ -15,7 +16,7 @@ public sealed class DeterminismTests
         SyntheticImageDataset.Write(b.Path, options);
 
         var files = Directory.GetFiles(a.Path, "*", SearchOption.AllDirectories).Select(f => System.IO.Path.GetRelativePath(a.Path, f)).Order().ToList();
-        Assert.Equal(11 * 2 + 1, files.Count); // 11 classes x 2 images + manifest
+        Assert.Equal(ExerciseCatalog.Ten.Count * 2 + 1, files.Count); // the first ten and idle x 2 images + manifest
         foreach (string f in files)
             Assert.True(File.ReadAllBytes(System.IO.Path.Combine(a.Path, f)).AsSpan().SequenceEqual(File.ReadAllBytes(System.IO.Path.Combine(b.Path, f))), $"{f} differs");
     }

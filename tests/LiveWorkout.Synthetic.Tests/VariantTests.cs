@@ -23,7 +23,13 @@ public sealed class VariantTests
         "push_up" => (p => p[Joint.Spine].Y, false),
         "pull_up" => (p => p[Joint.Head].Y, true),
         "sit_up" => (p => p[Joint.Neck].Y, true),
-        "shoulder_press" or "bicep_curl" => (p => Math.Max(p[Joint.LeftWrist].Y, p[Joint.RightWrist].Y), true),
+        "shoulder_press" or "bicep_curl" or "lateral_raise" or "t_bar_row" => (p => Math.Max(p[Joint.LeftWrist].Y, p[Joint.RightWrist].Y), true),
+        "bench_press" or "incline_bench_press" or "decline_bench_press" or "deadlift" or "romanian_deadlift" or "lat_pulldown" or "tricep_pushdown" =>
+            (p => Math.Max(p[Joint.LeftWrist].Y, p[Joint.RightWrist].Y), false),
+        "chest_fly" => (p => -(p[Joint.LeftWrist] - p[Joint.RightWrist]).Length, true),
+        "hip_thrust" => (p => p[Joint.Pelvis].Y, true),
+        "leg_extension" or "leg_raise" => (p => Math.Max(p[Joint.LeftAnkle].Y, p[Joint.RightAnkle].Y), true),
+        "tricep_dip" => (p => p[Joint.Neck].Y, false),
         _ => null,
     };
 
@@ -31,7 +37,8 @@ public sealed class VariantTests
     [MemberData(nameof(AllVariants))]
     public void Rep_time_is_the_extreme_of_every_variant(string exercise, string variant)
     {
-        if (Extreme(exercise) is not { } extreme) return; // running, jumping jacks and planks have no variants that move differently
+        // Running, jumping jacks, planks, twists, mountain climbers and burpees have no variants that move differently.
+        if (Extreme(exercise) is not { } extreme) return;
         var script = new SessionScript([new IdleSegment(IdleActivity.Standing, 2), new SetSegment(exercise, 4, 1.1, 0.9, Variant: variant)], 40);
         var timeline = new ScriptTimeline(script, new Random(3));
         var solver = new BodySolver(SyntheticPerson.Random(new Random(4)));
@@ -293,6 +300,56 @@ public sealed class VariantTests
         }
         Assert.True(slow && pause && partial, $"slow {slow}, pauses {pause}, partial reps {partial}");
         Assert.True(variants.Count >= 30, $"only {variants.Count} exercise variants in 40 sessions");
+    }
+
+    [Fact]
+    public void Sessions_draw_the_first_ten_exercises_unless_given_a_vocabulary()
+    {
+        var byDefault = new HashSet<string>();
+        var fromAll = new HashSet<string>();
+        for (int seed = 0; seed < 60; seed++)
+        {
+            byDefault.UnionWith(SessionScript.Random(new Random(seed), 120, new Random(seed + 1000)).Segments.OfType<SetSegment>().Select(s => s.Exercise));
+            fromAll.UnionWith(SessionScript.Random(new Random(seed), 120, new Random(seed + 1000), ExerciseCatalog.All).Segments.OfType<SetSegment>().Select(s => s.Exercise));
+        }
+        Assert.Equal(ExerciseCatalog.Ten.Where(e => !ExerciseCatalog.IsIdle(e)).Order(), byDefault.Order());
+        Assert.Equal(ExerciseCatalog.All.Where(e => !ExerciseCatalog.IsIdle(e)).Order(), fromAll.Order());
+        var deadlifts = SessionScript.Random(new Random(1), 120, new Random(2), ExerciseCatalog.Vocabulary("deadlift"));
+        Assert.All(deadlifts.Segments.OfType<SetSegment>(), s => Assert.Equal("deadlift", s.Exercise));
+    }
+
+    [Theory]
+    [InlineData("leg_extension", "standard")]
+    [InlineData("leg_raise", "lying")]
+    [InlineData("mountain_climber", "standard")]
+    [InlineData("russian_twist", "feet_up")]
+    public void Legs_that_swing_free_leave_the_pelvis_in_place(string exercise, string variant)
+    {
+        // Without the pelvis anchor the feet hold their place and the body slides as they move.
+        var motion = ExerciseMotion.For(exercise, variant);
+        var solver = new BodySolver(SyntheticPerson.Random(new Random(5)));
+        var first = solver.Solve(motion.At(0, 1, 0), Vec3.Zero)[Joint.Pelvis];
+        for (double phase = 0.05; phase < 1; phase += 0.05)
+        {
+            var pelvis = solver.Solve(motion.At(phase, 1, 0), Vec3.Zero)[Joint.Pelvis];
+            double slide = Math.Sqrt((pelvis.X - first.X) * (pelvis.X - first.X) + (pelvis.Z - first.Z) * (pelvis.Z - first.Z));
+            Assert.True(slide < 0.03, $"{exercise}: the pelvis slides {slide:0.000} m at phase {phase:0.00}");
+        }
+    }
+
+    [Fact]
+    public void A_leg_extension_sits_at_knee_height_and_dips_hang_from_bars_above_the_hips()
+    {
+        var person = SyntheticPerson.Random(new Random(6));
+        var solver = new BodySolver(person);
+        var extension = ExerciseMotion.For("leg_extension");
+        foreach (double phase in new[] { 0.0, 0.5 })
+            Assert.Equal(person.SeatHeight, solver.Solve(extension.At(phase, 1, 0), Vec3.Zero)[Joint.Pelvis].Y, 3);
+        var dip = solver.Solve(ExerciseMotion.For("tricep_dip", "bars").Start, Vec3.Zero);
+        Assert.Equal(person.DipBarHeight, (dip[Joint.LeftWrist].Y + dip[Joint.RightWrist].Y) / 2, 3);
+        Assert.True(person.DipBarHeight < person.BarHeight - 0.5);
+        // Held up on the bars, the feet are off the floor.
+        Assert.True(Math.Min(dip[Joint.LeftFoot].Y, dip[Joint.RightFoot].Y) > 0.05);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class LandmarkTrainingRun(TextWriter output)
     public HeadTrainingResult Run(LandmarkRunOptions options, CancellationToken cancellation)
     {
         var device = TorchRuntime.SelectDevice(options.Device);
-        var classes = ExerciseCatalog.All;
         var data = options.Data;
+        var classes = data.Exercises ?? ExerciseCatalog.Ten;
         output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 

@@ -31,7 +31,7 @@ public static class SyntheticLandmarkClips
     {
         var rng = new Random(unchecked(seed * 31 + 7));
         var (width, height) = Sizes[rng.Next(Sizes.Length)];
-        using var session = new SyntheticSession(seed, width, height, options.DurationSeconds, 30);
+        using var session = new SyntheticSession(seed, width, height, options.DurationSeconds, 30, vocabulary: options.Exercises);
         var (times, sessionTimes) = Schedule(session, seed, rng, options);
         int steps = times.Length;
         var frames = new float[steps * PoseFrame.Length];

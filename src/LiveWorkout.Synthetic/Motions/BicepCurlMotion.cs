@@ -3,7 +3,8 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Dumbbell or barbell curl: standing, seated on a bench, on an incline bench (leaning back, arms
 /// hanging behind the trunk), on a preacher pad (upper arms forward and down), both arms or
-/// alternating. The weight is highest mid-rep. A hammer grip gives the same joints.
+/// alternating. The weight is highest mid-rep. A hammer curl turns only the forearm, which body
+/// landmarks do not show: its joints are a standing curl's, and it is logged as a bicep curl.
 /// </summary>
 public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) : KeyPoseMotion
 {

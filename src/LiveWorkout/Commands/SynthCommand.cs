@@ -33,6 +33,13 @@ public static class SynthCommand
         DefaultValueFactory = _ => SceneOptions.SessionOcclusionChance,
     };
 
+    /// <summary>Which exercises sessions draw their sets from: the first ten (what the shipped models know), all, or a list.</summary>
+    internal static Option<string> ExercisesOption() => new("--exercises")
+    {
+        Description = "Exercises the sets are drawn from: ten (the shipped models' classes), all (every exercise of the catalogue) or a comma-separated list",
+        DefaultValueFactory = _ => "ten",
+    };
+
     private static Option<int> SeedOption() => new("--seed") { Description = "Random seed: the same seed and options give the same files", DefaultValueFactory = _ => 1 };
 
     private static Command Images()
@@ -102,8 +109,9 @@ public static class SynthCommand
         var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (files several times smaller)" };
         var occlusion = OcclusionOption();
         var view = new Option<string>("--view") { Description = "Camera view of every clip: any (a third each), front, three-quarter or side", DefaultValueFactory = _ => "any" };
+        var exercises = ExercisesOption();
         var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
-        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion, view.AcceptOnlyFromAmong("any", "front", "three-quarter", "side") }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion, view.AcceptOnlyFromAmong("any", "front", "three-quarter", "side"), exercises }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
@@ -113,7 +121,8 @@ public static class SynthCommand
             if (n < 1) throw new InvalidInputException("--count must be at least 1");
             string folder = parse.GetValue(output)!;
             var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion),
-                View: Enum.Parse<CameraView>(parse.GetValue(view)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true));
+                View: Enum.Parse<CameraView>(parse.GetValue(view)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
+                Exercises: ExerciseCatalog.Vocabulary(parse.GetValue(exercises)!));
             for (int i = 0; i < n; i++)
             {
                 int clipSeed = SeedMix.Of(parse.GetValue(seed), i);

@@ -20,7 +20,7 @@ public sealed class DoctorTests : IDisposable
     public void A_real_model_package_passes_and_a_damaged_one_fails()
     {
         string model = Path.Combine(_dir, "model");
-        using (var package = LiveWorkout.Learning.Packaging.ModelPackage.Create("kimcnn", LiveWorkout.Core.ExerciseCatalog.All,
+        using (var package = LiveWorkout.Learning.Packaging.ModelPackage.Create("kimcnn", LiveWorkout.Core.ExerciseCatalog.Ten,
                    new LiveWorkout.Core.Imaging.InputSpec(100, 100, LiveWorkout.Core.Imaging.ColorMode.Rgb, [0f, 0f, 0f], [1f, 1f, 1f])))
             package.Save(model);
         string db = $"Sessions:DatabasePath={Path.Combine(_dir, "s.db")}";

@@ -23,7 +23,7 @@ public sealed class EvaluationFixture : IDisposable
 
     public string Directory { get; }
 
-    /// <summary>The pipeline fixture's model package (untrained, seeded, all classes).</summary>
+    /// <summary>The pipeline fixture's model package (untrained, seeded, the shipped models' classes).</summary>
     public string ModelPath => Pipeline.ModelPath;
     public string ClipFolder { get; }
     public IReadOnlyList<WrittenClip> Clips { get; }

@@ -20,9 +20,9 @@ public sealed class LandmarkPackageFixture : IDisposable
         string pose = Path.Combine(Checkout.Root(), "models", "pose");
         TorchSharp.torch.random.manual_seed(5);
         var spec = new TemporalHeadSpec(8, 0.2, 16, 0.4);
-        using var package = ModelPackage.CreateLandmarks(ExerciseCatalog.All,
+        using var package = ModelPackage.CreateLandmarks(ExerciseCatalog.Ten,
             new PoseSpec(Path.Combine(pose, "pose_landmark_full.tflite"), Path.Combine(pose, "pose_detection.tflite"), LandmarkFeatures.Size));
-        package.AttachHead(new TemporalHead(LandmarkFeatures.Size, ExerciseCatalog.All.Count, spec), new Dictionary<string, double>(),
+        package.AttachHead(new TemporalHead(LandmarkFeatures.Size, ExerciseCatalog.Ten.Count, spec), new Dictionary<string, double>(),
             new TemporalHead(LandmarkFeatures.Size, ModelPackage.PhaseOutputs, spec));
         package.Save(ModelPath);
     }
