@@ -60,9 +60,5 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
     /// <summary>Upper arm resting forward and down on a preacher pad (45 degrees in the world), forearm at <paramref name="forearm"/> degrees from hanging.</summary>
     private static ArmAngles OnPad(double forearm) => new(45 + PreacherPitch, 12, forearm + PreacherPitch, 4);
 
-    private static BodyAngles Sitting(double pitch)
-    {
-        var legs = SeatedPostures.Legs(pitch);
-        return BodyAngles.Standing with { Pitch = pitch, LeftLeg = legs, RightLeg = legs };
-    }
+    private static BodyAngles Sitting(double pitch) => SeatedPostures.Sitting(pitch);
 }

@@ -18,11 +18,8 @@ public sealed class LatPulldownMotion(string variant = LatPulldownMotion.Wide) :
 
     public override BodyAngles Start => Sitting(-4).WithArms(Reach) with { Held = HeldProp.Barbell, HeadPitch = -12 };
 
-    private static BodyAngles Sitting(double pitch)
-    {
-        var legs = SeatedPostures.Legs(pitch, thigh: 95);
-        return BodyAngles.Standing with { Pitch = pitch, LeftLeg = legs, RightLeg = legs };
-    }
+    /// <summary>Thighs a little above level, under the pads.</summary>
+    private static BodyAngles Sitting(double pitch) => SeatedPostures.Sitting(pitch, thigh: 95);
 
     public override IReadOnlyList<BodyAngles> EntryPath => [BodyAngles.Standing.WithArms(Reach) with { HeadPitch = -15, Held = HeldProp.Barbell }, SeatedPostures.SittingDown(Start)];
 

@@ -12,15 +12,7 @@ public sealed class LateralRaiseMotion(string variant = LateralRaiseMotion.Stand
 
     public override BodyAngles Start => Base.WithArms(new ArmAngles(8, 12, 12, 10)) with { Held = HeldProp.Dumbbells };
 
-    private BodyAngles Base
-    {
-        get
-        {
-            if (Variant != Seated) return BodyAngles.Standing with { Pitch = 4 };
-            var legs = SeatedPostures.Legs(0);
-            return BodyAngles.Standing with { LeftLeg = legs, RightLeg = legs };
-        }
-    }
+    private BodyAngles Base => Variant == Seated ? SeatedPostures.Sitting(0) : BodyAngles.Standing with { Pitch = 4 };
 
     public override IReadOnlyList<BodyAngles> EntryPath => Variant == Seated ? [SeatedPostures.SittingDown(Start)] : [];
 

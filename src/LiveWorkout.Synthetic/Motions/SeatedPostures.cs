@@ -9,6 +9,9 @@ public static class SeatedPostures
     /// <summary>Legs of someone sitting with the trunk at <paramref name="pitch"/>: thighs <paramref name="thigh"/> degrees from hanging (90 = level), shins upright, knees a little apart.</summary>
     public static LegAngles Legs(double pitch, double thigh = 88) => new(thigh + pitch, 10, thigh, 0);
 
+    /// <summary>Standing's arms on a body sitting with the trunk at <paramref name="pitch"/> (see <see cref="Legs"/>).</summary>
+    public static BodyAngles Sitting(double pitch, double thigh = 88) => BodyAngles.Standing.WithLegs(Legs(pitch, thigh)) with { Pitch = pitch };
+
     /// <summary>Halfway down to the bench, leaning forward as people do when they sit.</summary>
     public static BodyAngles SittingDown(BodyAngles seated) => seated with
     {

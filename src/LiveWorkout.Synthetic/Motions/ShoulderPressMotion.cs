@@ -36,15 +36,7 @@ public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Sta
 
     private ArmAngles Racked => IsBarbell ? BarRacked : Variant is PalmsIn or SeatedPalmsIn ? DumbbellsLow : DumbbellsRacked;
 
-    private BodyAngles Base
-    {
-        get
-        {
-            if (!IsSeated) return BodyAngles.Standing;
-            var legs = SeatedPostures.Legs(SeatedPitch);
-            return BodyAngles.Standing with { Pitch = SeatedPitch, LeftLeg = legs, RightLeg = legs };
-        }
-    }
+    private BodyAngles Base => IsSeated ? SeatedPostures.Sitting(SeatedPitch) : BodyAngles.Standing;
 
     public override IReadOnlyList<BodyAngles> EntryPath
     {
