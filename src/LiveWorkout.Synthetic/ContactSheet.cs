@@ -29,7 +29,7 @@ public static class ContactSheet
                     ? new IdleMotion(IdleMotion.Activities[col % IdleMotion.Activities.Count])
                     : ExerciseMotion.For(classes[row], MotionVariants.Of(classes[row])[col % MotionVariants.Of(classes[row]).Count]);
                 var person = SyntheticPerson.Random(rng);
-                var spec = SceneSpec.Random(rng, new SceneOptions(views[col % views.Length], OcclusionChance: 0), motion.UsesBar, IsOnFloor(motion));
+                var spec = SceneSpec.Random(rng, new SceneOptions(views[col % views.Length], OcclusionChance: 0), motion.UsesBar, motion.IsOnFloor);
                 if (!cameraEffects) spec = spec with { Effects = EffectSettings.None };
                 var solver = new BodySolver(person);
                 var camera = spec.CameraFor(MotionSampling.Spread(motion, solver, Vec3.Zero), person, cellWidth, cellHeight);
@@ -43,7 +43,4 @@ public static class ContactSheet
         }
         return sheet;
     }
-
-    /// <summary>Floor exercises get a mat more often.</summary>
-    public static bool IsOnFloor(ExerciseMotion motion) => motion.Exercise is "push_up" or "plank" or "sit_up" or "leg_raise" or "russian_twist" or "mountain_climber" or "burpee";
 }

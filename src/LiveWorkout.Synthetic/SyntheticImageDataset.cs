@@ -45,7 +45,7 @@ public static class SyntheticImageDataset
                     ? new IdleMotion(IdleMotion.Activities[rng.Next(IdleMotion.Activities.Count)])
                     : ExerciseMotion.For(name, MotionVariants.Pick(name, new Random(SeedMix.Of(seed, VarietyPart))));
                 var person = SyntheticPerson.Random(rng);
-                var spec = SceneSpec.Random(rng, new SceneOptions(OutOfFrameChance: 0.03), motion.UsesBar, ContactSheet.IsOnFloor(motion));
+                var spec = SceneSpec.Random(rng, new SceneOptions(OutOfFrameChance: 0.03), motion.UsesBar, motion.IsOnFloor);
                 var solver = new BodySolver(person);
                 var camera = spec.CameraFor(MotionSampling.Spread(motion, solver, Vec3.Zero), person, options.Width, options.Height);
                 using var renderer = new SceneRenderer(person, spec, camera, Vec3.Zero);

@@ -29,7 +29,7 @@ public sealed class SyntheticSession : IDisposable
         _solver = new BodySolver(Person);
         var motions = Timeline.Sets.Select(s => ExerciseMotion.For(s.Segment.Exercise, s.Variant)).ToList();
         bool bar = motions.Any(m => m.UsesBar);
-        bool floor = motions.Any(ContactSheet.IsOnFloor);
+        bool floor = motions.Any(m => m.IsOnFloor);
         // One camera for the whole clip: far enough views only (a side or three-quarter view of a
         // mat exercise and of standing ones alike), framed on postures sampled through the session.
         Scene = SceneSpec.Random(rng, sceneOptions ?? new SceneOptions(OcclusionChance: SceneOptions.SessionOcclusionChance), bar, floor) with { Bar = bar };

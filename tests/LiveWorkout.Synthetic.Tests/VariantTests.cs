@@ -72,7 +72,7 @@ public sealed class VariantTests
             var rng = new Random(seed);
             var person = SyntheticPerson.Random(rng);
             var solver = new BodySolver(person);
-            var spec = SceneSpec.Random(rng, new SceneOptions(OcclusionChance: 0), motion.UsesBar, ContactSheet.IsOnFloor(motion));
+            var spec = SceneSpec.Random(rng, new SceneOptions(OcclusionChance: 0), motion.UsesBar, motion.IsOnFloor);
             var camera = spec.CameraFor(MotionSampling.Spread(motion, solver, Vec3.Zero), person, 160, 120);
             for (int k = 0; k < 8; k++)
             {

@@ -27,15 +27,15 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
 
     public override BodyAngles Start => Variant switch
     {
-        Incline => Sitting(InclinePitch).WithArms(Hang(InclinePitch, 12)) with { Held = HeldProp.Dumbbells },
-        Preacher => Sitting(PreacherPitch).WithArms(OnPad(60)) with { Held = HeldProp.Barbell },
+        Incline => SeatedPostures.Sitting(InclinePitch).WithArms(Hang(InclinePitch, 12)) with { Held = HeldProp.Dumbbells },
+        Preacher => SeatedPostures.Sitting(PreacherPitch).WithArms(OnPad(60)) with { Held = HeldProp.Barbell },
         Barbell => BodyAngles.Standing.WithArms(new ArmAngles(5, 12, 12, 10)) with { Held = HeldProp.Barbell },
-        Seated or SeatedAlternating => Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells },
+        Seated or SeatedAlternating => SeatedPostures.Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells },
         _ => BodyAngles.Standing.WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = HeldProp.Dumbbells },
     };
 
     public override IReadOnlyList<BodyAngles> EntryPath => IsSeated
-        ? [SeatedPostures.SittingDown(Start), Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held }]
+        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held }]
         : [];
 
     protected override BodyAngles Extreme(int rep)
@@ -59,6 +59,4 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
 
     /// <summary>Upper arm resting forward and down on a preacher pad (45 degrees in the world), forearm at <paramref name="forearm"/> degrees from hanging.</summary>
     private static ArmAngles OnPad(double forearm) => new(45 + PreacherPitch, 12, forearm + PreacherPitch, 4);
-
-    private static BodyAngles Sitting(double pitch) => SeatedPostures.Sitting(pitch);
 }

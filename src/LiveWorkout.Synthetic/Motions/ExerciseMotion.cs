@@ -29,6 +29,9 @@ public abstract class ExerciseMotion
     /// <summary>Needs a pull-up bar in the scene.</summary>
     public virtual bool UsesBar => false;
 
+    /// <summary>Done on the floor: the scene gets a mat more often.</summary>
+    public bool IsOnFloor => Exercise is "push_up" or "plank" or "sit_up" or "leg_raise" or "russian_twist" or "mountain_climber" or "burpee";
+
     /// <summary>The posture at a phase of rep number <paramref name="rep"/> (reps may alternate sides).</summary>
     public abstract BodyAngles At(double phase, double depth, int rep);
 

@@ -34,7 +34,6 @@ public sealed class RussianTwistMotion(string variant = RussianTwistMotion.FeetD
             Pitch = Pitch, SpineCurl = 8, HeadPitch = 12, Roll = 7 * twist, PelvisAnchor = 1,
             LeftLeg = legs, RightLeg = legs,
             LeftArm = ArmFor(twist), RightArm = ArmFor(-twist),
-            Held = HeldProp.None,
         };
     }
 }
