@@ -45,6 +45,8 @@ public readonly record struct BodyAngles
     /// <summary>With <see cref="Hang"/>: 1 = the hands hold parallel dip bars a little above hip height instead of the pull-up bar.</summary>
     public double DipBars { get; init; }
     public HeldProp Held { get; init; }
+    /// <summary>The bench or seat drawn under the body (the solver does not use it: the posture already rests at its height).</summary>
+    public Equipment Equipment { get; init; }
 
     public static BodyAngles Standing => new()
     {
@@ -71,8 +73,9 @@ public readonly record struct BodyAngles
             ForearmSupport = L(a.ForearmSupport, b.ForearmSupport, t), SupportHeight = L(a.SupportHeight, b.SupportHeight, t),
             HandRestHeight = L(a.HandRestHeight, b.HandRestHeight, t), StrideZ = L(a.StrideZ, b.StrideZ, t),
             PelvisAnchor = L(a.PelvisAnchor, b.PelvisAnchor, t), Seat = L(a.Seat, b.Seat, t), DipBars = L(a.DipBars, b.DipBars, t),
-            // Props change hands at the midpoint of a blend.
+            // Props change hands, and equipment appears, at the midpoint of a blend.
             Held = t < 0.5 ? a.Held : b.Held,
+            Equipment = t < 0.5 ? a.Equipment : b.Equipment,
         };
     }
 }

@@ -44,7 +44,7 @@ public sealed class BodySolver(SyntheticPerson person)
 
         double yaw = a.Yaw * Deg;
         for (int i = 0; i < j.Length; i++) j[i] = j[i].RotateY(yaw) + anchor;
-        return new BodyPose(j, a.Held, yaw);
+        return new BodyPose(j, a.Held, yaw, a.Equipment);
     }
 
     /// <summary>Fills joints with the pelvis at the origin, facing +z.</summary>

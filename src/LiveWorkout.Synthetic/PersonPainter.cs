@@ -3,7 +3,7 @@ using OpenCvSharp;
 namespace LiveWorkout.Synthetic;
 
 /// <summary>
-/// Draws a posed person (and what they hold, and the pull-up bar) as shaded capsules and
+/// Draws a posed person (and what they hold, the bench or seat under them, and the pull-up bar) as shaded capsules and
 /// circles, far parts first so near ones cover them. Keeps its buffers between frames.
 /// </summary>
 public sealed class PersonPainter
@@ -15,7 +15,7 @@ public sealed class PersonPainter
     private readonly SceneLook _look;
     private readonly List<Part> _parts = new(48);
     private readonly Point[] _quad = new Point[4];
-    private readonly Scalar _metal, _plate, _bottle, _barColour;
+    private readonly Scalar _metal, _plate, _bottle, _barColour, _padColour;
 
     private readonly record struct Part(Vec3 A, Vec3 B, double RadiusA, double RadiusB, Scalar Colour, double Depth, bool Flat);
 
@@ -27,6 +27,7 @@ public sealed class PersonPainter
         _plate = new Scalar(35, 35, 40);
         _bottle = new Scalar(210, 170, 90);
         _barColour = new Scalar(110, 110, 115);
+        _padColour = new Scalar(48, 42, 40);
     }
 
     /// <summary>Draws one pose. <paramref name="bar"/> is the pull-up bar's centre when the scene has one.</summary>
@@ -63,7 +64,9 @@ public sealed class PersonPainter
             else if (pose.Held == HeldProp.Bottle && side == 1) AddBottle(camera, wrist, elbow);
         }
         if (pose.Held == HeldProp.Barbell) AddBarbell(camera, J(Joint.LeftWrist), J(Joint.RightWrist), J(Joint.LeftShoulder) - J(Joint.RightShoulder));
+        else if (pose.Held == HeldProp.CableHandle) AddCableHandle(camera, J(Joint.LeftWrist), J(Joint.RightWrist), J(Joint.LeftShoulder) - J(Joint.RightShoulder), J(Joint.Head));
         if (bar is { } b) AddBar(camera, b, pose.Yaw);
+        if (pose.Equipment != Equipment.None) AddEquipment(camera, pose);
 
         _parts.Sort((x, y) => y.Depth.CompareTo(x.Depth));
         foreach (var part in _parts) Paint(image, camera, part);
@@ -107,12 +110,61 @@ public sealed class PersonPainter
         Add(camera, centre - axis * (half - 0.16), centre - axis * (half - 0.1), 0.12, 0.12, _plate);
     }
 
+    /// <summary>A handle through both hands, a little wider than they are apart, on a cable that rises to a pulley above the head.</summary>
+    private void AddCableHandle(SyntheticCamera camera, Vec3 leftWrist, Vec3 rightWrist, Vec3 leftward, Vec3 head)
+    {
+        Vec3 centre = (leftWrist + rightWrist) * 0.5;
+        Vec3 between = leftWrist - rightWrist;
+        Vec3 axis = (between.Length > 0.2 ? between : leftward).Normalized();
+        double half = Math.Max(0.2, between.Length * 0.5 + 0.08);
+        Add(camera, centre - axis * half, centre + axis * half, 0.014, 0.014, _metal);
+        Vec3 pulley = new(centre.X, Math.Max(head.Y, centre.Y) + 0.9, centre.Z);
+        Add(camera, centre, pulley, 0.006, 0.006, _barColour);
+    }
+
     private void AddBottle(SyntheticCamera camera, Vec3 wrist, Vec3 elbow)
     {
         Vec3 along = (wrist - elbow).Normalized();
         Vec3 grip = wrist + along * (_p.HandRadius * 0.6);
         Vec3 axis = Vec3.Cross(along, new Vec3(0.3, 0.2, 1)).Normalized();
         Add(camera, grip - axis * 0.09, grip + axis * 0.1, 0.033, 0.03, _bottle);
+    }
+
+    /// <summary>Pad half-thickness of a bench or seat, metres.</summary>
+    private const double Pad = 0.045;
+
+    /// <summary>
+    /// A bench pad along the back from below the pelvis to the neck, and a seat pad under the hips
+    /// reaching towards the knees, each on metal legs to the floor. Pads are two capsules side by side.
+    /// </summary>
+    private void AddEquipment(SyntheticCamera camera, BodyPose pose)
+    {
+        Vec3 pelvis = pose[Joint.Pelvis], neck = pose[Joint.Neck];
+        Vec3 leftward = (pose[Joint.LeftShoulder] - pose[Joint.RightShoulder]).Normalized();
+        Vec3 up = (neck - pelvis).Normalized();
+        if (pose.Equipment.HasFlag(Equipment.BackPad))
+        {
+            Vec3 back = Vec3.Cross(up, leftward).Normalized() * (_p.ChestRadius + Pad);
+            AddPad(camera, pelvis - up * (pose.Equipment.HasFlag(Equipment.Seat) ? 0.05 : 0.3) + back, neck + up * 0.04 + back, leftward, 0.13);
+        }
+        if (pose.Equipment.HasFlag(Equipment.Seat))
+        {
+            Vec3 hips = (pose[Joint.LeftHip] + pose[Joint.RightHip]) * 0.5, knees = (pose[Joint.LeftKnee] + pose[Joint.RightKnee]) * 0.5;
+            Vec3 forward = new Vec3(knees.X - hips.X, 0, knees.Z - hips.Z).Normalized();
+            double top = Math.Min(pose[Joint.LeftHip].Y, pose[Joint.RightHip].Y) - _p.ThighRadius;
+            Vec3 rear = new Vec3(hips.X, top - Pad, hips.Z) - forward * 0.14;
+            AddPad(camera, rear, rear + forward * 0.4, new Vec3(leftward.X, 0, leftward.Z).Normalized(), 0.15);
+        }
+    }
+
+    /// <summary>A pad from <paramref name="a"/> to <paramref name="b"/>, <paramref name="halfWidth"/> to each side, with a leg to the floor under each end above it.</summary>
+    private void AddPad(SyntheticCamera camera, Vec3 a, Vec3 b, Vec3 side, double halfWidth)
+    {
+        Vec3 offset = side * (halfWidth - Pad);
+        Add(camera, a + offset, b + offset, Pad, Pad, _padColour);
+        Add(camera, a - offset, b - offset, Pad, Pad, _padColour);
+        foreach (Vec3 end in (ReadOnlySpan<Vec3>)[Vec3.Lerp(a, b, 0.12), Vec3.Lerp(a, b, 0.88)])
+            if (end.Y > 0.1) Add(camera, end, new Vec3(end.X, 0, end.Z), 0.022, 0.022, _barColour);
     }
 
     private void AddBar(SyntheticCamera camera, Vec3 centre, double yaw)

@@ -414,6 +414,52 @@ public sealed class VariantTests
         }
     }
 
+    [Theory]
+    [InlineData("bench_press", "barbell", Equipment.BackPad)]
+    [InlineData("incline_bench_press", "dumbbells", Equipment.BackedSeat)]
+    [InlineData("decline_bench_press", "barbell", Equipment.BackPad)]
+    [InlineData("chest_fly", "standard", Equipment.BackedSeat)]
+    [InlineData("leg_extension", "standard", Equipment.BackedSeat)]
+    [InlineData("shoulder_press", "seated", Equipment.BackedSeat)]
+    [InlineData("lat_pulldown", "wide", Equipment.Seat)]
+    [InlineData("bicep_curl", "seated", Equipment.Seat)]
+    [InlineData("lateral_raise", "seated", Equipment.Seat)]
+    [InlineData("squat", "bodyweight", Equipment.None)]
+    [InlineData("deadlift", "conventional", Equipment.None)]
+    public void Benches_and_seats_are_drawn_under_the_people_who_rest_on_them(string exercise, string variant, Equipment expected)
+    {
+        var script = new SessionScript([new IdleSegment(IdleActivity.Standing, 2), new SetSegment(exercise, 4, 1.1, 0.9, Variant: variant)], 40);
+        var timeline = new ScriptTimeline(script, new Random(3));
+        var person = SyntheticPerson.Random(new Random(4));
+        var solver = new BodySolver(person);
+        var set = Assert.Single(timeline.Labels.Sets);
+        var pose = solver.Solve(timeline.AnglesAt(set.RepTimes[1].TotalSeconds), Vec3.Zero);
+        Assert.Equal(expected, pose.Equipment);
+        Assert.Equal(Equipment.None, solver.Solve(timeline.AnglesAt(0.5), Vec3.Zero).Equipment);
+        if (expected == Equipment.None) return;
+
+        // From the side, plain: the frame with the equipment differs from the same pose without it
+        // by the pads and legs, which lie below the neck.
+        var spec = SceneSpec.Random(new Random(5), new SceneOptions(OcclusionChance: 0, Effects: false), false, false) with
+        {
+            Azimuth = 90, Elevation = 8, Roll = 0, Mirror = false, Bar = false, Mat = false,
+        };
+        var camera = spec.CameraFor([pose], person, 320, 240);
+        using var renderer = new SceneRenderer(person, spec, camera, Vec3.Zero);
+        using var with = new Mat();
+        using var without = new Mat();
+        renderer.Render(pose, with, new Random(1));
+        renderer.Render(new BodyPose(pose.Joints, pose.Held, pose.Yaw), without, new Random(1));
+        using var diff = new Mat();
+        Cv2.Absdiff(with, without, diff);
+        using var gray = diff.CvtColor(ColorConversionCodes.BGR2GRAY);
+        using var changed = gray.Threshold(12, 255, ThresholdTypes.Binary);
+        int count = Cv2.CountNonZero(changed);
+        Assert.True(count > 300, $"{exercise}/{variant}: the equipment changed {count} pixels");
+        var moments = Cv2.Moments(changed, binaryImage: true);
+        Assert.True(moments.M01 / moments.M00 > camera.Project(pose[Joint.Neck]).Y, $"{exercise}/{variant}: the equipment is drawn above the neck");
+    }
+
     private static double Flat(Vec3 v) => Math.Sqrt(v.X * v.X + v.Z * v.Z);
 
     private static double Angle(BodyPose pose, Joint a, Joint b, Joint c)

@@ -3,8 +3,8 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Bench press lying on a flat, incline (trunk about 35 degrees up) or decline bench (head about
 /// 20 degrees down, knees hooked under pads), with a barbell or dumbbells: arms straight up over
-/// the shoulders, lowered until the elbows are out and below the trunk mid-rep. The bench is not
-/// drawn: the feet (or, on a decline bench, the head's height) put the trunk at bench height.
+/// the shoulders, lowered until the elbows are out and below the trunk mid-rep. The feet (or, on a
+/// decline bench, the head's height) put the trunk at bench height; the bench is drawn under it.
 /// </summary>
 public sealed class BenchPressMotion : KeyPoseMotion
 {
@@ -30,7 +30,11 @@ public sealed class BenchPressMotion : KeyPoseMotion
 
     private double Pitch { get; }
 
-    public override BodyAngles Start => Lying.WithArms(Up) with { Held = Variant == Barbell ? HeldProp.Barbell : HeldProp.Dumbbells, HeadPitch = Exercise == InclineBench ? 10 : 0 };
+    public override BodyAngles Start => Lying.WithArms(Up) with
+    {
+        Held = Variant == Barbell ? HeldProp.Barbell : HeldProp.Dumbbells, HeadPitch = Exercise == InclineBench ? 10 : 0,
+        Equipment = Exercise == InclineBench ? Equipment.BackedSeat : Equipment.BackPad,
+    };
 
     /// <summary>Arms straight up over the shoulders, a little wider apart with a bar.</summary>
     private ArmAngles Up => Variant == Barbell
@@ -51,7 +55,7 @@ public sealed class BenchPressMotion : KeyPoseMotion
     {
         get
         {
-            var holding = BodyAngles.Standing.WithArms(new ArmAngles(20, 12, 90, 10)) with { Held = Start.Held };
+            var holding = BodyAngles.Standing.WithArms(new ArmAngles(20, 12, 90, 10)) with { Held = Start.Held, Equipment = Equipment.Seat };
             var legs = SeatedPostures.Legs(-5);
             return [SeatedPostures.SittingDown(holding), holding with { Pitch = -5, LeftLeg = legs, RightLeg = legs }];
         }

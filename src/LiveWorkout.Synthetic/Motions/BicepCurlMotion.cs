@@ -27,15 +27,15 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
 
     public override BodyAngles Start => Variant switch
     {
-        Incline => SeatedPostures.Sitting(InclinePitch).WithArms(Hang(InclinePitch, 12)) with { Held = HeldProp.Dumbbells },
-        Preacher => SeatedPostures.Sitting(PreacherPitch).WithArms(OnPad(60)) with { Held = HeldProp.Barbell },
+        Incline => SeatedPostures.Sitting(InclinePitch).WithArms(Hang(InclinePitch, 12)) with { Held = HeldProp.Dumbbells, Equipment = Equipment.BackedSeat },
+        Preacher => SeatedPostures.Sitting(PreacherPitch).WithArms(OnPad(60)) with { Held = HeldProp.Barbell, Equipment = Equipment.Seat },
         Barbell => BodyAngles.Standing.WithArms(new ArmAngles(5, 12, 12, 10)) with { Held = HeldProp.Barbell },
-        Seated or SeatedAlternating => SeatedPostures.Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells },
+        Seated or SeatedAlternating => SeatedPostures.Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells, Equipment = Equipment.Seat },
         _ => BodyAngles.Standing.WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = HeldProp.Dumbbells },
     };
 
     public override IReadOnlyList<BodyAngles> EntryPath => IsSeated
-        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held }]
+        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held, Equipment = Start.Equipment }]
         : [];
 
     protected override BodyAngles Extreme(int rep)

@@ -12,9 +12,9 @@ public sealed class ChestFlyMotion : KeyPoseMotion
     public override double CycleSeconds => 2.4;
 
     // Abduction 90 keeps an arm level; flexion then turns it from the side (0) to the front (90).
-    public override BodyAngles Start => SeatedPostures.Sitting(Pitch).WithArms(new ArmAngles(2, 90, 22, 90));
+    public override BodyAngles Start => SeatedPostures.Sitting(Pitch).WithArms(new ArmAngles(2, 90, 22, 90)) with { Equipment = Equipment.BackedSeat };
 
-    public override IReadOnlyList<BodyAngles> EntryPath => [SeatedPostures.SittingDown(SeatedPostures.Sitting(Pitch)), SeatedPostures.Sitting(Pitch)];
+    public override IReadOnlyList<BodyAngles> EntryPath => [SeatedPostures.SittingDown(SeatedPostures.Sitting(Pitch)), SeatedPostures.Sitting(Pitch) with { Equipment = Start.Equipment }];
 
     protected override BodyAngles Extreme(int rep) => Start.WithArms(new ArmAngles(74, 90, 98, 90)) with { HeadPitch = 4 };
 }

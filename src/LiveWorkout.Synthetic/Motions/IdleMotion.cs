@@ -67,7 +67,7 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
                 return stand with
                 {
                     Pitch = pitch + 2 * breath, SpineCurl = 10, HeadPitch = 12 + 10 * Math.Sin(w / 11),
-                    LeftLeg = legs, RightLeg = legs,
+                    LeftLeg = legs, RightLeg = legs, Equipment = Equipment.Seat,
                     LeftArm = new ArmAngles(pitch + 35, 12, pitch + 85, -10), RightArm = new ArmAngles(pitch + 35, 12, pitch + 85, -10),
                 };
             }

@@ -16,15 +16,15 @@ public sealed class LatPulldownMotion(string variant = LatPulldownMotion.Wide) :
 
     private ArmAngles Reach => Variant == Close ? new ArmAngles(165, 8, 174, 6) : new ArmAngles(8, 158, 8, 166);
 
-    public override BodyAngles Start => Sitting(-4).WithArms(Reach) with { Held = HeldProp.Barbell, HeadPitch = -12 };
+    public override BodyAngles Start => Sitting(-4).WithArms(Reach) with { Held = HeldProp.CableHandle, HeadPitch = -12 };
 
     /// <summary>Thighs a little above level, under the pads.</summary>
-    private static BodyAngles Sitting(double pitch) => SeatedPostures.Sitting(pitch, thigh: 95);
+    private static BodyAngles Sitting(double pitch) => SeatedPostures.Sitting(pitch, thigh: 95) with { Equipment = Equipment.Seat };
 
-    public override IReadOnlyList<BodyAngles> EntryPath => [BodyAngles.Standing.WithArms(Reach) with { HeadPitch = -15, Held = HeldProp.Barbell }, SeatedPostures.SittingDown(Start)];
+    public override IReadOnlyList<BodyAngles> EntryPath => [BodyAngles.Standing.WithArms(Reach) with { HeadPitch = -15, Held = HeldProp.CableHandle }, SeatedPostures.SittingDown(Start)];
 
     protected override BodyAngles Extreme(int rep) => Sitting(-16).WithArms(Variant == Close ? new ArmAngles(30, 6, 168, 12) : new ArmAngles(16, 62, 14, 205)) with
     {
-        Held = HeldProp.Barbell, HeadPitch = -6,
+        Held = HeldProp.CableHandle, HeadPitch = -6,
     };
 }

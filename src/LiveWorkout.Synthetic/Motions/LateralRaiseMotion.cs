@@ -12,7 +12,7 @@ public sealed class LateralRaiseMotion(string variant = LateralRaiseMotion.Stand
 
     public override BodyAngles Start => Base.WithArms(new ArmAngles(8, 12, 12, 10)) with { Held = HeldProp.Dumbbells };
 
-    private BodyAngles Base => Variant == Seated ? SeatedPostures.Sitting(0) : BodyAngles.Standing with { Pitch = 4 };
+    private BodyAngles Base => Variant == Seated ? SeatedPostures.Sitting(0) with { Equipment = Equipment.Seat } : BodyAngles.Standing with { Pitch = 4 };
 
     public override IReadOnlyList<BodyAngles> EntryPath => Variant == Seated ? [SeatedPostures.SittingDown(Start)] : [];
 

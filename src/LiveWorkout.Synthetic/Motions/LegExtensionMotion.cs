@@ -19,7 +19,7 @@ public sealed class LegExtensionMotion : KeyPoseMotion
         var legs = new LegAngles(90 + Pitch, 8, knee, 10);
         return BodyAngles.Standing.WithArms(new ArmAngles(Pitch + 14, 24, Pitch + 50, 16)) with
         {
-            Pitch = Pitch, LeftLeg = legs, RightLeg = legs, Seat = 1, PelvisAnchor = 1,
+            Pitch = Pitch, LeftLeg = legs, RightLeg = legs, Seat = 1, PelvisAnchor = 1, Equipment = Equipment.BackedSeat,
         };
     }
 

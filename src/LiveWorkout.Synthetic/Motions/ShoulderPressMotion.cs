@@ -36,7 +36,7 @@ public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Sta
 
     private ArmAngles Racked => IsBarbell ? BarRacked : Variant is PalmsIn or SeatedPalmsIn ? DumbbellsLow : DumbbellsRacked;
 
-    private BodyAngles Base => IsSeated ? SeatedPostures.Sitting(SeatedPitch) : BodyAngles.Standing;
+    private BodyAngles Base => IsSeated ? SeatedPostures.Sitting(SeatedPitch) with { Equipment = Equipment.BackedSeat } : BodyAngles.Standing;
 
     public override IReadOnlyList<BodyAngles> EntryPath
     {

@@ -19,7 +19,7 @@ public sealed class TricepPushdownMotion(string variant = TricepPushdownMotion.B
     private static readonly Vec3 UpperArm = new(0.12, -1, 0.12);
 
     public override BodyAngles Start => BodyAngles.Standing.WithLegs(new LegAngles(Pitch + 4, 8, 10, -6))
-        .WithArms(ArmAngles.Pointing(UpperArm, new Vec3(-0.15, 0.35, 1), Pitch)) with { Pitch = Pitch, HeadPitch = -8 };
+        .WithArms(ArmAngles.Pointing(UpperArm, new Vec3(-0.15, 0.35, 1), Pitch)) with { Pitch = Pitch, HeadPitch = -8, Held = HeldProp.CableHandle };
 
     protected override BodyAngles Extreme(int rep) => Start.WithArms(ArmAngles.Pointing(UpperArm, Variant == Rope ? new Vec3(0.2, -1, 0.25) : new Vec3(-0.05, -1, 0.25), Pitch));
 }
