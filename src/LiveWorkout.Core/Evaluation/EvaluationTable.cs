@@ -27,7 +27,7 @@ public static class EvaluationTable
         if (report.Total.WholeClips is { } whole)
         {
             sb.Append('\n');
-            var clips = new List<string[]> { new[] { "clips labelled whole", "clips", "recognised", "share", "raw recognised", "raw share" } };
+            var clips = new List<string[]> { new[] { "clips labelled whole", "clips", "recognised", "share", "raw recognised", "raw share", "raw taken for (clips)" } };
             foreach (var c in WholeClipMetrics.PerExercise(report.Clips.Select(c => c.WholeClips))) clips.Add(WholeRow(c.Exercise!, c));
             clips.Add(WholeRow("total", whole));
             Append(sb, clips, separatorAfter: 0, separatorBefore: clips.Count - 1);
@@ -54,7 +54,7 @@ public static class EvaluationTable
     ];
 
     private static string[] WholeRow(string name, WholeClipMetrics m) =>
-        [name, m.Clips.ToString(Invariant), m.Recognised.ToString(Invariant), P(m.Share), m.RawRecognised.ToString(Invariant), P(m.RawShare)];
+        [name, m.Clips.ToString(Invariant), m.Recognised.ToString(Invariant), P(m.Share), m.RawRecognised.ToString(Invariant), P(m.RawShare), m.TakenForText()];
 
     private static string P(double v) => v.ToString("0.000", Invariant);
 

@@ -85,8 +85,12 @@ public sealed class RecognitionScore
             if (string.Equals(f.Label, whole, StringComparison.Ordinal)) onExercise++;
         }
         var matching = SetMatching.Match(sets, truth.Sets);
+        bool rawRecognised = classifier is { } raw && raw.Accuracy >= WholeClipMetrics.Threshold;
         var wholeClips = whole is null || frameCount == 0 ? null
-            : new WholeClipMetrics(1, onExercise >= WholeClipMetrics.Threshold * frameCount ? 1 : 0, classifier is { } raw && raw.Accuracy >= WholeClipMetrics.Threshold ? 1 : 0, whole);
+            : new WholeClipMetrics(1, onExercise >= WholeClipMetrics.Threshold * frameCount ? 1 : 0, rawRecognised ? 1 : 0, whole)
+            {
+                RawTakenFor = !rawRecognised && classifier?.MostCommon is { } taken ? new Dictionary<string, int> { [taken] = 1 } : WholeClipMetrics.NoClasses,
+            };
         return new RecognitionScore(name, 1, confusion, matching.Matches, matching.Missed, matching.Spurious, classifier, throughput, wholeClips)
         {
             SetDetails = SetVerdict.For(matching.Matches, matching.Missed, matching.Spurious),

@@ -120,9 +120,14 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     private static ClassifierMetrics RawTopOne(RecognitionResult result, ClipAnnotation truth)
     {
         long correct = 0;
+        var tally = new int[result.Classes.Count];
         foreach (FramePrediction p in result.Predictions)
+        {
+            tally[p.TopClass]++;
             if (string.Equals(result.Classes[p.TopClass], truth.LabelAt(p.Time), StringComparison.Ordinal)) correct++;
-        return new ClassifierMetrics(result.Predictions.Count, correct);
+        }
+        string? mostCommon = result.Predictions.Count == 0 ? null : result.Classes[Array.IndexOf(tally, tally.Max())];
+        return new ClassifierMetrics(result.Predictions.Count, correct, mostCommon);
     }
 
     private static string OneLine(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -137,12 +137,12 @@ public static class EvaluationHtmlReport
         html.Append("</svg>\n");
     }
 
-    /// <summary>Clips labelled as a whole, per exercise: how many are recognised by the pipeline and by the raw classifier.</summary>
+    /// <summary>Clips labelled as a whole, per exercise: how many are recognised by the pipeline and by the raw classifier, and what the others were taken for.</summary>
     private static void WholeClipTable(StringBuilder html, EvaluationReport report)
     {
-        html.Append("<h2>Clips labelled as a whole</h2>\n<table><thead><tr><th>exercise</th><th class=\"n\">clips</th><th class=\"n\">recognised</th><th class=\"n\">raw top-1 recognised</th></tr></thead><tbody>\n");
+        html.Append("<h2>Clips labelled as a whole</h2>\n<table><thead><tr><th>exercise</th><th class=\"n\">clips</th><th class=\"n\">recognised</th><th class=\"n\">raw top-1 recognised</th><th>raw taken for (clips)</th></tr></thead><tbody>\n");
         foreach (var m in WholeClipMetrics.PerExercise(report.Clips.Select(c => c.WholeClips)).Append(report.Total.WholeClips! with { Exercise = "total" }))
-            html.Append(Inv, $"<tr><td>{E(m.Exercise!)}</td><td class=\"n\">{m.Clips}</td><td class=\"n\">{m.Recognised} ({P(m.Share)})</td><td class=\"n\">{m.RawRecognised} ({P(m.RawShare)})</td></tr>\n");
+            html.Append(Inv, $"<tr><td>{E(m.Exercise!)}</td><td class=\"n\">{m.Clips}</td><td class=\"n\">{m.Recognised} ({P(m.Share)})</td><td class=\"n\">{m.RawRecognised} ({P(m.RawShare)})</td><td>{E(m.TakenForText())}</td></tr>\n");
         html.Append("</tbody></table>\n");
     }
 

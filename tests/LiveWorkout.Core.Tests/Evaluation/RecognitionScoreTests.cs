@@ -274,6 +274,36 @@ public sealed class RecognitionScoreTests
     }
 
     [Fact]
+    public void Whole_clips_not_recognised_raw_are_counted_by_what_the_classifier_took_them_for()
+    {
+        var times = Enumerable.Range(0, 30).Select(i => S(i / 10.0)).ToList();
+        RecognitionScore Clip(string name, string exercise, long correct, string mostCommon) =>
+            RecognitionScore.ForClip(name, PredictedFrame.FromSets(times, []), [], new ClipAnnotation([Truth(exercise, 0, 3, 0)]), ExerciseCatalog.All,
+                new ClassifierMetrics(30, correct, mostCommon));
+        var report = new EvaluationReport(
+        [
+            Clip("a", "pull_up", 20, "pull_up"),
+            Clip("b", "pull_up", 5, "shoulder_press"),
+            Clip("c", "pull_up", 0, "shoulder_press"),
+            Clip("d", "pull_up", 10, "idle"),
+            Clip("e", "squat", 0, "idle"),
+        ]);
+
+        var pullUp = WholeClipMetrics.PerExercise(report.Clips.Select(c => c.WholeClips)).Single(m => m.Exercise == "pull_up");
+        Assert.Equal(1, pullUp.RawRecognised);
+        Assert.Equal(new Dictionary<string, int> { ["shoulder_press"] = 2, ["idle"] = 1 }, pullUp.RawTakenFor);
+        Assert.Equal("shoulder_press 2, idle 1", pullUp.TakenForText());
+        Assert.Equal(new Dictionary<string, int> { ["idle"] = 2, ["shoulder_press"] = 2 }, report.Total.WholeClips!.RawTakenFor);
+        Assert.Empty(report.Clips[0].WholeClips!.RawTakenFor);
+        var lines = EvaluationTable.Format(report).Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("pull_up", StringComparison.Ordinal) && l.EndsWith("shoulder_press 2, idle 1", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("squat", StringComparison.Ordinal) && l.EndsWith("idle 1", StringComparison.Ordinal));
+        using var json = JsonDocument.Parse(report.ToJson());
+        Assert.Equal(2, json.RootElement.GetProperty("total").GetProperty("wholeClips").GetProperty("rawTakenFor").GetProperty("shoulder_press").GetInt32());
+        Assert.Equal("shoulder_press", json.RootElement.GetProperty("clips")[1].GetProperty("classifier").GetProperty("mostCommon").GetString());
+    }
+
+    [Fact]
     public void Sets_right_need_exercise_start_and_end_within_a_second_and_reps_within_one()
     {
         var score = Score(

@@ -129,6 +129,12 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         var sets = clipScore.GetProperty("sets");
         Assert.Equal(1, sets.GetProperty("truePositives").GetInt32() + sets.GetProperty("falseNegatives").GetInt32());
         Assert.Equal(0, clipScore.GetProperty("reps").GetProperty("sets").GetInt32()); // reps unknown: left out
+        // A disc is not a squat: the report says what the classifier took the clip for.
+        string taken = clipScore.GetProperty("classifier").GetProperty("mostCommon").GetString()!;
+        Assert.NotEqual("squat", taken);
+        Assert.Equal(0, clipScore.GetProperty("wholeClips").GetProperty("rawRecognised").GetInt32());
+        Assert.Equal(1, clipScore.GetProperty("wholeClips").GetProperty("rawTakenFor").GetProperty(taken).GetInt32());
+        Assert.Contains(Lines(run.Output), l => l.StartsWith("squat", StringComparison.Ordinal) && l.EndsWith($"{taken} 1", StringComparison.Ordinal));
     }
 
     [Fact]
