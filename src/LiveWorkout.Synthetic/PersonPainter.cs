@@ -102,7 +102,7 @@ public sealed class PersonPainter
     private void AddBarbell(SyntheticCamera camera, Vec3 leftWrist, Vec3 rightWrist, Vec3 leftward)
     {
         Vec3 between = leftWrist - rightWrist;
-        Vec3 axis = (between.Length > 0.2 ? between : leftward).Normalized();
+        Vec3 axis = GripAxis(between, leftward);
         Vec3 centre = (leftWrist + rightWrist) * 0.5;
         double half = 0.75;
         Add(camera, centre - axis * half, centre + axis * half, 0.015, 0.015, _metal);
@@ -115,12 +115,15 @@ public sealed class PersonPainter
     {
         Vec3 centre = (leftWrist + rightWrist) * 0.5;
         Vec3 between = leftWrist - rightWrist;
-        Vec3 axis = (between.Length > 0.2 ? between : leftward).Normalized();
+        Vec3 axis = GripAxis(between, leftward);
         double half = Math.Max(0.2, between.Length * 0.5 + 0.08);
         Add(camera, centre - axis * half, centre + axis * half, 0.014, 0.014, _metal);
         Vec3 pulley = new(centre.X, Math.Max(head.Y, centre.Y) + 0.9, centre.Z);
         Add(camera, centre, pulley, 0.006, 0.006, _barColour);
     }
+
+    /// <summary>Along the hands when they are apart, else along the shoulders: the axis of a bar held in both.</summary>
+    private static Vec3 GripAxis(Vec3 between, Vec3 leftward) => (between.Length > 0.2 ? between : leftward).Normalized();
 
     private void AddBottle(SyntheticCamera camera, Vec3 wrist, Vec3 elbow)
     {
