@@ -40,6 +40,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
     {
         using var package = ModelPackage.Load(settings.ModelPath);
         var device = TorchRuntime.SelectDevice(settings.Device);
+        using var threads = TorchRuntime.OneThreadForLandmarks(package.IsLandmarks, device);
         var source = SourceSpec.Parse(settings.Source);
         using var preprocessor = PoseStage.FrontEndFor(package);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

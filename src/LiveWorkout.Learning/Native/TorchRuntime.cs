@@ -25,6 +25,40 @@ public static class TorchRuntime
         }
     }
 
+    /// <summary>libtorch's intra-op CPU threads as configured (Runtime:TorchThreads), or 0 where its default stands.</summary>
+    public static int ConfiguredThreads { get; private set; }
+
+    /// <summary>Sets libtorch's intra-op CPU threads for the process, as configured.</summary>
+    public static void SetThreads(int threads)
+    {
+        torch.set_num_threads(threads);
+        ConfiguredThreads = threads;
+    }
+
+    /// <summary>
+    /// Runs a landmark model on the CPU with one libtorch thread (unless threads were configured) until
+    /// disposed: its heads are small, and libtorch's threads would wait for the cores that the pose
+    /// stage's OpenCV threads hold, making live frames late.
+    /// </summary>
+    public static IDisposable OneThreadForLandmarks(bool landmarks, torch.Device device)
+    {
+        if (!landmarks || device.type != DeviceType.CPU || ConfiguredThreads > 0) return NoChange.Instance;
+        int previous = torch.get_num_threads();
+        torch.set_num_threads(1);
+        return new Restore(previous);
+    }
+
+    private sealed class NoChange : IDisposable
+    {
+        public static readonly NoChange Instance = new();
+        public void Dispose() { }
+    }
+
+    private sealed class Restore(int threads) : IDisposable
+    {
+        public void Dispose() => torch.set_num_threads(threads);
+    }
+
     /// <summary>
     /// The device for "auto" (CUDA when available, else CPU), "cpu", "cuda" or "cuda:N".
     /// </summary>

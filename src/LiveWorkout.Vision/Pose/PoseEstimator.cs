@@ -16,6 +16,12 @@ namespace LiveWorkout.Vision.Pose;
 /// nobody is found at all, the detector also looks at one tile of the frame at about twice the size
 /// every <see cref="TileLookSeconds"/>, in turn from the centre out, so a person far from the
 /// camera is found within a few seconds.
+/// <para>
+/// The work is cut into model runs (the landmark model on one crop, or the detector on one region)
+/// so that a live pipeline runs at most one per frame (<see cref="Step"/>): a search or a check
+/// spreads over the next frames, and a frame never waits for several models. <see cref="Estimate"/>
+/// does all of one frame's work at once.
+/// </para>
 /// One instance per video and thread.
 /// </summary>
 public sealed class PoseEstimator : IDisposable
@@ -27,6 +33,13 @@ public sealed class PoseEstimator : IDisposable
     private double _lastCloserLook = double.NegativeInfinity;
     private double _lastTileLook = double.NegativeInfinity;
     private readonly List<PoseDetection> _found = [];
+    private readonly Queue<Rect> _regions = new(); // detector runs still to do for the current search or check
+    private readonly List<PoseCrop> _candidates = []; // crops still to try, best first, while nobody is tracked
+    private bool _triedTile;
+    private bool _foundAnyone;
+    private bool _regionsToQueue; // the detector's regions come once the look where the person was lost has failed
+    private readonly float[] _held = new float[PoseFrame.Length];
+    private double _heldAt = double.NegativeInfinity;
     private Rect[] _tiles = [];
     private Size _tilesOf;
     private int _nextTile;
@@ -41,6 +54,18 @@ public sealed class PoseEstimator : IDisposable
     /// <summary>Seconds between detector runs while a person is tracked.</summary>
     public double RedetectSeconds { get; init; } = 4;
 
+    /// <summary>
+    /// Seconds a lost person's last landmarks stand for the frames after (in <see cref="Step"/>)
+    /// while the search for them runs: the two or three frames it takes, not a person who left.
+    /// </summary>
+    public const double HoldSeconds = 0.3;
+
+    /// <summary>How much wider than the crop that lost the person the first look for them is: fast limbs leave a tight crop.</summary>
+    private const float RelookScale = 1.5f;
+
+    /// <summary>Seconds a check of the tracked person may wait for spare frames before tracking frames do it.</summary>
+    private const double OverdueSeconds = 0.5;
+
     /// <summary>Seconds between looks at the squares of a tall or wide frame in which nobody was found.</summary>
     private const double CloserLookSeconds = 1;
 
@@ -53,65 +78,196 @@ public sealed class PoseEstimator : IDisposable
     /// <summary>Whether a detector finds people (without one, the whole frame is the first crop).</summary>
     public bool HasDetector => _detector is not null;
 
-    /// <summary>Writes the <see cref="PoseFrame"/> of <paramref name="bgr"/> at <paramref name="seconds"/> into <paramref name="frame"/>; returns the presence.</summary>
+    /// <summary>Model runs so far: the landmark model on a crop, or the detector on a region.</summary>
+    public long ModelRuns { get; private set; }
+
+    /// <summary>Whether a search or a check is under way, which <see cref="Step"/> goes on with in the next frames.</summary>
+    public bool HasWork => _regions.Count > 0 || (_track is null && _candidates.Count > 0);
+
+    /// <summary>
+    /// Writes the <see cref="PoseFrame"/> of <paramref name="bgr"/> at <paramref name="seconds"/> into
+    /// <paramref name="frame"/> with all the work the frame needs (tracking, any search for the person
+    /// and any due check); returns the presence.
+    /// </summary>
     public float Estimate(Mat bgr, double seconds, Span<float> frame)
     {
-        if (_track is { } tracked && seconds - _lastDetection >= RedetectSeconds && _detector is not null)
+        bool found = StepOnce(bgr, seconds, due: true, frame, hold: false) >= LandmarkFeatures.PresenceThreshold;
+        while (HasWork)
         {
-            // A detection far from the tracked body means the track went astray (or someone else is in front).
-            _lastDetection = seconds;
-            Gather(bgr, seconds);
-            if (_found.Count > 0)
-            {
-                var detected = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
-                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side) _track = detected;
-            }
+            float? presence = StepOnce(bgr, seconds, due: false, frame, hold: false);
+            found |= presence >= LandmarkFeatures.PresenceThreshold;
         }
-        if (_track is { } crop)
-        {
-            float presence = Follow(bgr, crop, frame);
-            if (presence >= LandmarkFeatures.PresenceThreshold) return presence;
-        }
-        // Nobody tracked, or the person was lost: look for them in the whole frame (then its squares and tiles).
-        _lastDetection = seconds;
-        float found = 0;
-        if (_detector is null) found = Follow(bgr, PoseCrop.WholeFrame(bgr.Width, bgr.Height), frame);
-        else
-        {
-            Gather(bgr, seconds);
-            found = FollowFound(bgr, frame);
-            if (found < LandmarkFeatures.PresenceThreshold && seconds - _lastTileLook >= TileLookSeconds)
-            {
-                _lastTileLook = seconds;
-                found = FindInNextTile(bgr, frame);
-            }
-        }
-        if (found >= LandmarkFeatures.PresenceThreshold) return found;
-        _track = null;
+        if (found) return PoseFrame.Presence(frame);
         PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
         return 0;
     }
 
     /// <summary>
-    /// Fills <see cref="_found"/> with the people the detector finds in the whole frame and, in a
-    /// tall or wide frame at most every <see cref="CloserLookSeconds"/>, in its squares; best first.
+    /// One frame's share of the work, at most one model run (two only where a check is long overdue).
+    /// Until the first person of the video is found, each frame due for landmarks does its whole
+    /// search (<see cref="Estimate"/>): there are no landmarks yet to stand in, and a short clip
+    /// would lose its first frames. A frame <paramref name="due"/> for landmarks always gets some written into
+    /// <paramref name="frame"/>: this frame's when the person is tracked or found; while a search
+    /// runs, the last ones found (when <paramref name="hold"/> and at most <see cref="HoldSeconds"/>
+    /// old) or nobody. Another frame carries the search or check on, and gets landmarks only when it
+    /// finds the person. Returns the presence written, or null when nothing was written (the caller
+    /// keeps the last landmarks).
     /// </summary>
-    private void Gather(Mat bgr, double seconds)
+    public float? Step(Mat bgr, double seconds, bool due, Span<float> frame, bool hold = true) =>
+        due && !_foundAnyone ? Estimate(bgr, seconds, frame) : StepOnce(bgr, seconds, due, frame, hold);
+
+    private float? StepOnce(Mat bgr, double seconds, bool due, Span<float> frame, bool hold)
     {
+        // A check that no spare frame came for (a slow source) goes on here, before tracking.
+        if (due && _track is not null && _regions.Count > 0 && seconds - _lastDetection >= OverdueSeconds) DetectNext(bgr, seconds);
+        if (due && _track is { } crop)
+        {
+            float presence = Follow(bgr, crop, frame);
+            if (presence >= LandmarkFeatures.PresenceThreshold) return Found(bgr, frame, seconds, presence);
+            _track = null;
+            StartSearch(bgr, seconds, relook: crop with { Side = RelookScale * crop.Side });
+            return Held(bgr, frame, seconds, hold);
+        }
+        if (_regions.Count > 0)
+        {
+            DetectNext(bgr, seconds);
+            return due ? Held(bgr, frame, seconds, hold) : null;
+        }
+        if (_track is null && _candidates.Count > 0)
+        {
+            var candidate = _candidates[0];
+            _candidates.RemoveAt(0);
+            float presence = Follow(bgr, candidate, frame);
+            if (presence >= LandmarkFeatures.PresenceThreshold)
+            {
+                _candidates.Clear();
+                _regionsToQueue = false;
+                return Found(bgr, frame, seconds, presence);
+            }
+            _track = null;
+            if (_candidates.Count == 0 && _regionsToQueue)
+            {
+                _regionsToQueue = false;
+                QueueRegions(bgr, seconds);
+            }
+            else if (_candidates.Count == 0) LookFurther(bgr, seconds);
+            return due ? Held(bgr, frame, seconds, hold) : null;
+        }
+        if (!due) return null;
+        // Nobody tracked and no search under way: a new one, its first model run now.
+        StartSearch(bgr, seconds);
+        return StepOnce(bgr, seconds, due, frame, hold);
+    }
+
+    private float Found(Mat bgr, Span<float> frame, double seconds, float presence)
+    {
+        frame[..PoseFrame.Length].CopyTo(_held);
+        _heldAt = seconds;
+        _foundAnyone = true;
+        if (_detector is not null && _regions.Count == 0 && seconds - _lastDetection >= RedetectSeconds)
+        {
+            // A detection far from the tracked body means the track went astray (or someone else is in front).
+            _lastDetection = seconds;
+            QueueRegions(bgr, seconds);
+        }
+        return presence;
+    }
+
+    /// <summary>A frame due for landmarks while the search runs: the last ones found, while recent, or nobody.</summary>
+    private float Held(Mat bgr, Span<float> frame, double seconds, bool hold)
+    {
+        if (hold && seconds - _heldAt <= HoldSeconds)
+        {
+            _held.CopyTo(frame);
+            return PoseFrame.Presence(frame);
+        }
+        PoseFrame.SetEmpty(frame, bgr.Width, bgr.Height);
+        return 0;
+    }
+
+    /// <summary>
+    /// Looks for the person: first, for a person just lost, a wider look where they were
+    /// (<paramref name="relook"/>), then the detector's regions; without a detector, the whole frame.
+    /// </summary>
+    private void StartSearch(Mat bgr, double seconds, PoseCrop? relook = null)
+    {
+        _candidates.Clear();
+        _triedTile = false;
+        _regionsToQueue = false;
+        if (_detector is null)
+        {
+            _candidates.Add(PoseCrop.WholeFrame(bgr.Width, bgr.Height));
+            return;
+        }
+        if (_regions.Count > 0) return; // a check under way becomes the search
+        _lastDetection = seconds;
+        if (relook is { } wider)
+        {
+            _candidates.Add(wider);
+            _regionsToQueue = true;
+            return;
+        }
+        QueueRegions(bgr, seconds);
+    }
+
+    /// <summary>Queues the whole frame and, in a tall or wide frame at most every <see cref="CloserLookSeconds"/>, its squares.</summary>
+    private void QueueRegions(Mat bgr, double seconds)
+    {
+        int width = bgr.Width, height = bgr.Height;
         _found.Clear();
-        _found.AddRange(_detector!.Detect(bgr));
-        if (Math.Max(bgr.Width, bgr.Height) >= SquaresFromAspect * Math.Min(bgr.Width, bgr.Height) && seconds - _lastCloserLook >= CloserLookSeconds)
+        _regions.Enqueue(new Rect(0, 0, width, height));
+        if (Math.Max(width, height) >= SquaresFromAspect * Math.Min(width, height) && seconds - _lastCloserLook >= CloserLookSeconds)
         {
             _lastCloserLook = seconds;
-            FindInSquares(bgr);
+            foreach (var square in Squares(width, height)) _regions.Enqueue(square);
         }
+    }
+
+    /// <summary>Runs the detector on the next queued region; after the last, ranks all found and checks the track or makes them the crops to try.</summary>
+    private void DetectNext(Mat bgr, double seconds)
+    {
+        DetectIn(bgr, _regions.Dequeue());
+        if (_regions.Count > 0) return;
         SortBest(_found, bgr);
+        if (_track is { } tracked)
+        {
+            if (_found.Count > 0)
+            {
+                var detected = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
+                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side) _track = detected;
+            }
+            return;
+        }
+        _candidates.Clear();
+        foreach (var d in _found.Take(MaxTries)) _candidates.Add(PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint));
+        if (_candidates.Count == 0) LookFurther(bgr, seconds);
+    }
+
+    /// <summary>Nobody in the regions looked at: once per search, the next tile when one is due.</summary>
+    private void LookFurther(Mat bgr, double seconds)
+    {
+        if (_detector is null || _triedTile || seconds - _lastTileLook < TileLookSeconds) return;
+        _triedTile = true;
+        _lastTileLook = seconds;
+        if (_tilesOf != bgr.Size())
+        {
+            _tiles = Tiles(bgr.Width, bgr.Height);
+            _tilesOf = bgr.Size();
+        }
+        _found.Clear();
+        _regions.Enqueue(_tiles[_nextTile++ % _tiles.Length]);
     }
 
     /// <summary>Forgets the tracked person (a new video starts).</summary>
     public void Reset()
     {
         _track = null;
+        _regions.Clear();
+        _candidates.Clear();
+        _found.Clear();
+        _heldAt = double.NegativeInfinity;
+        _foundAnyone = false;
+        _regionsToQueue = false;
         _lastDetection = double.NegativeInfinity;
         _lastCloserLook = double.NegativeInfinity;
         _nextTile = 0;
@@ -120,6 +276,7 @@ public sealed class PoseEstimator : IDisposable
 
     private float Follow(Mat bgr, PoseCrop crop, Span<float> frame)
     {
+        ModelRuns++;
         float presence = _landmarks.Run(bgr, crop, frame, out var center, out var scalePoint);
         var next = PoseCrop.FromAlignment(center, scalePoint);
         _track = next.Side >= 8 ? next : null;
@@ -128,17 +285,6 @@ public sealed class PoseEstimator : IDisposable
 
     /// <summary>Detections tried, best first, before the frame counts as empty.</summary>
     private const int MaxTries = 3;
-
-    /// <summary>Follows the best of <see cref="_found"/> whose landmarks show a person; returns that presence, or 0 when none does.</summary>
-    private float FollowFound(Mat bgr, Span<float> frame)
-    {
-        for (int i = 0; i < Math.Min(MaxTries, _found.Count); i++)
-        {
-            float presence = Follow(bgr, PoseCrop.FromAlignment(_found[i].HipCenter, _found[i].ScalePoint), frame);
-            if (presence >= LandmarkFeatures.PresenceThreshold) return presence;
-        }
-        return 0;
-    }
 
     /// <summary>Sorts detections best first: larger and more central people before smaller, off-centre ones.</summary>
     private static void SortBest(List<PoseDetection> detections, Mat bgr)
@@ -149,22 +295,23 @@ public sealed class PoseEstimator : IDisposable
         detections.Sort((a, b) => Rank(b).CompareTo(Rank(a)));
     }
 
-    /// <summary>Adds the people the detector finds in squares along a tall or wide frame's long side (overlapping by half or more; a 16:9 frame gives three), in frame pixels.</summary>
-    private void FindInSquares(Mat bgr)
+    /// <summary>Squares along a tall or wide frame's long side, overlapping by half or more (a 16:9 frame gives three).</summary>
+    private static IEnumerable<Rect> Squares(int width, int height)
     {
-        int side = Math.Min(bgr.Width, bgr.Height), length = Math.Max(bgr.Width, bgr.Height);
-        bool tall = bgr.Height > bgr.Width;
+        int side = Math.Min(width, height), length = Math.Max(width, height);
+        bool tall = height > width;
         int steps = (int)Math.Ceiling((length - side) / (0.5 * side));
         for (int k = 0; k <= steps; k++)
         {
             int offset = (int)Math.Round((double)(length - side) * k / steps);
-            DetectIn(bgr, tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side));
+            yield return tall ? new Rect(0, offset, side, side) : new Rect(offset, 0, side, side);
         }
     }
 
     /// <summary>Adds the people the detector finds in <paramref name="region"/> of the frame to <see cref="_found"/>, in frame pixels.</summary>
     private void DetectIn(Mat bgr, Rect region)
     {
+        ModelRuns++;
         using var view = new Mat(bgr, region);
         foreach (var d in _detector!.Detect(view)) _found.Add(d.Shifted(region.X, region.Y));
     }
@@ -174,20 +321,6 @@ public sealed class PoseEstimator : IDisposable
 
     /// <summary>A tile's side as a share of the frame's shorter side: a person a quarter of the frame's height fills half of it.</summary>
     private const double TileShare = 0.55;
-
-    /// <summary>Looks for a person in the next tile of the frame (overlapping by half, centre first) and follows the best found; returns that presence, or 0.</summary>
-    private float FindInNextTile(Mat bgr, Span<float> frame)
-    {
-        if (_tilesOf != bgr.Size())
-        {
-            _tiles = Tiles(bgr.Width, bgr.Height);
-            _tilesOf = bgr.Size();
-        }
-        _found.Clear();
-        DetectIn(bgr, _tiles[_nextTile++ % _tiles.Length]);
-        SortBest(_found, bgr);
-        return FollowFound(bgr, frame);
-    }
 
     /// <summary>Square tiles of <see cref="TileShare"/> of the shorter side covering the frame, overlapping by half or more, nearest the centre first.</summary>
     internal static Rect[] Tiles(int width, int height)

@@ -6,8 +6,9 @@ namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
 /// The front end of a landmark model: runs the pose stage on the frames at least
-/// <paramref name="intervalSeconds"/> of media time apart (the others keep the last landmarks) and
-/// writes each frame's <see cref="PoseFrame"/>; keeps the latest one for the overlay to draw.
+/// <paramref name="intervalSeconds"/> of media time apart (the others keep the last landmarks, and
+/// carry on a search for the person) and writes each frame's <see cref="PoseFrame"/>; keeps the
+/// latest one for the overlay to draw.
 /// </summary>
 public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds = 0) : IFrameFrontEnd
 {
@@ -15,7 +16,7 @@ public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds
     private readonly Lock _gate = new();
     private TimeSpan? _lastRun;
 
-    /// <summary>Frames the pose stage ran on (the others reused the landmarks before them).</summary>
+    /// <summary>Frames given new landmarks (the others reused the landmarks before them).</summary>
     public long PoseRuns { get; private set; }
 
     public int Length => PoseFrame.Length;
@@ -27,14 +28,15 @@ public sealed class PoseFrontEnd(PoseEstimator estimator, double intervalSeconds
     {
         if (frame.Empty()) throw new Core.SourceUnavailableException("empty frame: the image could not be decoded");
         // A little slack: frames of a 30 fps source 0.1 s apart are 0.0999... s apart in doubles.
-        if (_lastRun is { } last && time >= last && (time - last).TotalSeconds < intervalSeconds - 1e-3)
+        bool due = !(_lastRun is { } last && time >= last && (time - last).TotalSeconds < intervalSeconds - 1e-3);
+        // Frames between runs carry on any search or check the pose stage has under way, one model run each.
+        if (estimator.Step(frame, time.TotalSeconds, due, destination) is null)
         {
             lock (_gate) _latest.CopyTo(destination);
             return;
         }
         _lastRun = time;
         PoseRuns++;
-        estimator.Estimate(frame, time.TotalSeconds, destination);
         lock (_gate) destination[..PoseFrame.Length].CopyTo(_latest);
         Region = PoseFrame.Presence(destination) >= LandmarkFeatures.PresenceThreshold ? Box(destination, frame.Size()) : null;
     }

@@ -38,7 +38,7 @@ public static partial class CommandRunner
     private static void ApplyRuntimeOptions(IServiceProvider services)
     {
         var runtime = services.GetRequiredService<IOptions<RuntimeOptions>>().Value;
-        if (runtime.TorchThreads > 0) TorchSharp.torch.set_num_threads(runtime.TorchThreads);
+        if (runtime.TorchThreads > 0) Learning.Native.TorchRuntime.SetThreads(runtime.TorchThreads);
     }
 
     /// <summary>The one line and exit code for an exception.</summary>
