@@ -283,7 +283,7 @@ public sealed class PoseEstimator : IDisposable
         return presence;
     }
 
-    /// <summary>Detections tried, best first, before the frame counts as empty.</summary>
+    /// <summary>Detections tried, best first, before a search counts as finding nobody.</summary>
     private const int MaxTries = 3;
 
     /// <summary>Sorts detections best first: larger and more central people before smaller, off-centre ones.</summary>
