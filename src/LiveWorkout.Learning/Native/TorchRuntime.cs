@@ -37,21 +37,15 @@ public static class TorchRuntime
 
     /// <summary>
     /// Runs a landmark model on the CPU with one libtorch thread (unless threads were configured) until
-    /// disposed: its heads are small, and libtorch's threads would wait for the cores that the pose
+    /// disposed (null where nothing changes): its heads are small, and libtorch's threads would wait for the cores that the pose
     /// stage's OpenCV threads hold, making live frames late.
     /// </summary>
-    public static IDisposable OneThreadForLandmarks(bool landmarks, torch.Device device)
+    public static IDisposable? OneThreadForLandmarks(bool landmarks, torch.Device device)
     {
-        if (!landmarks || device.type != DeviceType.CPU || ConfiguredThreads > 0) return NoChange.Instance;
+        if (!landmarks || device.type != DeviceType.CPU || ConfiguredThreads > 0) return null;
         int previous = torch.get_num_threads();
         torch.set_num_threads(1);
         return new Restore(previous);
-    }
-
-    private sealed class NoChange : IDisposable
-    {
-        public static readonly NoChange Instance = new();
-        public void Dispose() { }
     }
 
     private sealed class Restore(int threads) : IDisposable

@@ -36,10 +36,9 @@ public sealed class PoseEstimator : IDisposable
     private readonly Queue<Rect> _regions = new(); // detector runs still to do for the current search or check
     private readonly List<PoseCrop> _candidates = []; // crops still to try, best first, while nobody is tracked
     private bool _triedTile;
-    private bool _foundAnyone;
     private bool _regionsToQueue; // the detector's regions come once the look where the person was lost has failed
     private readonly float[] _held = new float[PoseFrame.Length];
-    private double _heldAt = double.NegativeInfinity;
+    private double _heldAt = double.NegativeInfinity; // when the person was last found; never, until the video's first find
     private Rect[] _tiles = [];
     private Size _tilesOf;
     private int _nextTile;
@@ -114,7 +113,7 @@ public sealed class PoseEstimator : IDisposable
     /// keeps the last landmarks).
     /// </summary>
     public float? Step(Mat bgr, double seconds, bool due, Span<float> frame, bool hold = true) =>
-        due && !_foundAnyone ? Estimate(bgr, seconds, frame) : StepOnce(bgr, seconds, due, frame, hold);
+        due && double.IsNegativeInfinity(_heldAt) ? Estimate(bgr, seconds, frame) : StepOnce(bgr, seconds, due, frame, hold);
 
     private float? StepOnce(Mat bgr, double seconds, bool due, Span<float> frame, bool hold)
     {
@@ -163,7 +162,6 @@ public sealed class PoseEstimator : IDisposable
     {
         frame[..PoseFrame.Length].CopyTo(_held);
         _heldAt = seconds;
-        _foundAnyone = true;
         if (_detector is not null && _regions.Count == 0 && seconds - _lastDetection >= RedetectSeconds)
         {
             // A detection far from the tracked body means the track went astray (or someone else is in front).
@@ -266,7 +264,6 @@ public sealed class PoseEstimator : IDisposable
         _candidates.Clear();
         _found.Clear();
         _heldAt = double.NegativeInfinity;
-        _foundAnyone = false;
         _regionsToQueue = false;
         _lastDetection = double.NegativeInfinity;
         _lastCloserLook = double.NegativeInfinity;
