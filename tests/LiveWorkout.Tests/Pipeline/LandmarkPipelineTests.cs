@@ -18,12 +18,14 @@ public sealed class LandmarkPackageFixture : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("lw-landmarks-").FullName;
         ModelPath = Path.Combine(Directory, "model");
         string pose = Path.Combine(Checkout.Root(), "models", "pose");
-        TorchSharp.torch.random.manual_seed(5);
         var spec = new TemporalHeadSpec(8, 0.2, 16, 0.4);
         using var package = ModelPackage.CreateLandmarks(ExerciseCatalog.Ten,
             new PoseSpec(Path.Combine(pose, "pose_landmark_full.tflite"), Path.Combine(pose, "pose_detection.tflite"), LandmarkFeatures.Size));
-        package.AttachHead(new TemporalHead(LandmarkFeatures.Size, ExerciseCatalog.Ten.Count, spec), new Dictionary<string, double>(),
-            new TemporalHead(LandmarkFeatures.Size, ModelPackage.PhaseOutputs, spec));
+        var head = new TemporalHead(LandmarkFeatures.Size, ExerciseCatalog.Ten.Count, spec);
+        var phaseHead = new TemporalHead(LandmarkFeatures.Size, ModelPackage.PhaseOutputs, spec);
+        SeededWeights.Redraw(head, seed: 5);
+        SeededWeights.Redraw(phaseHead, seed: 6);
+        package.AttachHead(head, new Dictionary<string, double>(), phaseHead);
         package.Save(ModelPath);
     }
 
