@@ -9,6 +9,9 @@ namespace LiveWorkout.Core.Temporal;
 /// rhythm is filled in (<see cref="TemporalOptions.RepGapFillPeriods"/>). A peak still waiting
 /// for its later period holds back those after it, so the count only ever grows and never needs
 /// correcting; the final count is exactly the reps already announced plus those confirmed at the end.
+/// With a rep phase, the phase's turns are a second count (<see cref="PhaseTurns"/>), kept apart
+/// from the first: the reps announced are whichever count is ahead, so neither route disturbs
+/// the other. Only the periodicity tells that the motion repeats (<see cref="Repeating"/>).
 /// </summary>
 public sealed class RepCounter
 {
@@ -18,10 +21,12 @@ public sealed class RepCounter
     private readonly List<TimeSpan> _times = [];
     private readonly List<float[]> _features = [];
     private readonly List<TimeSpan> _reps = [];
+    private readonly List<TimeSpan> _peakReps = [];
     private TimeSpan? _lastAnalysis;
     private double[]? _direction;
 
     private readonly TimeSpan _countFrom;
+    private readonly PhaseTurns? _turns;
 
     /// <param name="countFrom">The set's onset: frames before it (see <see cref="AddContext"/>) are analysed, never counted.</param>
     public RepCounter(string exercise, TemporalOptions options, TimeSpan countFrom = default)
@@ -31,29 +36,45 @@ public sealed class RepCounter
         (_minPeriod, _maxPeriod) = options.PeriodBoundsFor(exercise);
         _window = TimeSpan.FromSeconds(Math.Max(options.RepWindowSeconds, 3 * _maxPeriod));
         _updateEvery = TimeSpan.FromSeconds(options.RepUpdateSeconds);
+        if (options.RepPhaseTurnMagnitude > 0) _turns = new PhaseTurns(options.RepPhaseTurnMagnitude);
     }
 
     /// <summary>Every rep counted so far.</summary>
     public IReadOnlyList<TimeSpan> RepTimes => _reps;
 
+    /// <summary>
+    /// Whether the periodicity counted a rep: a motion that repeats. Phase turns alone are not
+    /// enough, since a phase head may turn in a moment's motion the classifier took for a set.
+    /// </summary>
+    public bool Repeating => _peakReps.Count > 0;
+
+    /// <summary>
+    /// When the last rep was, by either count: the periodicity's last rep may come after the last
+    /// announced, which a phase turn announced first.
+    /// </summary>
+    public TimeSpan? LastRep => _reps.Count == 0 ? null : _peakReps.Count > 0 && _peakReps[^1] > _reps[^1] ? _peakReps[^1] : _reps[^1];
+
     /// <summary>Last period estimate, if any.</summary>
     public double? PeriodSeconds { get; private set; }
 
     /// <summary>A frame from before the set's onset: context for the analysis only. Add them first, in order.</summary>
-    public void AddContext(TimeSpan time, float[] features)
+    /// <param name="phase">The model's rep phase (cos, sin) of the frame, if it gives one.</param>
+    public void AddContext(TimeSpan time, float[] features, float[]? phase = null)
     {
         _times.Add(time);
         _features.Add(features);
+        _turns?.Add(time, phase);
     }
 
     /// <summary>
     /// Adds a frame of the set; returns the reps it confirmed (usually none). Reps after
     /// <paramref name="horizon"/> (the set's last frame of the exercise so far) wait.
     /// </summary>
-    public IReadOnlyList<TimeSpan> Push(TimeSpan time, float[] features, TimeSpan horizon)
+    public IReadOnlyList<TimeSpan> Push(TimeSpan time, float[] features, TimeSpan horizon, float[]? phase = null)
     {
         _times.Add(time);
         _features.Add(features);
+        _turns?.Add(time, phase);
         int drop = 0;
         while (drop < _times.Count - 1 && _times[drop] < time - _window) drop++;
         if (drop > 0) { _times.RemoveRange(0, drop); _features.RemoveRange(0, drop); }
@@ -72,6 +93,7 @@ public sealed class RepCounter
     {
         var until = end + TimeSpan.FromSeconds(_options.RepContextSeconds);
         int count = _times.FindLastIndex(t => t <= until) + 1;
+        _turns?.Finish();
         return Commit(Analyze(count), end, end, final: true);
     }
 
@@ -85,30 +107,45 @@ public sealed class RepCounter
         return analysis;
     }
 
+    /// <summary>Announces the reps by which the count ahead, the periodicity's or the phase turns', now leads those announced.</summary>
     private List<TimeSpan> Commit(RepAnalysis analysis, TimeSpan now, TimeSpan horizon, bool final)
     {
+        CommitPeaks(analysis, now, horizon, final);
+        IReadOnlyList<TimeSpan> ahead = _peakReps;
+        if (_turns is not null)
+        {
+            var turns = _turns.Times.Where(t => t >= _countFrom && t <= horizon).ToList();
+            if (turns.Count > ahead.Count) ahead = turns;
+        }
         var added = new List<TimeSpan>();
-        if (analysis.PeriodSeconds is not { } period || analysis.ReferenceProminence <= 0) return added;
+        for (int k = _reps.Count; k < ahead.Count; k++)
+        {
+            // The k-th rep of either count is the same rep give or take a little; a time never goes back.
+            var time = _reps.Count > 0 && ahead[k] < _reps[^1] ? _reps[^1] : ahead[k];
+            _reps.Add(time);
+            added.Add(time);
+        }
+        return added;
+    }
+
+    /// <summary>The periodicity's count: commits the peaks that are settled reps.</summary>
+    private void CommitPeaks(RepAnalysis analysis, TimeSpan now, TimeSpan horizon, bool final)
+    {
+        if (analysis.PeriodSeconds is not { } period || analysis.ReferenceProminence <= 0) return;
         var settled = now - TimeSpan.FromSeconds(period / 2);
         var spacing = TimeSpan.FromSeconds(0.6 * period);
         foreach (var peak in analysis.Peaks)
         {
-            if (peak.Time < _countFrom || (_reps.Count > 0 && peak.Time - _reps[^1] < spacing)) continue;
+            if (peak.Time < _countFrom || (_peakReps.Count > 0 && peak.Time - _peakReps[^1] < spacing)) continue;
             if (peak.Time > horizon || (!final && peak.Time > settled)) break;
             bool? repeats = Repeats(peak, final);
             if (repeats is null) break; // wait for the next period before deciding this or any later peak
             if (repeats.Value && peak.Prominence >= _options.RepMinProminence * analysis.ReferenceProminence)
             {
-                foreach (var missed in MissedBetween(peak.Time, period))
-                {
-                    _reps.Add(missed);
-                    added.Add(missed);
-                }
-                _reps.Add(peak.Time);
-                added.Add(peak.Time);
+                _peakReps.AddRange(MissedBetween(peak.Time, period).ToList());
+                _peakReps.Add(peak.Time);
             }
         }
-        return added;
     }
 
     /// <summary>
@@ -119,8 +156,8 @@ public sealed class RepCounter
     /// </summary>
     private IEnumerable<TimeSpan> MissedBetween(TimeSpan next, double period)
     {
-        if (_reps.Count == 0 || _options.RepGapFillPeriods <= 0) yield break;
-        var last = _reps[^1];
+        if (_peakReps.Count == 0 || _options.RepGapFillPeriods <= 0) yield break;
+        var last = _peakReps[^1];
         double periods = (next - last).TotalSeconds / period;
         if (periods > _options.RepGapFillPeriods) yield break;
         int missing = (int)Math.Round(periods, MidpointRounding.AwayFromZero) - 1;

@@ -134,7 +134,7 @@ public sealed class SessionTracker
         {
             if (_held is null) return events;
             _held.AddRange(events);
-            if (reps!.RepTimes.Count < minReps) return []; // only rep exercises hold events back
+            if (reps!.RepTimes.Count < minReps || !reps.Repeating) return []; // only rep exercises hold events back
             var all = _held;
             _held = null;
             return all;
@@ -143,7 +143,7 @@ public sealed class SessionTracker
         public void AddContext(IEnumerable<SmoothedFrame> frames)
         {
             if (reps is null) return;
-            foreach (var frame in frames) reps.AddContext(frame.Time, Features(frame));
+            foreach (var frame in frames) reps.AddContext(frame.Time, Features(frame), frame.Frame.RepPhase);
         }
 
         /// <summary>
@@ -171,7 +171,7 @@ public sealed class SessionTracker
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex], holdIndex >= 0 ? frame.Probabilities[holdIndex] : 0));
             if (reps is null) return [];
-            return Release(Announce(reps.Push(frame.Time, Features(frame), horizon), reps.RepTimes.Count));
+            return Release(Announce(reps.Push(frame.Time, Features(frame), horizon, frame.Frame.RepPhase), reps.RepTimes.Count));
         }
 
         public IEnumerable<SessionEvent> Finish(TimeSpan end)
@@ -200,7 +200,7 @@ public sealed class SessionTracker
         /// </summary>
         public IReadOnlyList<SessionEvent>? AsHold(TimeSpan end)
         {
-            if (holdIndex < 0 || options.RepLessHoldSeconds <= 0 || reps is null || reps.RepTimes.Count > 0
+            if (holdIndex < 0 || options.RepLessHoldSeconds <= 0 || reps is null || reps.Repeating
                 || end - onset < TimeSpan.FromSeconds(options.RepLessHoldSeconds)) return null;
             string hold = ExerciseCatalog.StillCounterparts[exercise];
             double confidence = MeanUntil(end, c => c.Confidence + c.Hold);
@@ -217,8 +217,8 @@ public sealed class SessionTracker
         /// <summary>The set's end, brought forward to <see cref="TemporalOptions.SetEndAfterLastRepPeriods"/> after its last rep.</summary>
         private TimeSpan EndOfLastRep(TimeSpan end)
         {
-            if (options.SetEndAfterLastRepPeriods <= 0 || reps!.RepTimes.Count == 0 || reps.PeriodSeconds is not { } period) return end;
-            var latest = reps.RepTimes[^1] + TimeSpan.FromSeconds(options.SetEndAfterLastRepPeriods * period);
+            if (options.SetEndAfterLastRepPeriods <= 0 || reps!.LastRep is not { } last || reps.PeriodSeconds is not { } period) return end;
+            var latest = last + TimeSpan.FromSeconds(options.SetEndAfterLastRepPeriods * period);
             return latest < end ? latest : end;
         }
 

@@ -71,7 +71,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
     /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
     /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
-    /// set. Holds (plank) are exempt. 0 reports every stable stretch as a set.
+    /// set; at least one of the reps must come from the periodicity, not from phase turns alone
+    /// (<see cref="RepPhaseTurnMagnitude"/>). Holds (plank) are exempt. 0 reports every stable stretch as a set.
     /// </summary>
     [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
 
@@ -110,7 +111,7 @@ public sealed class TemporalOptions : IValidatableObject
 
     /// <summary>
     /// A stretch of a rep exercise that has a still counterpart (a push-up: a plank) lasting at
-    /// least this long without a single rep is reported, once it ends, as that hold instead of
+    /// least this long without a single rep of the periodicity's is reported, once it ends, as that hold instead of
     /// being dropped (<see cref="MinRepsPerSet"/>): the pose is the same, and the rep counter
     /// found no rhythm in it. It catches the planks the classifier takes for push-ups throughout
     /// while the phase head wobbles too much for <see cref="StillPhaseMagnitude"/>. 5 s is below
@@ -182,6 +183,15 @@ public sealed class TemporalOptions : IValidatableObject
     /// on both sides shows it was there. 0 turns it off.
     /// </summary>
     [Range(0.0, 10.0)] public double RepGapFillPeriods { get; set; } = 2.5;
+
+    /// <summary>
+    /// With a rep phase, each turn of the phase is a rep as well: the phase passes the rep's
+    /// extreme (within 60 degrees of phase 0) after the opposite side (within 60 degrees of 180),
+    /// in frames whose phase is at least this long. The reps counted are the turns or the
+    /// periodicity's, whichever are more: reps of uneven length (pauses at the bottom, a slow rep
+    /// among quick ones) have no one period to find. 0 turns it off.
+    /// </summary>
+    [Range(0.0, 2.0)] public double RepPhaseTurnMagnitude { get; set; } = 0.3;
 
     // Timeline and source: the session log's timeline samples and the lost-source timer.
 

@@ -147,6 +147,62 @@ public sealed class RepCountingTests
         Assert.Empty(Play(session.Frames, options).OfType<SetEnded>());
     }
 
+    /// <summary>
+    /// A squat set whose embedding holds still and whose rep phase turns once per rep, the reps of
+    /// the lengths given (from -90 degrees at rest through the extreme at 0), between idle stretches.
+    /// </summary>
+    private static List<FramePrediction> PhaseOnlySet(double[] lengths, double start = 5)
+    {
+        double end = start + lengths.Sum();
+        var starts = lengths.Select((_, k) => start + lengths.Take(k).Sum()).ToArray();
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 3)
+            .Add("idle", start, noise: 0.3)
+            .Add("squat", lengths.Sum(), noise: 0.3)
+            .Add("idle", 4, noise: 0.3);
+        var rng = new Random(5);
+        return session.Frames.Select(f =>
+        {
+            double t = f.Time.TotalSeconds;
+            int k = Array.FindLastIndex(starts, s => s <= t);
+            bool moving = k >= 0 && t < end;
+            double angle = moving ? 2 * Math.PI * (t - starts[k]) / lengths[k] - Math.PI / 2 : -Math.PI / 2;
+            double radius = moving ? 0.8 : 0.1;
+            return f with { RepPhase = [(float)(radius * Math.Cos(angle) + 0.1 * (rng.NextDouble() - 0.5)), (float)(radius * Math.Sin(angle) + 0.1 * (rng.NextDouble() - 0.5))] };
+        }).ToList();
+    }
+
+    [Fact]
+    public void Reps_of_uneven_length_are_counted_by_the_turns_of_the_rep_phase()
+    {
+        // Slow and quick reps mixed (pauses at the bottom, a slow rep among quick ones): no one period fits them.
+        double[] lengths = [2, 4.5, 2, 2, 5, 2.2, 4, 2, 4.8, 2];
+        var frames = PhaseOnlySet(lengths);
+
+        var events = Play(frames);
+        var set = events.OfType<SetEnded>().Single().Set;
+        var announced = events.OfType<RepCounted>().ToList();
+        Assert.InRange(set.Reps, lengths.Length - 1, lengths.Length + 1);
+        Assert.Equal(set.RepTimes, announced.Select(r => r.Time));
+        Assert.Equal(Enumerable.Range(1, announced.Count), announced.Select(r => r.RepNumber));
+        Assert.Equal(set.RepTimes.Order(), set.RepTimes);
+
+        // The periodicity alone counts too few.
+        var alone = Play(frames, new TemporalOptions { RepPhaseTurnMagnitude = 0 }).OfType<SetEnded>().Single().Set;
+        Assert.True(alone.Reps < lengths.Length - 1, $"{alone.Reps} reps without the turns");
+    }
+
+    [Fact]
+    public void Phase_turns_without_a_repeating_motion_make_no_set()
+    {
+        // One turn of the phase in 3 s of squat: a moment's motion the classifier took for a set,
+        // in which the periodicity finds nothing that repeats.
+        var frames = PhaseOnlySet([3]);
+
+        Assert.Empty(Play(frames).OfType<SetEnded>());
+        // Without the turns the set is dropped the same way.
+        Assert.Empty(Play(frames, new TemporalOptions { RepPhaseTurnMagnitude = 0 }).OfType<SetEnded>());
+    }
+
     [Fact]
     public void Without_an_embedding_the_probabilities_carry_the_motion()
     {
