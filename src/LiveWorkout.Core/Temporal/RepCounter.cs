@@ -11,7 +11,7 @@ namespace LiveWorkout.Core.Temporal;
 /// correcting; the final count is exactly the reps already announced plus those confirmed at the end.
 /// With a rep phase, the phase's turns are a second count (<see cref="PhaseTurns"/>), kept apart
 /// from the first: the reps announced are whichever count is ahead, so neither route disturbs
-/// the other. Only the periodicity tells that the motion repeats (<see cref="Repeating"/>).
+/// the other.
 /// </summary>
 public sealed class RepCounter
 {
@@ -43,10 +43,14 @@ public sealed class RepCounter
     public IReadOnlyList<TimeSpan> RepTimes => _reps;
 
     /// <summary>
-    /// Whether the periodicity counted a rep: a motion that repeats. Phase turns alone are not
-    /// enough, since a phase head may turn in a moment's motion the classifier took for a set.
+    /// Whether the motion repeats: the periodicity counted a rep, or the phase turned
+    /// <see cref="TurnsThatRepeat"/> times. One or two turns are not enough, since a phase head may
+    /// turn in a moment's motion the classifier took for a set.
     /// </summary>
-    public bool Repeating => _peakReps.Count > 0;
+    public bool Repeating => _peakReps.Count > 0 || _reps.Count >= TurnsThatRepeat;
+
+    /// <summary>Phase turns that show a repeating motion without the periodicity: reps slower than the exercise's longest period have none.</summary>
+    public const int TurnsThatRepeat = 3;
 
     /// <summary>
     /// When the last rep was, by either count: the periodicity's last rep may come after the last

@@ -71,8 +71,8 @@ public sealed class TemporalOptions : IValidatableObject
     /// A set of a rep exercise is reported (SetStarted, stamped at its onset) only once this many
     /// reps are counted, and dropped if it ends with fewer: a stretch that looks like an exercise
     /// but never repeats is a pose on the way somewhere (standing by the bar, sitting down), not a
-    /// set; at least one of the reps must come from the periodicity, not from phase turns alone
-    /// (<see cref="RepPhaseTurnMagnitude"/>). Holds (plank) are exempt. 0 reports every stable stretch as a set.
+    /// set; the motion must also repeat (a rep of the periodicity's, or three phase turns:
+    /// <see cref="RepPhaseTurnMagnitude"/>). Holds (plank) are exempt. 0 reports every stable stretch as a set.
     /// </summary>
     [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
 
@@ -111,7 +111,7 @@ public sealed class TemporalOptions : IValidatableObject
 
     /// <summary>
     /// A stretch of a rep exercise that has a still counterpart (a push-up: a plank) lasting at
-    /// least this long without a single rep of the periodicity's is reported, once it ends, as that hold instead of
+    /// least this long without a repeating motion (see <see cref="MinRepsPerSet"/>) is reported, once it ends, as that hold instead of
     /// being dropped (<see cref="MinRepsPerSet"/>): the pose is the same, and the rep counter
     /// found no rhythm in it. It catches the planks the classifier takes for push-ups throughout
     /// while the phase head wobbles too much for <see cref="StillPhaseMagnitude"/>. 5 s is below

@@ -204,6 +204,21 @@ public sealed class RepCountingTests
     }
 
     [Fact]
+    public void Reps_slower_than_the_longest_period_are_a_set_by_their_turns()
+    {
+        // Four squats of 7-8 s each, beyond the 6 s the periodicity looks for: three turns show the motion repeats.
+        double[] lengths = [7, 7.5, 8, 7];
+        var frames = PhaseOnlySet(lengths);
+
+        var set = Play(frames).OfType<SetEnded>().Single().Set;
+        Assert.Equal("squat", set.Exercise);
+        Assert.InRange(set.Reps, lengths.Length - 1, lengths.Length);
+
+        // Without the turns nothing repeats: no set.
+        Assert.Empty(Play(frames, new TemporalOptions { RepPhaseTurnMagnitude = 0 }).OfType<SetEnded>());
+    }
+
+    [Fact]
     public void Without_an_embedding_the_probabilities_carry_the_motion()
     {
         var session = Session(2.0, 8);
