@@ -50,7 +50,7 @@ public sealed class RepCounter
     public bool Repeating => _peakReps.Count > 0 || _reps.Count >= TurnsThatRepeat;
 
     /// <summary>Phase turns that show a repeating motion without the periodicity: reps slower than the exercise's longest period have none.</summary>
-    public const int TurnsThatRepeat = 3;
+    private const int TurnsThatRepeat = 3;
 
     /// <summary>
     /// When the last rep was, by either count: the periodicity's last rep may come after the last
@@ -111,7 +111,10 @@ public sealed class RepCounter
         return analysis;
     }
 
-    /// <summary>Announces the reps by which the count ahead, the periodicity's or the phase turns', now leads those announced.</summary>
+    /// <summary>
+    /// Commits the periodicity's peaks, then announces the reps by which the larger count, the
+    /// periodicity's or the phase turns', is ahead of those announced.
+    /// </summary>
     private List<TimeSpan> Commit(RepAnalysis analysis, TimeSpan now, TimeSpan horizon, bool final)
     {
         CommitPeaks(analysis, now, horizon, final);
