@@ -25,7 +25,7 @@ public static class ExerciseCatalog
         new("squat", "Squat"),
         new("push_up", "Push-up", StillCounterpart: "plank"),
         new("pull_up", "Pull-up"),
-        new("running", "Running", MeasuredIn.Time, RepPeriod: (0.45, 1.2)),
+        new("running", "Running", MeasuredIn.Time, RepPeriod: (0.45, 1.2), RepSpansBothSides: true),
         new("jumping_jack", "Jumping jack"),
         new("lunge", "Lunge", RepPeriod: (1.2, 3.3)),
         new("plank", "Plank", MeasuredIn.Time, IsStaticHold: true),
@@ -47,7 +47,7 @@ public static class ExerciseCatalog
         new("t_bar_row", "T-bar row"),
         new("tricep_dip", "Tricep dip"),
         new("tricep_pushdown", "Tricep pushdown"),
-        new("mountain_climber", "Mountain climber", MeasuredIn.Time, StillCounterpart: "plank", RepPeriod: (0.45, 1.2)),
+        new("mountain_climber", "Mountain climber", MeasuredIn.Time, StillCounterpart: "plank", RepPeriod: (0.45, 1.2), RepSpansBothSides: true),
         new("burpee", "Burpee"),
         new(Idle, "Idle"),
     ];
@@ -118,6 +118,9 @@ public static class ExerciseCatalog
 
     /// <summary>True for exercises measured in time (see <see cref="Timed"/>).</summary>
     public static bool IsTimed(string label) => Timed.Contains(label);
+
+    /// <summary>Whether one rep of <paramref name="label"/> is a left and a right movement (see <see cref="ExerciseInfo.RepSpansBothSides"/>).</summary>
+    public static bool RepSpansBothSides(string label) => Find(label)?.RepSpansBothSides ?? false;
 
     /// <summary>The exercise's own rep period bounds, or null where the general ones apply (see <see cref="ExerciseInfo.RepPeriod"/>).</summary>
     public static (double MinSeconds, double MaxSeconds)? RepPeriod(string label) => Find(label)?.RepPeriod;

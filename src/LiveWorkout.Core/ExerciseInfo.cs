@@ -17,6 +17,11 @@ namespace LiveWorkout.Core;
 /// overrides them. Exercises that alternate sides need them, since their picture repeats at twice
 /// or half the rep (see <see cref="ExerciseCatalog"/>).
 /// </param>
+/// <param name="RepSpansBothSides">
+/// One rep is a left and then a right movement (a running stride, a mountain climber's two legs):
+/// seen in a mirror, or with left and right taken for each other, the body is half a rep further
+/// on, so a rep phase learnt from such views is turned by half a cycle there.
+/// </param>
 /// <param name="AlsoCalled">
 /// Variants people name as exercises of their own that body landmarks cannot tell apart from this
 /// one (a hammer curl is a bicep curl with the palms turned in): they parse to this exercise and
@@ -29,7 +34,8 @@ public sealed record ExerciseInfo(
     bool IsStaticHold = false,
     string? StillCounterpart = null,
     (double MinSeconds, double MaxSeconds)? RepPeriod = null,
-    string[]? AlsoCalled = null)
+    string[]? AlsoCalled = null,
+    bool RepSpansBothSides = false)
 {
     /// <summary>True when sets are measured in time, not reps.</summary>
     public bool IsTimed => Measure == MeasuredIn.Time;

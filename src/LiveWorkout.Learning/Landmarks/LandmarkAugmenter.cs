@@ -15,11 +15,16 @@ public sealed class LandmarkAugmenter(Random rng)
     private static readonly int[] Legs = [PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
         PoseFrame.LeftHeel, PoseFrame.RightHeel, PoseFrame.LeftFootIndex, PoseFrame.RightFootIndex];
 
-    /// <summary>Augments <paramref name="frames"/> (consecutive <see cref="PoseFrame"/>s <paramref name="dt"/> seconds apart) in place.</summary>
-    public void Apply(float[] frames, double dt)
+    /// <summary>
+    /// Augments <paramref name="frames"/> (consecutive <see cref="PoseFrame"/>s <paramref name="dt"/>
+    /// seconds apart) in place. Returns, per frame, whether its left and right landmarks are now the
+    /// body's other side (seen in a mirror, or swapped for a while, but not both).
+    /// </summary>
+    public bool[] Apply(float[] frames, double dt)
     {
         int n = frames.Length / PoseFrame.Length;
-        if (n == 0) return;
+        var otherSide = new bool[n];
+        if (n == 0) return otherSide;
         var scratch = new float[PoseFrame.Length];
         bool mirror = rng.NextDouble() < 0.5;
         double rotation = Math.Clamp(Normal() * 6, -15, 15) * Math.PI / 180;
@@ -67,10 +72,12 @@ public sealed class LandmarkAugmenter(Random rng)
             if (guessedLegs) GuessLegs(frame, torso);
 
             if (swapLeft == 0 && swapRate > 0 && rng.NextDouble() < swapRate) swapLeft = (int)((0.3 + 1.5 * rng.NextDouble()) / dt);
+            otherSide[f] = mirror;
             if (swapLeft > 0)
             {
                 swapLeft--;
                 SwapSides(frame, scratch);
+                otherSide[f] = !mirror;
             }
             if (dropLeft == 0 && rng.NextDouble() < dropRate) dropLeft = (int)Math.Ceiling((0.1 + 1.2 * rng.NextDouble() * rng.NextDouble()) / dt);
             if (dropLeft > 0)
@@ -80,6 +87,7 @@ public sealed class LandmarkAugmenter(Random rng)
             }
             else frame[0] = (float)(0.6 + 0.4 * rng.NextDouble());
         }
+        return otherSide;
     }
 
     /// <summary>Legs the model cannot see: straight down from the hips with large errors and low visibility.</summary>

@@ -21,20 +21,21 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         var device = TorchRuntime.SelectDevice(options.Device);
         var data = options.Data;
         var classes = data.Exercises ?? ExerciseCatalog.Ten;
-        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
+        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}, cut into short clips {data.ShortClipShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 
         // A missing or empty pose-data folder is refused before any session is made.
         var poseFiles = options.PoseData is { } folder ? PoseClipFile.In(folder) : [];
         var watch = Stopwatch.StartNew();
-        var series = new List<ClipEmbeddingSeries>(new ClipEmbeddingSeries[data.Sessions]);
+        var sessions = new IReadOnlyList<ClipEmbeddingSeries>[data.Sessions];
         int done = 0;
         Parallel.For(0, data.Sessions, new ParallelOptions { CancellationToken = cancellation, MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            series[k] = SyntheticLandmarkClips.Make(data.Seed + k, classes, data);
+            sessions[k] = SyntheticLandmarkClips.MakeSeries(data.Seed + k, classes, data);
             int n = Interlocked.Increment(ref done);
             if (n % 200 == 0) lock (output) output.WriteLine($"  {n}/{data.Sessions} sessions ({watch.Elapsed.TotalSeconds:0} s)");
         });
+        var series = sessions.SelectMany(s => s).ToList();
         int rendered = poseFiles.Count;
         if (rendered > 0)
         {
@@ -50,7 +51,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             e => output.WriteLine(HeadProgress.Line(e)),
             cancellation);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"validation ({result.ValidationClips} sessions, {result.ValidationWindows} frames): {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
+            $"validation ({result.ValidationClips} clips, {result.ValidationWindows} frames): {result.ValidationAccuracy:0.000} (best epoch {result.BestEpoch})"));
 
         var metrics = new Dictionary<string, double>
         {
@@ -68,7 +69,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         });
         string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + (rendered > 0 ? $" and {rendered} rendered sessions seen by the pose stage" : "");
         package.Describe(new TrainingDataSummary(source, rendered > 0 ? "synthetic landmarks, pose stage on renders" : "synthetic landmarks",
-            [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "")), package.Manifest.Metrics);
+            [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "") + (data.ShortClipShare > 0 ? ", short clips" : "")), package.Manifest.Metrics);
         package.Save(options.Output);
         output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");
         return result;

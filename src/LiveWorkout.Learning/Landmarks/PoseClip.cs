@@ -24,6 +24,30 @@ public sealed record PoseClip(string Clip, double[] Times, float[] Frames, strin
             for (int i = 0; i < Count; i++)
                 PoseFrame.Mirror(Frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length), frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         }
-        return SyntheticLandmarkClips.Series(mirror ? Clip + ":mirror" : Clip, Times, frames, Labels, PhaseTargets, classes);
+        var phases = PhaseTargets;
+        if (mirror)
+        {
+            phases = (float[])PhaseTargets.Clone();
+            TurnHalfACycle(Labels, phases, _ => true);
+        }
+        return SyntheticLandmarkClips.Series(mirror ? Clip + ":mirror" : Clip, Times, frames, Labels, phases, classes);
+    }
+
+    /// <summary>
+    /// Where <paramref name="otherSide"/> says a frame's left and right landmarks show the body's
+    /// other side, turns the phase target of an exercise whose rep spans both sides
+    /// (<see cref="Core.ExerciseInfo.RepSpansBothSides"/>) by half a cycle, so it follows what is seen.
+    /// </summary>
+    public void TurnPhasesSeenFromTheOtherSide(Func<int, bool> otherSide) => TurnHalfACycle(Labels, PhaseTargets, otherSide);
+
+    private static void TurnHalfACycle(string[] labels, float[] phases, Func<int, bool> otherSide)
+    {
+        for (int i = 0; i < labels.Length; i++)
+        {
+            if (!otherSide(i) || !Core.ExerciseCatalog.RepSpansBothSides(labels[i])) continue;
+            // (cos, sin) of phase + pi; (0, 0) and unknown (NaN) stay as they are.
+            phases[2 * i] = -phases[2 * i];
+            phases[2 * i + 1] = -phases[2 * i + 1];
+        }
     }
 }

@@ -26,6 +26,20 @@ public static class SyntheticLandmarkClips
     public static ClipEmbeddingSeries Make(int seed, IReadOnlyList<string> classes, SyntheticLandmarkOptions options) =>
         MakePoses(seed, options).ToSeries(classes);
 
+    /// <summary>
+    /// Session <paramref name="seed"/> as training series: the whole session, or in a share of the
+    /// sessions (<see cref="SyntheticLandmarkOptions.ShortClipShare"/>) the session cut into short
+    /// clips (<see cref="ShortClips"/>), each a series of its own.
+    /// </summary>
+    public static IReadOnlyList<ClipEmbeddingSeries> MakeSeries(int seed, IReadOnlyList<string> classes, SyntheticLandmarkOptions options)
+    {
+        var clip = MakePoses(seed, options);
+        // The cuts draw from their own generator, so whole sessions stay as they were.
+        var rng = new Random(unchecked(seed * 31 + 17));
+        if (!(rng.NextDouble() < options.ShortClipShare)) return [clip.ToSeries(classes)];
+        return [.. ShortClips.Cut(clip, options.StepSeconds, rng).Select(c => c.ToSeries(classes))];
+    }
+
     /// <summary>Session <paramref name="seed"/> as landmarks (augmented unless the options say not), before they become features.</summary>
     public static PoseClip MakePoses(int seed, SyntheticLandmarkOptions options)
     {
@@ -40,7 +54,8 @@ public static class SyntheticLandmarkClips
         var clip = Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels);
         if (options.Augment)
         {
-            new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
+            var otherSide = new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
+            clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i]);
             LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
         }
         return clip;

@@ -176,15 +176,25 @@ public static class HeadTrainer
         return (double)correct / data.Count;
     }
 
-    /// <summary>Clips (not windows: neighbouring windows overlap) into training and validation, the same for both heads.</summary>
-    private static (List<ClipEmbeddingSeries> Training, List<ClipEmbeddingSeries> Validation) Split(
+    /// <summary>
+    /// Clips (not windows: neighbouring windows overlap) into training and validation, the same for
+    /// both heads. Pieces of one recording (named <c>clip#k</c>, see <see cref="Landmarks.ShortClips"/>)
+    /// stay on one side.
+    /// </summary>
+    internal static (List<ClipEmbeddingSeries> Training, List<ClipEmbeddingSeries> Validation) Split(
         IReadOnlyList<ClipEmbeddingSeries> clips, HeadTrainingOptions options, Random rng)
     {
         if (clips.Count < 2) throw new ArgumentException("a temporal head needs at least 2 clips: one to train on, one to validate", nameof(clips));
-        var order = Enumerable.Range(0, clips.Count).OrderBy(_ => rng.Next()).ToArray();
-        int validationCount = Math.Clamp((int)Math.Round(clips.Count * options.ValidationShare), 1, clips.Count - 1);
-        return (order.Skip(validationCount).Order().Select(i => clips[i]).ToList(), order.Take(validationCount).Order().Select(i => clips[i]).ToList());
+        var groups = clips.Select((c, i) => (Source: Source(c.Clip), Index: i)).GroupBy(p => p.Source, StringComparer.Ordinal)
+            .Select(g => g.Select(p => p.Index).ToArray()).ToArray();
+        if (groups.Length < 2) throw new ArgumentException("a temporal head needs clips of at least 2 recordings: one to train on, one to validate", nameof(clips));
+        var order = Enumerable.Range(0, groups.Length).OrderBy(_ => rng.Next()).ToArray();
+        int validationCount = Math.Clamp((int)Math.Round(groups.Length * options.ValidationShare), 1, groups.Length - 1);
+        List<ClipEmbeddingSeries> Take(IEnumerable<int> picked) => [.. picked.SelectMany(g => groups[g]).Order().Select(i => clips[i])];
+        return (Take(order.Skip(validationCount)), Take(order.Take(validationCount)));
     }
+
+    private static string Source(string clip) => clip.IndexOf('#', StringComparison.Ordinal) is int cut and >= 0 ? clip[..cut] : clip;
 
     /// <summary>
     /// Trains a phase head: a <see cref="TemporalHead"/> with two outputs on the temporal head's

@@ -30,6 +30,7 @@ public static class TrainLandmarksCommand
     private static readonly Option<double> MinTempo = new("--min-tempo") { Description = "Slowest playback of a session (0.5: twice as slow)", DefaultValueFactory = _ => 0.45 };
     private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
     private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep, 0 to 1 (default 0)" };
+    private static readonly Option<double> ShortClipsOption = new("--short-clips") { Description = "Share of sessions cut into short clips of 2-15 s that start and end mid-set, half of them holding their picture after 1-3 s, as demonstration videos do; 0 to 1 (default 0)" };
     private static readonly Option<string?> PoseData = new("--pose-data") { Description = "Folder of rendered sessions as the pose stage saw them (from 'synth pose'), trained on beside the synthetic joints" };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs (one pass over many sessions beats many passes over few)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 1 };
@@ -43,7 +44,7 @@ public static class TrainLandmarksCommand
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, PoseData, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -71,6 +72,8 @@ public static class TrainLandmarksCommand
             throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--min-tempo {minTempo} and --max-tempo {maxTempo} must satisfy 0.1 <= min <= max <= 4"));
         double holds = parse.GetValue(Holds);
         if (!(holds >= 0 && holds <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--holds {holds} must be between 0 and 1"));
+        double shortClips = parse.GetValue(ShortClipsOption);
+        if (!(shortClips >= 0 && shortClips <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--short-clips {shortClips} must be between 0 and 1"));
         if (epochs is < 1 or > 10_000) throw new InvalidInputException("--epochs must be between 1 and 10000");
         if (phaseEpochs is < 0 or > 10_000) throw new InvalidInputException("--phase-epochs must be between 0 and 10000");
         if (!(lr > 0 && lr <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"));
@@ -86,7 +89,7 @@ public static class TrainLandmarksCommand
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
         var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo, holds,
-            ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!));
+            ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!), shortClips);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3, AnnealPerBatch = true };
         return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData));
     }
