@@ -123,16 +123,25 @@ public sealed class LandmarkAugmenter(Random rng)
         {
             var frame = frames.AsSpan(f * PoseFrame.Length, PoseFrame.Length);
             if (PoseFrame.Presence(frame) <= 0) continue;
-            float sx = (PoseFrame.X(frame, PoseFrame.LeftShoulder) + PoseFrame.X(frame, PoseFrame.RightShoulder)) / 2;
-            float sy = (PoseFrame.Y(frame, PoseFrame.LeftShoulder) + PoseFrame.Y(frame, PoseFrame.RightShoulder)) / 2;
-            float hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
-            float hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
-            lengths.Add(MathF.Sqrt((sx - hx) * (sx - hx) + (sy - hy) * (sy - hy)));
+            lengths.Add(TorsoLength(frame));
         }
         if (lengths.Count == 0) return 1;
         lengths.Sort();
         return Math.Max(1, lengths[lengths.Count / 2]);
     }
 
-    private double Normal() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    /// <summary>Distance from the shoulders' midpoint to the hips', in pixels.</summary>
+    internal static float TorsoLength(ReadOnlySpan<float> frame)
+    {
+        float sx = (PoseFrame.X(frame, PoseFrame.LeftShoulder) + PoseFrame.X(frame, PoseFrame.RightShoulder)) / 2;
+        float sy = (PoseFrame.Y(frame, PoseFrame.LeftShoulder) + PoseFrame.Y(frame, PoseFrame.RightShoulder)) / 2;
+        float hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
+        float hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
+        return MathF.Sqrt((sx - hx) * (sx - hx) + (sy - hy) * (sy - hy));
+    }
+
+    private double Normal() => Normal(rng);
+
+    /// <summary>A standard normal draw (Box-Muller).</summary>
+    internal static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

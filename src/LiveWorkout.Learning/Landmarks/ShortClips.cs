@@ -40,13 +40,9 @@ public static class ShortClips
 
     private static PoseClip Slice(PoseClip clip, int start, int end, string name)
     {
-        int n = end - start;
         double t0 = clip.Times[start];
-        return new PoseClip(name,
-            [.. clip.Times.AsSpan(start, n).ToArray().Select(t => t - t0)],
-            clip.Frames.AsSpan(start * PoseFrame.Length, n * PoseFrame.Length).ToArray(),
-            clip.Labels.AsSpan(start, n).ToArray(),
-            clip.PhaseTargets.AsSpan(2 * start, 2 * n).ToArray());
+        return new PoseClip(name, [.. clip.Times[start..end].Select(t => t - t0)],
+            clip.Frames[(start * PoseFrame.Length)..(end * PoseFrame.Length)], clip.Labels[start..end], clip.PhaseTargets[(2 * start)..(2 * end)]);
     }
 
     /// <summary>From frame <paramref name="moving"/> on, the picture of the frame before it, read again.</summary>
@@ -54,7 +50,7 @@ public static class ShortClips
     {
         if (moving < 1 || moving >= piece.Count) return;
         var still = piece.Frames.AsSpan((moving - 1) * PoseFrame.Length, PoseFrame.Length);
-        float torso = Torso(still);
+        float torso = MathF.Max(1, LandmarkAugmenter.TorsoLength(still));
         for (int i = moving; i < piece.Count; i++)
         {
             var frame = piece.Frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
@@ -62,22 +58,11 @@ public static class ShortClips
             if (PoseFrame.Presence(frame) > 0)
             {
                 for (int p = 0; p < PoseFrame.Landmarks; p++)
-                    PoseFrame.SetLandmark(frame, p, PoseFrame.X(frame, p) + (float)(Normal(rng) * StillNoise * torso),
-                        PoseFrame.Y(frame, p) + (float)(Normal(rng) * StillNoise * torso), PoseFrame.Visibility(frame, p));
+                    PoseFrame.SetLandmark(frame, p, PoseFrame.X(frame, p) + (float)(LandmarkAugmenter.Normal(rng) * StillNoise * torso),
+                        PoseFrame.Y(frame, p) + (float)(LandmarkAugmenter.Normal(rng) * StillNoise * torso), PoseFrame.Visibility(frame, p));
             }
             piece.Labels[i] = piece.Labels[moving - 1];
             piece.PhaseTargets[2 * i] = piece.PhaseTargets[2 * i + 1] = float.NaN;
         }
     }
-
-    private static float Torso(ReadOnlySpan<float> frame)
-    {
-        float sx = (PoseFrame.X(frame, PoseFrame.LeftShoulder) + PoseFrame.X(frame, PoseFrame.RightShoulder)) / 2;
-        float sy = (PoseFrame.Y(frame, PoseFrame.LeftShoulder) + PoseFrame.Y(frame, PoseFrame.RightShoulder)) / 2;
-        float hx = (PoseFrame.X(frame, PoseFrame.LeftHip) + PoseFrame.X(frame, PoseFrame.RightHip)) / 2;
-        float hy = (PoseFrame.Y(frame, PoseFrame.LeftHip) + PoseFrame.Y(frame, PoseFrame.RightHip)) / 2;
-        return MathF.Max(1, MathF.Sqrt((sx - hx) * (sx - hx) + (sy - hy) * (sy - hy)));
-    }
-
-    private static double Normal(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }
