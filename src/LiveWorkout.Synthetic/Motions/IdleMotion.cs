@@ -1,7 +1,7 @@
 namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
-/// Time between sets: standing about, walking across or around, stretching, drinking from a bottle,
+/// Time between sets: standing about, walking across or around, stretching, a sip or two from a bottle,
 /// adjusting equipment, standing with the hands on the hips, sitting on a bench, looking at a phone. Unlike exercises it has no reps; <see cref="AtTime"/> gives the posture
 /// a number of seconds into the activity (walking crosses the scene over the whole duration).
 /// </summary>
@@ -92,7 +92,7 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
             }
             case IdleActivity.Drinking:
             {
-                double sip = Math.Clamp(1.6 * Math.Sin(w / 6) + 0.3, 0, 1);
+                double sip = Sips(t, duration);
                 var down = stand with { Held = HeldProp.Bottle, RightArm = new ArmAngles(15, 10, 70, 5), HeadPitch = 5 };
                 var up = down with { RightArm = new ArmAngles(70, 25, 160, -30), HeadPitch = -30, Pitch = -4 };
                 return BodyAngles.Lerp(down, up, sip);
@@ -110,6 +110,26 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// How far the bottle is raised, 0 to 1, <paramref name="t"/> seconds into a rest of
+    /// <paramref name="duration"/>: one sip a third of the way in, a second two thirds in when the rest
+    /// is long enough, each about 1 s up, 1.5 s at the mouth and 1 s down. People drink once or
+    /// twice in a rest; a steady rhythm of arm raises is what a set of curls is.
+    /// </summary>
+    internal static double Sips(double t, double duration)
+    {
+        const double up = 1.0, hold = 1.5, down = 1.0, length = up + hold + down;
+        double rest = Math.Max(duration, length);
+        double raised = 0;
+        foreach (double at in rest >= 3 * length ? new[] { rest / 3 - length / 2, 2 * rest / 3 - length / 2 } : [Math.Max(0, rest / 2 - length / 2)])
+        {
+            double into = t - at;
+            double r = into < 0 || into > length ? 0 : into < up ? into / up : into < up + hold ? 1 : 1 - (into - up - hold) / down;
+            raised = Math.Max(raised, r);
+        }
+        return raised * raised * (3 - 2 * raised);
     }
 
     /// <summary>A walking stride in place, <paramref name="t"/> seconds in; callers move the feet anchor along.</summary>

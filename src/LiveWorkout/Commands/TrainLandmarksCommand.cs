@@ -35,6 +35,7 @@ public static class TrainLandmarksCommand
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs (one pass over many sessions beats many passes over few)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
+    private static readonly Option<int> Steps = new("--steps") { Description = "Steps of the heads' window, 0.2 s apart, the last five after the frame (16: 2 s of past)", DefaultValueFactory = _ => DefaultSpec.Steps };
     private static readonly Option<double> Lr = new("--lr") { Description = "Learning rate (AdamW, cosine schedule)", DefaultValueFactory = _ => 2e-3 };
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling and weights", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> PoseFolder = new("--pose-models") { Description = "Folder of the pose models, relative to --out", DefaultValueFactory = _ => "../pose" };
@@ -44,7 +45,7 @@ public static class TrainLandmarksCommand
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, Epochs, PhaseEpochs, Hidden, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -77,14 +78,14 @@ public static class TrainLandmarksCommand
         if (epochs is < 1 or > 10_000) throw new InvalidInputException("--epochs must be between 1 and 10000");
         if (phaseEpochs is < 0 or > 10_000) throw new InvalidInputException("--phase-epochs must be between 0 and 10000");
         if (!(lr > 0 && lr <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"));
-        var spec = DefaultSpec with { Hidden = parse.GetValue(Hidden) };
+        var spec = DefaultSpec with { Hidden = parse.GetValue(Hidden), Steps = parse.GetValue(Steps) };
         try
         {
             spec.Validate();
         }
         catch (ArgumentException e)
         {
-            throw new InvalidInputException($"--hidden: {e.Message}");
+            throw new InvalidInputException($"--hidden or --steps: {e.Message}");
         }
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);

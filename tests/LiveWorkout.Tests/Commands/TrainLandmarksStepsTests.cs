@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using LiveWorkout.Cli;
+
+namespace LiveWorkout.Tests.Commands;
+
+public sealed class TrainLandmarksStepsTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("lw-steps-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public async Task Steps_set_both_heads_windows_and_a_window_shorter_than_the_look_ahead_is_one_line()
+    {
+        string trained = Path.Combine(_root, "model");
+        var error = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync(["train-landmarks", "--out", trained, "--sessions", "6", "--duration-s", "30", "--steps", "8", "--device", "cpu"],
+            new StringWriter(), error);
+        Assert.True(code == 0, error.ToString());
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(trained, "model.json")))!;
+        Assert.Equal(8, (int)manifest["temporalHead"]!["steps"]!);
+        Assert.Equal(8, (int)manifest["phaseHead"]!["steps"]!);
+
+        // Five steps are the second after the frame: three cannot hold it.
+        error = new StringWriter();
+        code = await LiveWorkoutCli.InvokeAsync(["train-landmarks", "--out", Path.Combine(_root, "short"), "--sessions", "4", "--steps", "3", "--device", "cpu"],
+            new StringWriter(), error);
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        var lines = error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains("--steps", lines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "short")));
+    }
+}
