@@ -126,8 +126,7 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
         foreach (double at in rest >= 3 * length ? new[] { rest / 3 - length / 2, 2 * rest / 3 - length / 2 } : [Math.Max(0, rest / 2 - length / 2)])
         {
             double into = t - at;
-            double r = into < 0 || into > length ? 0 : into < up ? into / up : into < up + hold ? 1 : 1 - (into - up - hold) / down;
-            raised = Math.Max(raised, r);
+            raised = Math.Max(raised, Math.Clamp(Math.Min(into / up, (length - into) / down), 0, 1));
         }
         return raised * raised * (3 - 2 * raised);
     }
