@@ -44,8 +44,21 @@ public sealed class InferenceWorker
     /// <summary>Called after each prediction with its capture-to-result age, on the inference thread.</summary>
     public Action<FramePrediction, TimeSpan>? Classified { get; init; }
 
-    /// <summary>Capture-to-prediction latencies in milliseconds of the most recent frames (read after the run).</summary>
+    /// <summary>
+    /// Capture-to-prediction latencies in milliseconds of the most recent frames (read after the run).
+    /// Only results given while frames still came: those a temporal head gives when the source ends
+    /// are counted in <see cref="FlushedAtEnd"/>, since their age is how long the source took to end.
+    /// </summary>
     public IReadOnlyList<double> Latencies => _latencies.ToList();
+
+    /// <summary>Results given when the source ended (a temporal head's look-ahead frames).</summary>
+    public int FlushedAtEnd { get; private set; }
+
+    /// <summary>How long after the capture of the last frame the results of <see cref="FlushedAtEnd"/> came, ms.</summary>
+    public double? FlushAgeMs { get; private set; }
+
+    /// <summary>True once the source has ended and the last results are being given (read on the inference thread, from observers).</summary>
+    public bool SourceEnded { get; private set; }
 
     /// <summary>Stopwatch timestamp of the capture of the frame being emitted: read it from <see cref="Predictions"/>' observers, which run on this thread.</summary>
     public long CurrentCapturedAt { get; private set; }
@@ -113,6 +126,7 @@ public sealed class InferenceWorker
             Emit(classifier.Predict(batch, samples.Count, times), pending, samples[^1].CapturedAt);
             Interlocked.Exchange(ref _liveTensors, DisposeScopeManager.Statistics.ThreadTotalLiveCount);
         }
+        SourceEnded = true;
         if (pending.Count > 0) Emit(classifier.Flush(), pending, pending.Last().CapturedAt);
     }
 
@@ -128,7 +142,12 @@ public sealed class InferenceWorker
             var sample = pending.Dequeue();
             var prediction = new FramePrediction(sample.Index, sample.Time, output.Probabilities[i], output.Embeddings[i], output.RepPhases?[i]);
             TimeSpan age = Stopwatch.GetElapsedTime(newestCapturedAt);
-            _latencies.Add(age.TotalMilliseconds);
+            if (SourceEnded)
+            {
+                FlushedAtEnd++;
+                FlushAgeMs ??= age.TotalMilliseconds;
+            }
+            else _latencies.Add(age.TotalMilliseconds);
             CurrentCapturedAt = newestCapturedAt;
             Predictions.OnNext(prediction);
             Classified?.Invoke(prediction, age);

@@ -77,7 +77,7 @@ public sealed class PipelineBenchmark(PipelineBenchSettings settings, ILogger lo
             result.WallTime.TotalSeconds > 0 ? result.FramesClassified / result.WallTime.TotalSeconds : 0,
             Percentile(result.LatenciesMs, 0.5), Percentile(result.LatenciesMs, 0.95),
             result.EventLatenciesMs.Count, Percentile(result.EventLatenciesMs, 0.5), Percentile(result.EventLatenciesMs, 0.95),
-            Percentile(result.FrontEndMs ?? [], 0.5), Percentile(result.FrontEndMs ?? [], 0.95));
+            Percentile(result.FrontEndMs ?? [], 0.5), Percentile(result.FrontEndMs ?? [], 0.95), result.FlushedAtEnd, result.FlushAgeMs);
     }
 
     private async Task<MemoryFigures> Memory(string clip, CancellationToken cancellation)

@@ -23,6 +23,12 @@ public sealed record RecognitionResult(
     /// <summary>Why the source gave less than all of itself (the session is flagged so); null when it did not.</summary>
     public string? SourceProblem { get; init; }
 
+    /// <summary>Results given when the source ended (a temporal head's look-ahead), not in <see cref="LatenciesMs"/>.</summary>
+    public int FlushedAtEnd { get; init; }
+
+    /// <summary>How long after the last frame's capture those results came, ms; null when there were none.</summary>
+    public double? FlushAgeMs { get; init; }
+
     /// <summary>Classified frames per wall-clock second.</summary>
     public double FramesPerSecond => WallTime > TimeSpan.Zero ? FramesClassified / WallTime.TotalSeconds : 0;
 

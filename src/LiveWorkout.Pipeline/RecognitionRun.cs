@@ -102,8 +102,9 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             e =>
             {
                 events.Add(e);
-                // Events a frame triggers arrive on the inference thread while that frame is emitted.
-                if (e is not (SourceLost or SourceRecovered) && worker?.CurrentCapturedAt is > 0 and var at)
+                // Events a frame triggers arrive on the inference thread while that frame is emitted;
+                // those of the last results, given when the source ended, are not live.
+                if (e is not (SourceLost or SourceRecovered) && worker is { SourceEnded: false, CurrentCapturedAt: > 0 and var at })
                     eventLatencies.Add(Stopwatch.GetElapsedTime(at).TotalMilliseconds);
                 status.OnSessionEvent(e);
                 Record(e);
@@ -161,6 +162,8 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device), capture.Counters.FrontEndMilliseconds)
         {
             SourceProblem = capture.SourceProblem,
+            FlushedAtEnd = worker.FlushedAtEnd,
+            FlushAgeMs = worker.FlushAgeMs,
         };
     }
 }

@@ -54,6 +54,8 @@ public static class PipelineBench
         o.WriteLine($"{"stream",-26} {"sent",5} {"classified",10} {"per s",6} {"dropped",8} {"capture->prediction p50/p95 ms",31} {"events",7} {"capture->event p50/p95 ms",26} {"front end p50/p95 ms",21}");
         foreach (var l in r.Live)
             o.WriteLine(string.Create(inv, $"{l.Stream,-26} {l.FramesSent,5} {l.FramesClassified,10} {l.AnalysedPerSecond,6:0.0} {l.FramesDropped,8} {$"{l.PredictionP50Ms:0.0} / {l.PredictionP95Ms:0.0}",31} {l.Events,7} {$"{l.EventP50Ms:0.0} / {l.EventP95Ms:0.0}",26} {$"{l.FrontEndP50Ms:0.0} / {l.FrontEndP95Ms:0.0}",21}"));
+        foreach (var l in r.Live.Where(l => l.FlushedAtEnd > 0))
+            o.WriteLine(string.Create(inv, $"{l.Stream}: the last {l.FlushedAtEnd} results (the temporal head's look-ahead) came when the stream ended, {l.FlushAgeMs:0.0} ms after its last frame; they and their events are not in the percentiles"));
         o.WriteLine();
         o.WriteLine($"memory through a replay of {r.Memory.Frames} frames ({r.Memory.Clip})");
         o.WriteLine("(in use: managed and native heap MB; held: what the GC has committed and glibc's malloc holds from the OS, in use or kept for reuse)");

@@ -103,4 +103,22 @@ public sealed class RecognitionRunTests(PipelineFixture fixture) : IClassFixture
         Assert.True(p95 < 1000, $"p95 frame age {p95:0} ms");
         Assert.Contains(result.Events, e => e is SourceLost);
     }
+
+    [Fact]
+    public async Task Live_frame_ages_leave_out_the_results_given_when_the_stream_ends()
+    {
+        // The shipped landmark model's temporal head answers each frame once 1 s more has come; the
+        // frames of the stream's last second get their results when it has ended, and their age is
+        // how long the source took to end (here the reconnect attempts), not a live frame's.
+        using var server = new MjpegStreamServer([90], fps: 30, width: 320, height: 240);
+        var settings = Settings(server.Url) with { ModelPath = Path.Combine(Checkout.Root(), "models", "landmarks"), ReconnectMax = TimeSpan.FromMilliseconds(300) };
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var run = new RecognitionRun(settings, NullLogger.Instance);
+        run.EventRaised += e => { if (e is SourceLost) stop.CancelAfter(TimeSpan.FromSeconds(1)); };
+        var result = await run.RunAsync(stop.Token);
+
+        Assert.True(result.FlushedAtEnd > 0, "no results were left for the end of the stream");
+        Assert.Equal(result.FramesClassified - result.FlushedAtEnd, result.LatenciesMs.Count);
+        Assert.True(result.FlushAgeMs > 0);
+    }
 }
