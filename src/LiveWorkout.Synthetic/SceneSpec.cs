@@ -37,7 +37,7 @@ public sealed record SceneSpec(
         if (rng.NextDouble() < options.OcclusionChance)
             occluder = new Occluder(cx + (rng.NextDouble() - 0.5) * fill, cy + rng.NextDouble() * fill * 0.5, 0.15 + rng.NextDouble() * 0.25,
                 0.1 + rng.NextDouble() * 0.3, (rng.NextDouble() - 0.5) * 30, new Scalar(rng.Next(30, 200), rng.Next(30, 200), rng.Next(30, 200)));
-        return new SceneSpec(
+        var spec = new SceneSpec(
             Azimuth: azimuth,
             Elevation: -12 + rng.NextDouble() * 52, // from a low tripod to a high shelf
             Distance: 2.5 + rng.NextDouble() * 3.5,
@@ -50,6 +50,25 @@ public sealed record SceneSpec(
             Bar: needsBar || rng.NextDouble() < 0.08,
             Mat: onFloor && rng.NextDouble() < 0.7,
             Occluder: occluder);
+        return options.View == CameraView.Any ? FromBehindNowAndThen(spec, needsBar) : spec;
+    }
+
+    /// <summary>Share of scenes with a pull-up bar filmed from behind: people at a bar face the wall it is fixed to.</summary>
+    public const double BarFromBehindShare = 0.35;
+
+    /// <summary>Share of other scenes filmed from behind.</summary>
+    public const double FromBehindShare = 0.03;
+
+    /// <summary>
+    /// Now and then the camera stands behind the person (within 20 degrees), as it does for most
+    /// pull-ups filmed in a gym. Drawn from the scene's own backdrop seed, so the draws of every
+    /// other scene and of what follows stay as they were.
+    /// </summary>
+    private static SceneSpec FromBehindNowAndThen(SceneSpec spec, bool needsBar)
+    {
+        var rng = new Random(spec.BackdropSeed);
+        if (!(rng.NextDouble() < (needsBar ? BarFromBehindShare : FromBehindShare))) return spec;
+        return spec with { Azimuth = 180 + (rng.NextDouble() - 0.5) * 40 };
     }
 
     /// <summary>The camera that frames all <paramref name="poses"/> of the person as the spec asks.</summary>

@@ -95,7 +95,7 @@ public static class SyntheticImageDataset
     public static string ViewName(double azimuth)
     {
         double a = Math.Abs(azimuth);
-        return a < 22 ? "front" : a < 68 ? "three_quarter" : a < 112 ? "side" : "rear_three_quarter";
+        return a < 22 ? "front" : a < 68 ? "three_quarter" : a < 112 ? "side" : a < 158 ? "rear_three_quarter" : "rear";
     }
 
     private static string ToSnake(string s) =>

@@ -9,7 +9,8 @@ namespace LiveWorkout.Synthetic;
 /// a <see cref="PoseFrame"/> with full visibility and presence. The pose model does not put its
 /// landmarks on a skeleton's joint centres: on rendered bodies its elbows, wrists, knees and ankles
 /// sit a little back up each limb (<see cref="Calibration"/>), so they are placed where it would
-/// put them.
+/// put them. Through a mirrored camera (a selfie view) each landmark carries the side the pose
+/// model gives it in the mirrored picture, which is the body's other side.
 /// </summary>
 public static class SyntheticLandmarks
 {
@@ -72,7 +73,9 @@ public static class SyntheticLandmarks
         for (int i = 0; i < points.Length; i++)
         {
             var q = camera.Project(points[i]);
-            PoseFrame.SetLandmark(frame, i, (float)q.X, (float)q.Y, q.InFront ? 1 : 0);
+            // A mirrored picture shows the body's left where a right would be, and the pose model names sides by what it sees.
+            int landmark = camera.Mirror ? PoseFrame.MirrorOf(i) : i;
+            PoseFrame.SetLandmark(frame, landmark, (float)q.X, (float)q.Y, q.InFront ? 1 : 0);
         }
     }
 }

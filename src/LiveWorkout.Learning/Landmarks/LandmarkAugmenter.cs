@@ -5,13 +5,22 @@ namespace LiveWorkout.Learning.Landmarks;
 /// <summary>
 /// Makes exact synthetic landmarks look like a pose model's output on real footage, one clip at a
 /// time: seen in a mirror or not, a slightly rotated and stretched camera, per-landmark jitter and
-/// slow drift (the hips more than the rest), wild outliers, left and right swapped for a while,
+/// slow drift (the hips more than the rest), wild outliers, left and right named the other way
+/// round throughout or for a while,
 /// the person lost for a moment, and now and then legs the model can only guess (a close-up).
 /// Every clip draws its own amounts, so the model sees clean and noisy clips alike.
 /// </summary>
 public sealed class LandmarkAugmenter(Random rng)
 {
     private static readonly int[] Hips = [PoseFrame.LeftHip, PoseFrame.RightHip];
+
+    /// <summary>
+    /// Share of clips whose sides are named the other way round throughout, as the pose model
+    /// names them for a whole clip of a person seen from behind and read as facing the camera
+    /// (on renders it does so in about half the frames of rear views). Training on both namings
+    /// keeps the model from relying on which side is which.
+    /// </summary>
+    public const double OtherSideShare = 0.5;
     private static readonly int[] Legs = [PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
         PoseFrame.LeftHeel, PoseFrame.RightHeel, PoseFrame.LeftFootIndex, PoseFrame.RightFootIndex];
 
@@ -34,6 +43,7 @@ public sealed class LandmarkAugmenter(Random rng)
         double hipExtra = 1 + 2 * rng.NextDouble();
         double outliers = rng.NextDouble() < 0.5 ? 0 : 0.02 * rng.NextDouble();
         bool guessedLegs = rng.NextDouble() < 0.08;
+        bool otherSideThroughout = rng.NextDouble() < OtherSideShare;
         double swapRate = rng.NextDouble() < 0.5 ? 0 : 0.04 * dt; // swaps start about once in 25 s
         double dropRate = 0.03 * dt; // the person is lost about once in 30 s
         float torso = MedianTorso(frames, n);
@@ -72,13 +82,14 @@ public sealed class LandmarkAugmenter(Random rng)
             if (guessedLegs) GuessLegs(frame, torso);
 
             if (swapLeft == 0 && swapRate > 0 && rng.NextDouble() < swapRate) swapLeft = (int)((0.3 + 1.5 * rng.NextDouble()) / dt);
-            otherSide[f] = mirror;
+            bool swapped = otherSideThroughout;
             if (swapLeft > 0)
             {
                 swapLeft--;
-                SwapSides(frame, scratch);
-                otherSide[f] = !mirror;
+                swapped = !swapped;
             }
+            if (swapped) SwapSides(frame, scratch);
+            otherSide[f] = mirror != swapped;
             if (dropLeft == 0 && rng.NextDouble() < dropRate) dropLeft = (int)Math.Ceiling((0.1 + 1.2 * rng.NextDouble() * rng.NextDouble()) / dt);
             if (dropLeft > 0)
             {

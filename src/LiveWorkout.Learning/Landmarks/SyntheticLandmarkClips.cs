@@ -52,12 +52,15 @@ public static class SyntheticLandmarkClips
         for (int i = 0; i < steps; i++)
             SyntheticLandmarks.Write(session.PoseAt(FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         var clip = Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels);
+        // A mirrored camera already names every landmark by the body's other side (SyntheticLandmarks).
+        bool mirroredCamera = session.Camera.Mirror;
         if (options.Augment)
         {
             var otherSide = new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
-            clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i]);
+            clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i] != mirroredCamera);
             LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
         }
+        else if (mirroredCamera) clip.TurnPhasesSeenFromTheOtherSide(_ => true);
         return clip;
     }
 

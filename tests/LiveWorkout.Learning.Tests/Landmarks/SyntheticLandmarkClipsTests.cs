@@ -44,6 +44,37 @@ public sealed class SyntheticLandmarkClipsTests
     }
 
     [Fact]
+    public void About_half_the_augmented_sessions_name_the_sides_the_other_way_round_throughout()
+    {
+        // A mirror moves the left shoulder to the other side of the picture and renames it, so the
+        // left one stays on the same side; naming the sides the other way round puts it across.
+        var exact = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 20, Augment: false);
+        int sessions = 0, across = 0;
+        for (int seed = 0; seed < 40; seed++)
+        {
+            var plain = SyntheticLandmarkClips.MakePoses(seed, exact).Frames;
+            var noisy = SyntheticLandmarkClips.MakePoses(seed, exact with { Augment = true }).Frames;
+            int compared = 0, agree = 0;
+            for (int i = 0; i < plain.Length / PoseFrame.Length; i++)
+            {
+                var a = plain.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+                var b = noisy.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
+                if (PoseFrame.Presence(b) <= 0) continue;
+                float da = PoseFrame.X(a, PoseFrame.LeftShoulder) - PoseFrame.X(a, PoseFrame.RightShoulder);
+                float db = PoseFrame.X(b, PoseFrame.LeftShoulder) - PoseFrame.X(b, PoseFrame.RightShoulder);
+                if (MathF.Abs(da) < 0.5f * LandmarkAugmenter.TorsoLength(a)) continue; // shoulders side by side in the picture
+                compared++;
+                if (MathF.Sign(da) == MathF.Sign(db)) agree++;
+            }
+            if (compared < 20) continue;
+            sessions++;
+            if (agree < compared / 2) across++;
+        }
+        Assert.True(sessions >= 20, $"{sessions} sessions with the shoulders side by side");
+        Assert.InRange(across, 0.3 * sessions, 0.7 * sessions);
+    }
+
+    [Fact]
     public void Between_sets_the_person_now_and_then_leaves_the_view_and_the_empty_frames_are_idle()
     {
         var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 75);
