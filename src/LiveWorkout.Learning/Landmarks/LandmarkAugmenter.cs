@@ -13,6 +13,8 @@ namespace LiveWorkout.Learning.Landmarks;
 public sealed class LandmarkAugmenter(Random rng)
 {
     private static readonly int[] Hips = [PoseFrame.LeftHip, PoseFrame.RightHip];
+    private static readonly int[] Legs = [PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
+        PoseFrame.LeftHeel, PoseFrame.RightHeel, PoseFrame.LeftFootIndex, PoseFrame.RightFootIndex];
 
     /// <summary>
     /// Share of clips whose sides are named the other way round throughout, as the pose model
@@ -21,13 +23,11 @@ public sealed class LandmarkAugmenter(Random rng)
     /// keeps the model from relying on which side is which.
     /// </summary>
     public const double OtherSideShare = 0.5;
-    private static readonly int[] Legs = [PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
-        PoseFrame.LeftHeel, PoseFrame.RightHeel, PoseFrame.LeftFootIndex, PoseFrame.RightFootIndex];
 
     /// <summary>
     /// Augments <paramref name="frames"/> (consecutive <see cref="PoseFrame"/>s <paramref name="dt"/>
-    /// seconds apart) in place. Returns, per frame, whether its left and right landmarks are now the
-    /// body's other side (seen in a mirror, or swapped for a while, but not both).
+    /// seconds apart) in place. Returns, per frame, whether its left and right landmarks now name
+    /// the other side from the frames given (seen in a mirror, or named the other way round, but not both).
     /// </summary>
     public bool[] Apply(float[] frames, double dt)
     {

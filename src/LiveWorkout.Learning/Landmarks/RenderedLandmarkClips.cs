@@ -33,9 +33,6 @@ public static class RenderedLandmarkClips
             session.Render(SyntheticLandmarkClips.FrameAt(session, sessionTimes[i]), image);
             estimator.Estimate(image, times[i], frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
         }
-        var clip = SyntheticLandmarkClips.Clip($"rendered:{seed}", times, sessionTimes, frames, session.Labels);
-        // The pose model names the sides of a mirrored picture by what it sees: the body's other side.
-        if (session.Camera.Mirror) clip.TurnPhasesSeenFromTheOtherSide(_ => true);
-        return clip;
+        return SyntheticLandmarkClips.Clip($"rendered:{seed}", times, sessionTimes, frames, session);
     }
 }

@@ -51,16 +51,13 @@ public static class SyntheticLandmarkClips
         var frames = new float[steps * PoseFrame.Length];
         for (int i = 0; i < steps; i++)
             SyntheticLandmarks.Write(session.PoseAt(FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
-        var clip = Clip($"synthetic:{seed}", times, sessionTimes, frames, session.Labels);
-        // A mirrored camera already names every landmark by the body's other side (SyntheticLandmarks).
-        bool mirroredCamera = session.Camera.Mirror;
+        var clip = Clip($"synthetic:{seed}", times, sessionTimes, frames, session);
         if (options.Augment)
         {
             var otherSide = new LandmarkAugmenter(rng).Apply(frames, options.StepSeconds);
-            clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i] != mirroredCamera);
+            clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i]);
             LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
         }
-        else if (mirroredCamera) clip.TurnPhasesSeenFromTheOtherSide(_ => true);
         return clip;
     }
 
@@ -129,9 +126,19 @@ public static class SyntheticLandmarkClips
     public static int FrameAt(SyntheticSession session, double sessionTime) =>
         Math.Min((int)Math.Round(sessionTime * session.Fps), session.FrameCount - 1);
 
-    /// <summary><paramref name="frames"/> (<see cref="PoseFrame"/>s at <paramref name="times"/>, showing the session at <paramref name="sessionTimes"/>) with each frame's label and rep phase.</summary>
-    public static PoseClip Clip(string clip, double[] times, double[] sessionTimes, float[] frames, ClipAnnotation annotation) =>
-        new(clip, times, frames, [.. sessionTimes.Select(t => annotation.LabelAt(TimeSpan.FromSeconds(t)))], ClipEmbeddings.PhaseTargetsAt(sessionTimes, annotation));
+    /// <summary>
+    /// <paramref name="frames"/> (<see cref="PoseFrame"/>s at <paramref name="times"/>, showing
+    /// <paramref name="session"/> at <paramref name="sessionTimes"/>) with each frame's label and
+    /// rep phase. Through a mirrored camera the landmarks name the body's other side
+    /// (<see cref="SyntheticLandmarks"/>, and the pose model on its renders), so the phase follows that side.
+    /// </summary>
+    public static PoseClip Clip(string clip, double[] times, double[] sessionTimes, float[] frames, SyntheticSession session)
+    {
+        var annotation = session.Labels;
+        var poses = new PoseClip(clip, times, frames, [.. sessionTimes.Select(t => annotation.LabelAt(TimeSpan.FromSeconds(t)))], ClipEmbeddings.PhaseTargetsAt(sessionTimes, annotation));
+        if (session.Camera.Mirror) poses.TurnPhasesSeenFromTheOtherSide(_ => true);
+        return poses;
+    }
 
     /// <summary>The training series of <paramref name="frames"/> with their labels (exercise names) and phase targets.</summary>
     public static ClipEmbeddingSeries Series(string clip, double[] times, float[] frames, IReadOnlyList<string> labels, float[]? phases, IReadOnlyList<string> classes)
