@@ -73,9 +73,9 @@ public sealed class BodySolver(SyntheticPerson person)
             j[(int)Joint.LeftWrist + side] = wrist;
 
             Vec3 hip = Lower(new Vec3(s * _p.HipHalfWidth, -_p.HipDrop, 0));
-            Vec3 knee = hip + Lower(Direction(leg.HipFlexion, s * leg.HipAbduction)) * _p.Thigh;
-            Vec3 ankle = knee + Lower(Direction(leg.HipFlexion - leg.Knee, s * leg.HipAbduction)) * _p.Shank;
-            Vec3 foot = ankle + Lower(Direction(leg.HipFlexion - leg.Knee + 90 - leg.Ankle, s * leg.HipAbduction * 0.5)) * _p.FootLength;
+            Vec3 knee = hip + Lower(LegDirection(leg.HipFlexion, s * leg.HipAbduction)) * _p.Thigh;
+            Vec3 ankle = knee + Lower(LegDirection(leg.HipFlexion - leg.Knee, s * leg.HipAbduction)) * _p.Shank;
+            Vec3 foot = ankle + Lower(LegDirection(leg.HipFlexion - leg.Knee + 90 - leg.Ankle, s * leg.HipAbduction * 0.5)) * _p.FootLength;
             j[(int)Joint.LeftHip + side] = hip;
             j[(int)Joint.LeftKnee + side] = knee;
             j[(int)Joint.LeftAnkle + side] = ankle;
@@ -86,6 +86,14 @@ public sealed class BodySolver(SyntheticPerson person)
     /// <summary>A unit segment direction from flexion and (signed) abduction in degrees; 0/0 hangs straight down.</summary>
     private static Vec3 Direction(double flexion, double abduction) =>
         new Vec3(0, -1, 0).RotateX(-flexion * Deg).RotateZ(abduction * Deg);
+
+    /// <summary>
+    /// A leg segment's direction: abducted first, then flexed, so the knees and feet keep their
+    /// distance from the body's midline however far the hips bend (a deep squat's knees stay over
+    /// its feet); a standing leg is the same as <see cref="Direction"/>'s.
+    /// </summary>
+    private static Vec3 LegDirection(double flexion, double abduction) =>
+        new Vec3(0, -1, 0).RotateZ(abduction * Deg).RotateX(-flexion * Deg);
 
     /// <summary>The trunk pitch that puts the shoulders at the supported height, by bisection (height falls as pitch rises).</summary>
     private double SupportPitch(in BodyAngles a)

@@ -74,7 +74,7 @@ public sealed class SessionScript(IReadOnlyList<ScriptSegment> segments, double 
         double between = variety.NextDouble() < 0.15 ? 0.5 + variety.NextDouble() * 1.5 : 0;
         double partial = variety.NextDouble() < 0.2 ? 0.2 + variety.NextDouble() * 0.4 : 0;
         // Walking lunges cover about 0.85 m a rep: four keep the walk inside a room the camera can frame.
-        int reps = set.Variant == LungeMotion.Walking || set.Variant == LungeMotion.Walking + LungeMotion.WithDumbbells ? Math.Min(set.Reps, 4) : set.Reps;
+        int reps = set.Exercise == "lunge" && LungeMotion.IsWalking(set.Variant) ? Math.Min(set.Reps, 4) : set.Reps;
         if (slowly) reps = Math.Max(2, (int)Math.Round(reps * (slow + 0.25)));
         return set with
         {

@@ -183,6 +183,89 @@ public sealed class VariantTests
         Assert.InRange(Angle(bottom, Joint.LeftHip, Joint.LeftKnee, Joint.LeftAnkle), 75, 105);
     }
 
+    [Theory]
+    [InlineData("lunge", LungeMotion.Reverse + LungeMotion.WithBarbell, "on the back", HeldProp.Barbell)]
+    [InlineData("lunge", LungeMotion.Walking + LungeMotion.WithRackedDumbbells, "racked", HeldProp.Dumbbells)]
+    [InlineData("lunge", LungeMotion.SplitSquat + LungeMotion.Prisoner, "behind the head", HeldProp.None)]
+    [InlineData("lunge", LungeMotion.Forward + LungeMotion.Prisoner, "behind the head", HeldProp.None)]
+    [InlineData("squat", SquatMotion.Prisoner, "behind the head", HeldProp.None)]
+    public void Lunges_and_squats_carry_the_load_where_people_carry_it(string exercise, string variant, string where, HeldProp held)
+    {
+        var motion = ExerciseMotion.For(exercise, variant);
+        Assert.Equal(held, motion.Start.Held);
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var person = SyntheticPerson.Random(new Random(seed));
+            var solver = new BodySolver(person);
+            foreach (double phase in new[] { 0, 0.25, 0.5 })
+            {
+                var pose = solver.Solve(motion.At(phase, 1, 1), Vec3.Zero);
+                foreach (var (wrist, shoulder) in new[] { (Joint.LeftWrist, Joint.LeftShoulder), (Joint.RightWrist, Joint.RightShoulder) })
+                {
+                    // Along the trunk: how far the hand is above the shoulder and in front of the trunk's plane.
+                    Vec3 up = (pose[Joint.Neck] - pose[Joint.Pelvis]).Normalized();
+                    Vec3 side = (pose[Joint.LeftShoulder] - pose[Joint.RightShoulder]).Normalized();
+                    Vec3 forward = Vec3.Cross(side, up).Normalized();
+                    Vec3 hand = pose[wrist] - pose[shoulder];
+                    double above = Vec3.Dot(hand, up) / person.Height, ahead = Vec3.Dot(hand, forward) / person.Height;
+                    string at = $"{exercise}/{variant} at phase {phase}: {wrist} {above:0.00} above the shoulder, {ahead:0.00} ahead";
+                    switch (where)
+                    {
+                        case "on the back": Assert.True(above is > -0.06 and < 0.08 && ahead < 0.02, at); break;
+                        case "racked": Assert.True(above is > -0.06 and < 0.08 && ahead > 0.03, at); break;
+                        default:
+                            Assert.True(above is > 0.04 and < 0.16, at);
+                            Assert.True((pose[wrist] - pose[Joint.Head]).Length < 0.12 * person.Height, $"{at}: the hand is not at the head");
+                            break;
+                    }
+                }
+            }
+        }
+    }
+
+    public static TheoryData<string> SquatVariants() => [.. MotionVariants.Of("squat")];
+
+    [Theory]
+    [MemberData(nameof(SquatVariants))]
+    public void Squats_keep_the_feet_planted_and_the_knees_over_them(string variant)
+    {
+        var motion = new SquatMotion(variant);
+        var person = SyntheticPerson.Random(new Random(11));
+        var solver = new BodySolver(person);
+        var top = solver.Solve(motion.At(0, 1, 0), Vec3.Zero);
+        for (double phase = 0.1; phase <= 0.5; phase += 0.1)
+        {
+            var pose = solver.Solve(motion.At(phase, 1, 0), Vec3.Zero);
+            foreach (var (hip, knee, ankle) in new[] { (Joint.LeftHip, Joint.LeftKnee, Joint.LeftAnkle), (Joint.RightHip, Joint.RightKnee, Joint.RightAnkle) })
+            {
+                // Side to side, from the midline: a foot that slides in, or a knee that caves inside its hip, is not a squat.
+                Assert.True(Math.Abs(pose[ankle].X - top[ankle].X) < 0.04, $"{variant}: {ankle} slides {pose[ankle].X - top[ankle].X:0.000} m at phase {phase:0.0}");
+                Assert.True(Math.Abs(pose[knee].X) > Math.Abs(pose[hip].X) - 0.01, $"{variant}: {knee} caves in at phase {phase:0.0}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_sumo_squat_keeps_the_feet_wide_and_the_weight_between_the_legs()
+    {
+        var motion = new SquatMotion(SquatMotion.Sumo);
+        var person = SyntheticPerson.Random(new Random(7));
+        var solver = new BodySolver(person);
+        var top = solver.Solve(motion.At(0, 1, 0), Vec3.Zero);
+        var bottom = solver.Solve(motion.At(0.5, 1, 0), Vec3.Zero);
+        var usualTop = solver.Solve(new SquatMotion().At(0, 1, 0), Vec3.Zero);
+        var usualBottom = solver.Solve(new SquatMotion().At(0.5, 1, 0), Vec3.Zero);
+        double Wide(BodyPose p) => Flat(p[Joint.LeftAnkle] - p[Joint.RightAnkle]);
+        Assert.True(Wide(top) > 1.4 * Wide(usualTop), $"sumo feet {Wide(top):0.00} m apart, usual {Wide(usualTop):0.00} m");
+        Assert.True(Wide(bottom) > 1.4 * Wide(usualBottom), $"at the bottom the sumo feet are {Wide(bottom):0.00} m apart, usual {Wide(usualBottom):0.00} m");
+        foreach (var pose in new[] { top, bottom })
+        {
+            Assert.True(Flat(pose[Joint.LeftWrist] - pose[Joint.RightWrist]) < 0.2, "the hands hold one weight together");
+            Assert.True(pose[Joint.LeftWrist].Y < pose[Joint.Pelvis].Y, "the weight hangs below the hips");
+        }
+        Assert.True(top[Joint.Pelvis].Y - bottom[Joint.Pelvis].Y > 0.15 * person.Height, "the hips go down");
+    }
+
     [Fact]
     public void Walking_lunges_move_forward_every_rep()
     {

@@ -1,8 +1,9 @@
 namespace LiveWorkout.Synthetic.Motions;
 
 /// <summary>
-/// Lunge, legs alternating per rep, hands on the hips or dumbbells at the sides; the hips are
-/// lowest mid-rep. Forward lunges step out from the feet together and back; a split squat keeps
+/// Lunge, legs alternating per rep; the hips are lowest mid-rep. The hands rest on the hips or
+/// carry a load as people do in gyms: dumbbells at the sides, a barbell across the upper back,
+/// dumbbells racked at the shoulders, or the hands behind the head (a prisoner lunge). Forward lunges step out from the feet together and back; a split squat keeps
 /// both feet planted apart and only goes down and up; a reverse lunge steps back from a planted
 /// front foot; a walking lunge steps forward every rep, moving down the room.
 /// </summary>
@@ -14,6 +15,17 @@ public sealed class LungeMotion : ExerciseMotion
     public const string Reverse = "reverse";
     /// <summary>Added to a style's name when dumbbells hang at the sides.</summary>
     public const string WithDumbbells = "_dumbbells";
+    /// <summary>Added to a style's name when a barbell lies across the upper back.</summary>
+    public const string WithBarbell = "_barbell";
+    /// <summary>Added to a style's name when dumbbells are racked at the front of the shoulders.</summary>
+    public const string WithRackedDumbbells = "_racked";
+    /// <summary>Added to a style's name when the hands are laced behind the head.</summary>
+    public const string Prisoner = "_prisoner";
+
+    /// <summary>Every style, the first the standard one.</summary>
+    public static readonly string[] Styles = [Forward, SplitSquat, Walking, Reverse];
+    /// <summary>Every carry as a suffix of the style, the first (hands on the hips) the empty one.</summary>
+    public static readonly string[] Carries = ["", WithDumbbells, WithBarbell, WithRackedDumbbells, Prisoner];
 
     /// <summary>Feet apart at the bottom (front to back ankle) and a walking step, in thigh lengths.</summary>
     private const double Stance = 2.1, Step = 2.0;
@@ -23,20 +35,31 @@ public sealed class LungeMotion : ExerciseMotion
     private const double BackHeel = 0.15;
 
     private static readonly ArmAngles HandsOnHips = new(-10, 40, 10, -55);
+    /// <summary>Hands on a bar across the upper back: elbows bent back and down.</summary>
+    private static readonly ArmAngles BarOnBack = new(-15, 55, -20, 170);
+    /// <summary>Dumbbells at the front of the shoulders: upper arms down and forward, forearms up.</summary>
+    private static readonly ArmAngles Racked = new(25, 20, 165, 10);
+    /// <summary>Hands laced behind the head, elbows out to the sides.</summary>
+    private static readonly ArmAngles BehindHead = new(40, 126, -36, -102);
 
     private readonly string _style;
-    private readonly bool _dumbbells;
+    private readonly string _carry;
     private readonly int _reps;
 
-    /// <param name="variant">A style, optionally followed by <see cref="WithDumbbells"/>.</param>
+    /// <param name="variant">A style, optionally followed by one of <see cref="Carries"/>.</param>
     /// <param name="reps">Reps in the set: a walking lunge's path is centred on the anchor.</param>
     public LungeMotion(string variant = Forward, int reps = 0)
     {
         Variant = variant;
-        _dumbbells = variant.EndsWith(WithDumbbells, StringComparison.Ordinal);
-        _style = _dumbbells ? variant[..^WithDumbbells.Length] : variant;
+        _carry = Carries.Skip(1).FirstOrDefault(c => variant.EndsWith(c, StringComparison.Ordinal)) ?? "";
+        _style = variant[..^_carry.Length];
         _reps = reps;
     }
+
+    /// <summary>Whether <paramref name="variant"/> is a walking lunge, with any carry.</summary>
+    public static bool IsWalking(string variant) => variant.StartsWith(Walking, StringComparison.Ordinal);
+
+    private bool Dumbbells => _carry == WithDumbbells;
 
     public override string Exercise => "lunge";
     public override string Variant { get; }
@@ -44,9 +67,14 @@ public sealed class LungeMotion : ExerciseMotion
 
     public override BodyAngles Start => _style == Forward ? Upright : At(0, 1, 0);
 
-    private BodyAngles Upright => _dumbbells
-        ? BodyAngles.Standing.WithArms(new ArmAngles(0, 8, 0, 8)) with { Held = HeldProp.Dumbbells }
-        : BodyAngles.Standing.WithArms(HandsOnHips);
+    private BodyAngles Upright => _carry switch
+    {
+        WithDumbbells => BodyAngles.Standing.WithArms(new ArmAngles(0, 8, 0, 8)) with { Held = HeldProp.Dumbbells },
+        WithBarbell => BodyAngles.Standing.WithArms(BarOnBack) with { Held = HeldProp.Barbell },
+        WithRackedDumbbells => BodyAngles.Standing.WithArms(Racked) with { Held = HeldProp.Dumbbells },
+        Prisoner => BodyAngles.Standing.WithArms(BehindHead),
+        _ => BodyAngles.Standing.WithArms(HandsOnHips),
+    };
 
     public override BodyAngles After(int rep, double depth) => _style == Walking ? At(1, depth, rep) : Start;
 
@@ -65,7 +93,8 @@ public sealed class LungeMotion : ExerciseMotion
         var backLeg = LegReach.To(hipZ, hipY, back.Z, back.Y, pitch, back.Angle);
         double along = _reps > 0 ? rep - _reps / 2.0 : rep % 2; // without a set, stay near the anchor
         double stride = (front.Z + back.Z) / 2 + (_style == Walking ? Step * along : 0);
-        var arms = _dumbbells ? new ArmAngles(pitch, 8, pitch, 8) : HandsOnHips;
+        // Hanging dumbbells stay vertical as the trunk leans; every other carry moves with the trunk.
+        var arms = Dumbbells ? new ArmAngles(pitch, 8, pitch, 8) : Upright.LeftArm;
         return Upright.WithArms(arms) with
         {
             Pitch = pitch, HeadPitch = -4 - 4 * lowered, StrideZ = stride,
@@ -116,8 +145,8 @@ public sealed class LungeMotion : ExerciseMotion
         return Start with
         {
             Pitch = 4, HeadPitch = -4,
-            LeftArm = _dumbbells ? new ArmAngles(4, 8, 4, 8) : Start.LeftArm,
-            RightArm = _dumbbells ? new ArmAngles(4, 8, 4, 8) : Start.RightArm,
+            LeftArm = Dumbbells ? new ArmAngles(4, 8, 4, 8) : Start.LeftArm,
+            RightArm = Dumbbells ? new ArmAngles(4, 8, 4, 8) : Start.RightArm,
             LeftLeg = rep % 2 == 0 ? front : back,
             RightLeg = rep % 2 == 0 ? back : front,
         };

@@ -16,14 +16,16 @@ public static class MotionVariants
     {
         ["squat"] =
         [
-            (SquatMotion.Bodyweight, 0.18), (SquatMotion.BackSquat, 0.2), (SquatMotion.FrontSquat, 0.1), (SquatMotion.Goblet, 0.15),
-            (SquatMotion.Dumbbells, 0.12), (SquatMotion.BoxSquat, 0.12), (SquatMotion.Machine, 0.13),
+            (SquatMotion.Bodyweight, 0.16), (SquatMotion.BackSquat, 0.18), (SquatMotion.FrontSquat, 0.1), (SquatMotion.Goblet, 0.13),
+            (SquatMotion.Dumbbells, 0.1), (SquatMotion.BoxSquat, 0.1), (SquatMotion.Machine, 0.11), (SquatMotion.Prisoner, 0.06),
+            (SquatMotion.Sumo, 0.06),
         ],
+        // Every style with every carry: styles weighted 0.2, 0.32, 0.22, 0.26 and carries 0.3, 0.3, 0.2, 0.1, 0.1 of the sets.
         ["lunge"] =
         [
-            (LungeMotion.Forward, 0.12), (LungeMotion.SplitSquat, 0.18), (LungeMotion.Walking, 0.12), (LungeMotion.Reverse, 0.16),
-            (LungeMotion.Forward + LungeMotion.WithDumbbells, 0.08), (LungeMotion.SplitSquat + LungeMotion.WithDumbbells, 0.14),
-            (LungeMotion.Walking + LungeMotion.WithDumbbells, 0.1), (LungeMotion.Reverse + LungeMotion.WithDumbbells, 0.1),
+            .. from style in LungeMotion.Styles.Zip([0.2, 0.32, 0.22, 0.26])
+            from carry in LungeMotion.Carries.Zip([0.3, 0.3, 0.2, 0.1, 0.1])
+            select (style.First + carry.First, style.Second * carry.Second),
         ],
         ["bicep_curl"] =
         [
