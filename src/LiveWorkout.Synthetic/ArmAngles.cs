@@ -8,6 +8,10 @@ namespace LiveWorkout.Synthetic;
 public readonly record struct ArmAngles(double UpperFlexion, double UpperAbduction, double ForearmFlexion, double ForearmAbduction)
 {
     public static ArmAngles Hanging => new(0, 8, 5, 8);
+    /// <summary>Hands laced behind the head, elbows out to the sides (prisoner squats and lunges, some sit-ups).</summary>
+    public static ArmAngles BehindHead => new(40, 126, -36, -102);
+    /// <summary>Hands on a barbell across the upper back: elbows bent back and down.</summary>
+    public static ArmAngles BarOnBack => new(-15, 55, -20, 170);
 
     public static ArmAngles Lerp(ArmAngles a, ArmAngles b, double t) => new(
         L(a.UpperFlexion, b.UpperFlexion, t), L(a.UpperAbduction, b.UpperAbduction, t),

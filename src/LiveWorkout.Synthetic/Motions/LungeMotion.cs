@@ -3,9 +3,10 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Lunge, legs alternating per rep; the hips are lowest mid-rep. The hands rest on the hips or
 /// carry a load as people do in gyms: dumbbells at the sides, a barbell across the upper back,
-/// dumbbells racked at the shoulders, or the hands behind the head (a prisoner lunge). Forward lunges step out from the feet together and back; a split squat keeps
-/// both feet planted apart and only goes down and up; a reverse lunge steps back from a planted
-/// front foot; a walking lunge steps forward every rep, moving down the room.
+/// dumbbells racked at the shoulders, or the hands behind the head (a prisoner lunge). Forward
+/// lunges step out from the feet together and back; a split squat keeps both feet planted apart
+/// and only goes down and up; a reverse lunge steps back from a planted front foot; a walking
+/// lunge steps forward every rep, moving down the room.
 /// </summary>
 public sealed class LungeMotion : ExerciseMotion
 {
@@ -35,12 +36,8 @@ public sealed class LungeMotion : ExerciseMotion
     private const double BackHeel = 0.15;
 
     private static readonly ArmAngles HandsOnHips = new(-10, 40, 10, -55);
-    /// <summary>Hands on a bar across the upper back: elbows bent back and down.</summary>
-    private static readonly ArmAngles BarOnBack = new(-15, 55, -20, 170);
     /// <summary>Dumbbells at the front of the shoulders: upper arms down and forward, forearms up.</summary>
     private static readonly ArmAngles Racked = new(25, 20, 165, 10);
-    /// <summary>Hands laced behind the head, elbows out to the sides.</summary>
-    private static readonly ArmAngles BehindHead = new(40, 126, -36, -102);
 
     private readonly string _style;
     private readonly string _carry;
@@ -70,9 +67,9 @@ public sealed class LungeMotion : ExerciseMotion
     private BodyAngles Upright => _carry switch
     {
         WithDumbbells => BodyAngles.Standing.WithArms(new ArmAngles(0, 8, 0, 8)) with { Held = HeldProp.Dumbbells },
-        WithBarbell => BodyAngles.Standing.WithArms(BarOnBack) with { Held = HeldProp.Barbell },
+        WithBarbell => BodyAngles.Standing.WithArms(ArmAngles.BarOnBack) with { Held = HeldProp.Barbell },
         WithRackedDumbbells => BodyAngles.Standing.WithArms(Racked) with { Held = HeldProp.Dumbbells },
-        Prisoner => BodyAngles.Standing.WithArms(BehindHead),
+        Prisoner => BodyAngles.Standing.WithArms(ArmAngles.BehindHead),
         _ => BodyAngles.Standing.WithArms(HandsOnHips),
     };
 

@@ -12,8 +12,6 @@ public sealed class SitUpMotion(string variant = SitUpMotion.FullSitUp) : KeyPos
     public const string HandsBehindHead = "hands_behind_head";
 
     private static readonly ArmAngles Crossed = new(35, -10, 105, -70);
-    /// <summary>Elbows out, forward and up, hands folded back to the back of the head.</summary>
-    private static readonly ArmAngles BehindHead = new(40, 126, -36, -102);
     private static readonly ArmAngles AlongBody = new(10, 12, 10, 12);
 
     public override string Exercise => "sit_up";
@@ -28,7 +26,7 @@ public sealed class SitUpMotion(string variant = SitUpMotion.FullSitUp) : KeyPos
         LeftLeg = new LegAngles(135 - 86, 6, 100, 35), RightLeg = new LegAngles(135 - 86, 6, 100, 35),
     };
 
-    private ArmAngles Arms => Variant switch { Crunch => AlongBody, HandsBehindHead => BehindHead, _ => Crossed };
+    private ArmAngles Arms => Variant switch { Crunch => AlongBody, HandsBehindHead => ArmAngles.BehindHead, _ => Crossed };
 
     public override IReadOnlyList<BodyAngles> EntryPath => [FloorPostures.Crouch, FloorPostures.Seated];
 

@@ -18,16 +18,12 @@ public sealed class SquatMotion(string variant = SquatMotion.Bodyweight) : KeyPo
     public const string Prisoner = "prisoner";
     public const string Sumo = "sumo";
 
-    /// <summary>Hands on a bar across the upper back: elbows bent back and down.</summary>
-    private static readonly ArmAngles BarOnBack = new(-15, 55, -20, 170);
     /// <summary>Bar in the front rack: upper arms forward, hands by the front of the shoulders.</summary>
     private static readonly ArmAngles FrontRack = new(65, 15, 180, 0);
     /// <summary>Both hands hold one dumbbell upright against the chest.</summary>
     private static readonly ArmAngles GobletHold = new(20, -5, 135, 45);
     /// <summary>Hands on the bar of a Smith machine at shoulder height, elbows down.</summary>
     private static readonly ArmAngles MachineGrip = new(-5, 50, -5, 165);
-    /// <summary>Hands laced behind the head, elbows out to the sides.</summary>
-    private static readonly ArmAngles BehindHead = new(40, 126, -36, -102);
     /// <summary>Both hands hold one weight hanging between the legs.</summary>
     private static readonly ArmAngles BetweenLegs = new(5, -10, 5, -12);
 
@@ -37,12 +33,12 @@ public sealed class SquatMotion(string variant = SquatMotion.Bodyweight) : KeyPo
 
     public override BodyAngles Start => Variant switch
     {
-        BackSquat => Stance.WithArms(BarOnBack) with { Held = HeldProp.Barbell },
+        BackSquat => Stance.WithArms(ArmAngles.BarOnBack) with { Held = HeldProp.Barbell },
         FrontSquat => Stance.WithArms(FrontRack) with { Held = HeldProp.Barbell },
         Goblet => Stance.WithArms(GobletHold) with { Held = HeldProp.Dumbbells },
         Dumbbells => Stance.WithArms(new ArmAngles(0, 10, 0, 8)) with { Held = HeldProp.Dumbbells },
         Machine => Stance.WithArms(MachineGrip) with { Held = HeldProp.Barbell },
-        Prisoner => Stance.WithArms(BehindHead),
+        Prisoner => Stance.WithArms(ArmAngles.BehindHead),
         Sumo => BodyAngles.Standing.WithLegs(new LegAngles(0, SumoAbduction, 3, 0)).WithArms(BetweenLegs) with { Held = HeldProp.Dumbbells },
         _ => Stance.WithArms(new ArmAngles(20, 10, 35, 10)),
     };
