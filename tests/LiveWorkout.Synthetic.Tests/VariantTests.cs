@@ -266,6 +266,39 @@ public sealed class VariantTests
         Assert.True(top[Joint.Pelvis].Y - bottom[Joint.Pelvis].Y > 0.15 * person.Height, "the hips go down");
     }
 
+    [Theory]
+    [InlineData(PullUpMotion.Wide)]
+    [InlineData(PullUpMotion.Partial)]
+    [InlineData(PullUpMotion.ChinUp)]
+    public void A_hanging_pull_up_keeps_the_feet_together(string variant)
+    {
+        var motion = new PullUpMotion(variant);
+        var solver = new BodySolver(SyntheticPerson.Random(new Random(5)));
+        foreach (double phase in new[] { 0, 0.25, 0.5 })
+        {
+            var pose = solver.Solve(motion.At(phase, 1, 0), Vec3.Zero);
+            double feet = Flat(pose[Joint.LeftAnkle] - pose[Joint.RightAnkle]), hips = Flat(pose[Joint.LeftHip] - pose[Joint.RightHip]);
+            Assert.True(feet < 0.6 * hips, $"{variant} at {phase}: feet {feet:0.00} m apart, hips {hips:0.00} m");
+        }
+        var straight = solver.Solve(new PullUpMotion(PullUpMotion.Wide).At(0, 1, 0), Vec3.Zero);
+        Assert.True(Angle(straight, Joint.LeftHip, Joint.LeftKnee, Joint.LeftAnkle) > 165, "a wide-grip hang keeps the legs straight");
+    }
+
+    [Theory]
+    [InlineData(ShoulderPressMotion.Standing)]
+    [InlineData(ShoulderPressMotion.Barbell)]
+    [InlineData(ShoulderPressMotion.PalmsIn)]
+    public void A_standing_press_braces_with_the_feet_about_shoulder_width_apart(string variant)
+    {
+        var solver = new BodySolver(SyntheticPerson.Random(new Random(6)));
+        foreach (double phase in new[] { 0, 0.5 })
+        {
+            var pose = solver.Solve(new ShoulderPressMotion(variant).At(phase, 1, 0), Vec3.Zero);
+            double feet = Flat(pose[Joint.LeftAnkle] - pose[Joint.RightAnkle]), shoulders = Flat(pose[Joint.LeftShoulder] - pose[Joint.RightShoulder]);
+            Assert.InRange(feet / shoulders, 0.85, 1.3);
+        }
+    }
+
     [Fact]
     public void Walking_lunges_move_forward_every_rep()
     {

@@ -3,7 +3,8 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Pull-up from a dead hang: wide overhand grip, a chin-up with the hands at shoulder width,
 /// partial (tired) reps that stop short, or assisted, kneeling on a machine's pad or in a band with
-/// the shins back; the chin is highest mid-rep.
+/// the shins back; the chin is highest mid-rep. Hanging, the legs are together: straight on a wide
+/// grip, knees bent on a chin-up.
 /// </summary>
 public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMotion
 {
@@ -32,8 +33,19 @@ public sealed class PullUpMotion(string variant = PullUpMotion.Wide) : KeyPoseMo
     /// <summary>Thighs straight down, shins back: kneeling on an assisted-pull-up pad or in a band.</summary>
     private static readonly LegAngles Kneeling = new(2, 4, 92, 20);
 
-    /// <summary>The legs hanging (knees a little bent, rising at the top) or kneeling when assisted.</summary>
-    private LegAngles Legs(bool top) => Variant == Assisted ? Kneeling : top ? new LegAngles(25, 4, 65, 25) : new LegAngles(15, 4, 55, 25);
+    /// <summary>Legs drawn in this far (degrees) while hanging: the feet together below the hips.</summary>
+    private const double Together = -3;
+
+    /// <summary>
+    /// Kneeling when assisted; otherwise the legs hang together, straight (a little forward at the
+    /// top) on a wide grip, knees bent on a chin-up.
+    /// </summary>
+    private LegAngles Legs(bool top) => Variant switch
+    {
+        Assisted => Kneeling,
+        ChinUp => top ? new LegAngles(25, Together, 65, 25) : new LegAngles(15, Together, 55, 25),
+        _ => top ? new LegAngles(14, Together, 12, 25) : new LegAngles(4, Together, 6, 20),
+    };
 
     /// <summary>Reach up to the bar while still standing, then hang.</summary>
     public override IReadOnlyList<BodyAngles> EntryPath => [BodyAngles.Standing.WithArms(Grip) with { HeadPitch = -15 }];

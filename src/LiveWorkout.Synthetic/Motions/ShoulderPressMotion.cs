@@ -3,7 +3,8 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Shoulder press with dumbbells or a barbell, standing or seated on a bench; dumbbells start with
 /// the elbows out at shoulder height or, palms in, with the elbows low and forward and the weights
-/// at the shoulders. The weight is highest (arms straight overhead) mid-rep.
+/// at the shoulders. Standing, the feet are about shoulder width apart, as people brace to press.
+/// The weight is highest (arms straight overhead) mid-rep.
 /// </summary>
 public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Standing) : KeyPoseMotion
 {
@@ -36,7 +37,12 @@ public sealed class ShoulderPressMotion(string variant = ShoulderPressMotion.Sta
 
     private ArmAngles Racked => IsBarbell ? BarRacked : Variant is PalmsIn or SeatedPalmsIn ? DumbbellsLow : DumbbellsRacked;
 
-    private BodyAngles Base => IsSeated ? SeatedPostures.Sitting(SeatedPitch) with { Equipment = Equipment.BackedSeat } : BodyAngles.Standing;
+    /// <summary>Legs turned out this far (degrees): the feet about shoulder width apart.</summary>
+    private const double StanceAbduction = 6;
+
+    private BodyAngles Base => IsSeated
+        ? SeatedPostures.Sitting(SeatedPitch) with { Equipment = Equipment.BackedSeat }
+        : BodyAngles.Standing.WithLegs(LegAngles.Standing with { HipAbduction = StanceAbduction });
 
     public override IReadOnlyList<BodyAngles> EntryPath
     {
