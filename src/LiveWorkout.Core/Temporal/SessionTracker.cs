@@ -10,7 +10,8 @@ namespace LiveWorkout.Core.Temporal;
 /// Per frame the order is: SetEnded, RestStarted, SetStarted, RepCounted, TimelineSample.
 /// A set of a rep exercise is held back until <see cref="TemporalOptions.MinRepsPerSet"/> reps are
 /// counted (then its SetStarted and reps so far come at once) and dropped, with the rest after
-/// it, if it ends before: every SetStarted is followed by its SetEnded.
+/// it, if it ends before; a hold, likewise, until it has lasted <see cref="TemporalOptions.MinHoldSeconds"/>:
+/// every SetStarted is followed by its SetEnded.
 /// </summary>
 public sealed class SessionTracker
 {
@@ -90,7 +91,8 @@ public sealed class SessionTracker
         int classIndex = IndexOf(open.Exercise);
         bool hold = ExerciseCatalog.IsStaticHold(open.Exercise);
         _set = new SetInProgress(open.Exercise, open.Time, classIndex, _holdOf[classIndex],
-            hold ? null : new RepCounter(open.Exercise, _options, open.Frames[0].Time), hold ? 0 : _options.MinRepsPerSet, _options);
+            hold ? null : new RepCounter(open.Exercise, _options, open.Frames[0].Time), hold ? 0 : _options.MinRepsPerSet,
+            TimeSpan.FromSeconds(hold ? _options.MinHoldSeconds : 0), _options);
         _droppedLastSet = false;
         _set.AddContext(open.Before);
         var events = new List<SessionEvent>();
@@ -117,14 +119,16 @@ public sealed class SessionTracker
         throw new InvalidOperationException($"label {label} is not a model class");
     }
 
-    /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps to report.</summary>
+    /// <summary>A set in progress: its rep counter and confidences, and its events until it has enough reps (a hold: lasted long enough) to report.</summary>
     /// <param name="holdIndex">The class of the exercise's still counterpart (push-up: plank), or -1.</param>
-    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, int holdIndex, RepCounter? reps, int minReps, TemporalOptions options)
+    /// <param name="minHold">How long a hold (no rep counter) must last before it is reported.</param>
+    private sealed class SetInProgress(string exercise, TimeSpan onset, int classIndex, int holdIndex, RepCounter? reps, int minReps, TimeSpan minHold, TemporalOptions options)
     {
         private readonly float embeddingWeight = (float)options.RepEmbeddingWeight;
         // Per frame: the exercise's probability and its still counterpart's (0 without one).
         private readonly List<(TimeSpan Time, double Confidence, double Hold)> _confidence = [];
-        private List<SessionEvent>? _held = minReps > 0 ? [] : null;
+        private List<SessionEvent>? _held = minReps > 0 || (reps is null && minHold > TimeSpan.Zero) ? [] : null;
+        private TimeSpan _latest;
 
         /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
         public bool Dropped { get; private set; }
@@ -134,7 +138,7 @@ public sealed class SessionTracker
         {
             if (_held is null) return events;
             _held.AddRange(events);
-            if (reps!.RepTimes.Count < minReps || !reps.Repeating) return []; // only rep exercises hold events back
+            if (reps is null ? _latest - onset < minHold : reps.RepTimes.Count < minReps || !reps.Repeating) return [];
             var all = _held;
             _held = null;
             return all;
@@ -170,7 +174,8 @@ public sealed class SessionTracker
         public IEnumerable<SessionEvent> Add(SmoothedFrame frame, TimeSpan horizon)
         {
             _confidence.Add((frame.Time, frame.Probabilities[classIndex], holdIndex >= 0 ? frame.Probabilities[holdIndex] : 0));
-            if (reps is null) return [];
+            if (horizon > _latest) _latest = horizon; // a hold lasts to its last frame of the exercise so far
+            if (reps is null) return Release([]);
             return Release(Announce(reps.Push(frame.Time, Features(frame), horizon, frame.Frame.RepPhase), reps.RepTimes.Count));
         }
 
@@ -184,6 +189,7 @@ public sealed class SessionTracker
             }
             double mean = MeanUntil(end, c => c.Confidence);
             bool hold = reps is null;
+            _latest = end;
             var set = new RecognizedSet(exercise, onset, end, hold ? 0 : reps!.RepTimes.Count,
                 hold ? [] : reps!.RepTimes.ToList(), mean, hold ? end - onset : null);
             events.Add(new SetEnded(end, set));

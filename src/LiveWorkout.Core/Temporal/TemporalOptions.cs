@@ -78,6 +78,15 @@ public sealed class TemporalOptions : IValidatableObject
     [Range(0, 100)] public int MinRepsPerSet { get; set; } = 1;
 
     /// <summary>
+    /// A set of a static hold (plank) is reported (SetStarted, stamped at its onset) only once it
+    /// has lasted this long, and dropped if it ends sooner: a plank pose held for two seconds is a
+    /// moment on the way somewhere (getting down to the floor, a stretch), not a set. 5 s, as
+    /// <see cref="RepLessHoldSeconds"/>: below the synthetic world's shortest plank (8 s). 0 reports
+    /// every stable stretch.
+    /// </summary>
+    [Range(0.0, 600.0)] public double MinHoldSeconds { get; set; } = 5;
+
+    /// <summary>
     /// A set of a rep exercise ends at most this many rep periods after its last rep: a set ends
     /// when its last rep does (half a period after the rep's extreme), not when the classifier
     /// stops calling the exercise, which it may keep doing while the person gets up or puts the

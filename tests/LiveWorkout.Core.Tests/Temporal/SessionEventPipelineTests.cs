@@ -220,6 +220,19 @@ public sealed class SessionEventPipelineTests
     }
 
     [Fact]
+    public void A_plank_pose_held_for_a_moment_is_no_set()
+    {
+        // 2.5 s of the plank pose between rests (getting down to the floor, a stretch) is under
+        // MinHoldSeconds (5 s): dropped, with the rest after it. 6 s is a set.
+        var brief = new SyntheticSession().Add("idle", 3).Add("plank", 2.5).Add("idle", 5);
+        Assert.Empty(Sets(Play(brief.Frames, AllSets)));
+        var held = new SyntheticSession().Add("idle", 3).Add("plank", 6).Add("idle", 5);
+        Assert.Equal(["SetStarted 3.0 plank", "SetEnded 8.9 plank 3.0-8.9", "RestStarted 9.0"], Sets(Play(held.Frames, AllSets)));
+        Assert.Equal(["SetStarted 3.0 plank", "SetEnded 5.4 plank 3.0-5.4", "RestStarted 5.5"],
+            Sets(Play(brief.Frames, new TemporalOptions { MinRepsPerSet = 0, MinHoldSeconds = 0 })));
+    }
+
+    [Fact]
     public void A_plank_lost_for_a_few_seconds_stays_one_set_but_a_rep_exercise_splits()
     {
         // 3 s of the plank called push-up (a phase head seeing motion would let them through the
