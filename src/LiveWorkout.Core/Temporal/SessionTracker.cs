@@ -130,7 +130,7 @@ public sealed class SessionTracker
         private List<SessionEvent>? _held = minReps > 0 || (reps is null && minHold > TimeSpan.Zero) ? [] : null;
         private TimeSpan _latest;
 
-        /// <summary>It ended with fewer than the reps a set needs: none of its events were released.</summary>
+        /// <summary>It ended with fewer than the reps a set needs (a hold: sooner than it needs): none of its events were released.</summary>
         public bool Dropped { get; private set; }
 
         /// <summary>Passes the set's events on once it has its reps; holds them until then.</summary>
