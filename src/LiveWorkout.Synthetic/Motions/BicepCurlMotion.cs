@@ -25,8 +25,8 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
     /// <summary>Trunk pitch bent over the thighs in a concentration curl.</summary>
     private const double ConcentrationPitch = 35;
 
-    /// <summary>The free hand of a one-arm curl, resting on the hip.</summary>
-    private static readonly ArmAngles HandOnHip = new(-10, 40, 10, -55);
+    /// <summary>A standing curl's arm at the bottom: the weight hanging at the side, elbow almost straight.</summary>
+    private static readonly ArmAngles HangingWeight = new(5, 10, 12, 8);
     /// <summary>The free hand of a concentration curl, resting on its knee.</summary>
     private static readonly ArmAngles HandOnKnee = new(ConcentrationPitch + 10, 22, ConcentrationPitch + 30, 12);
 
@@ -46,13 +46,13 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
         {
             LeftArm = HandOnKnee, RightArm = Hang(ConcentrationPitch, 12) with { UpperAbduction = -2 }, Held = HeldProp.Dumbbells, Equipment = Equipment.Seat,
         },
-        SingleArm => BodyAngles.Standing with { LeftArm = HandOnHip, RightArm = new ArmAngles(5, 10, 12, 8), Held = HeldProp.Dumbbells },
+        SingleArm => BodyAngles.Standing with { LeftArm = ArmAngles.OnHip, RightArm = HangingWeight, Held = HeldProp.Dumbbells },
         Seated or SeatedAlternating => SeatedPostures.Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells, Equipment = Equipment.Seat },
-        _ => BodyAngles.Standing.WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = HeldProp.Dumbbells },
+        _ => BodyAngles.Standing.WithArms(HangingWeight) with { Held = HeldProp.Dumbbells },
     };
 
     public override IReadOnlyList<BodyAngles> EntryPath => IsSeated
-        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held, Equipment = Start.Equipment }]
+        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(HangingWeight) with { Held = Start.Held, Equipment = Start.Equipment }]
         : [];
 
     protected override BodyAngles Extreme(int rep)

@@ -50,11 +50,10 @@ public sealed class IdleMotion(IdleActivity activity) : ExerciseMotion
             case IdleActivity.HandsOnHips:
             {
                 double sway = Math.Sin(w / 7);
-                var onHip = new ArmAngles(-10, 40, 10, -55);
                 return stand with
                 {
                     Roll = 2 * sway, Pitch = 2, HeadPitch = 8 * Math.Sin(w / 5) - 4, Yaw = 12 * Math.Sin(w / 9),
-                    LeftArm = onHip, RightArm = onHip,
+                    LeftArm = ArmAngles.OnHip, RightArm = ArmAngles.OnHip,
                     LeftLeg = new LegAngles(2, 6, 3 + 4 * Math.Max(0, sway), 0), RightLeg = new LegAngles(-2, 6, 3 + 4 * Math.Max(0, -sway), 0),
                 };
             }

@@ -35,7 +35,6 @@ public sealed class LungeMotion : ExerciseMotion
     /// <summary>The back ankle at the bottom: raised on the toes.</summary>
     private const double BackHeel = 0.15;
 
-    private static readonly ArmAngles HandsOnHips = new(-10, 40, 10, -55);
     /// <summary>Dumbbells at the front of the shoulders: upper arms down and forward, forearms up.</summary>
     private static readonly ArmAngles Racked = new(25, 20, 165, 10);
 
@@ -70,7 +69,7 @@ public sealed class LungeMotion : ExerciseMotion
         WithBarbell => BodyAngles.Standing.WithArms(ArmAngles.BarOnBack) with { Held = HeldProp.Barbell },
         WithRackedDumbbells => BodyAngles.Standing.WithArms(Racked) with { Held = HeldProp.Dumbbells },
         Prisoner => BodyAngles.Standing.WithArms(ArmAngles.BehindHead),
-        _ => BodyAngles.Standing.WithArms(HandsOnHips),
+        _ => BodyAngles.Standing.WithArms(ArmAngles.OnHip),
     };
 
     public override BodyAngles After(int rep, double depth) => _style == Walking ? At(1, depth, rep) : Start;
