@@ -10,7 +10,7 @@ public readonly record struct ArmAngles(double UpperFlexion, double UpperAbducti
     public static ArmAngles Hanging => new(0, 8, 5, 8);
     /// <summary>Hands laced behind the head, elbows out to the sides (prisoner squats and lunges, some sit-ups).</summary>
     public static ArmAngles BehindHead => new(40, 126, -36, -102);
-    /// <summary>Hand resting on the hip, elbow out to the side (lunges, a one-arm curl's free hand, idle).</summary>
+    /// <summary>Hand resting on the hip, elbow out to the side (lunges, idle).</summary>
     public static ArmAngles OnHip => new(-10, 40, 10, -55);
     /// <summary>Hands on a barbell across the upper back: elbows bent back and down.</summary>
     public static ArmAngles BarOnBack => new(-15, 55, -20, 170);

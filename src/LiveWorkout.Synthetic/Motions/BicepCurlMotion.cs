@@ -3,9 +3,7 @@ namespace LiveWorkout.Synthetic.Motions;
 /// <summary>
 /// Dumbbell or barbell curl: standing, seated on a bench, on an incline bench (leaning back, arms
 /// hanging behind the trunk), on a preacher pad (upper arms forward and down), both arms or
-/// alternating; one arm at a time with the other hand on the hip, or a concentration curl (sitting
-/// bent over the thighs, the curling elbow braced against the inside of its thigh, the other hand
-/// on its knee). The weight is highest mid-rep. A hammer curl turns only the forearm, which body
+/// alternating. The weight is highest mid-rep. A hammer curl turns only the forearm, which body
 /// landmarks do not show: its joints are a standing curl's, and it is logged as a bicep curl.
 /// </summary>
 public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) : KeyPoseMotion
@@ -17,42 +15,27 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
     public const string Incline = "incline";
     public const string Preacher = "preacher";
     public const string Barbell = "barbell";
-    public const string SingleArm = "single_arm";
-    public const string Concentration = "concentration";
 
     /// <summary>Trunk pitch on an incline bench (leaning back) and over a preacher pad (leaning forward).</summary>
     private const double InclinePitch = -38, PreacherPitch = 18;
-    /// <summary>Trunk pitch bent over the thighs in a concentration curl.</summary>
-    private const double ConcentrationPitch = 35;
-
-    /// <summary>A standing curl's arm at the bottom: the weight hanging at the side, elbow almost straight.</summary>
-    private static readonly ArmAngles HangingWeight = new(5, 10, 12, 8);
-    /// <summary>The free hand of a concentration curl, resting on its knee.</summary>
-    private static readonly ArmAngles HandOnKnee = new(ConcentrationPitch + 10, 22, ConcentrationPitch + 30, 12);
 
     public override string Exercise => "bicep_curl";
     public override string Variant { get; } = variant;
     public override double CycleSeconds => 2.3;
 
-    private bool IsSeated => Variant is Seated or SeatedAlternating or Incline or Preacher or Concentration;
+    private bool IsSeated => Variant is Seated or SeatedAlternating or Incline or Preacher;
 
     public override BodyAngles Start => Variant switch
     {
         Incline => SeatedPostures.Sitting(InclinePitch).WithArms(Hang(InclinePitch, 12)) with { Held = HeldProp.Dumbbells, Equipment = Equipment.BackedSeat },
         Preacher => SeatedPostures.Sitting(PreacherPitch).WithArms(OnPad(60)) with { Held = HeldProp.Barbell, Equipment = Equipment.Seat },
         Barbell => BodyAngles.Standing.WithArms(new ArmAngles(5, 12, 12, 10)) with { Held = HeldProp.Barbell },
-        // Knees wide so the curling elbow rests inside its thigh.
-        Concentration => SeatedPostures.Sitting(ConcentrationPitch).WithLegs(new LegAngles(88 + ConcentrationPitch, 26, 88, 0)) with
-        {
-            LeftArm = HandOnKnee, RightArm = Hang(ConcentrationPitch, 12) with { UpperAbduction = -2 }, Held = HeldProp.Dumbbells, Equipment = Equipment.Seat,
-        },
-        SingleArm => BodyAngles.Standing with { LeftArm = ArmAngles.OnHip, RightArm = HangingWeight, Held = HeldProp.Dumbbells },
         Seated or SeatedAlternating => SeatedPostures.Sitting(-3).WithArms(new ArmAngles(2, 12, 10, 8)) with { Held = HeldProp.Dumbbells, Equipment = Equipment.Seat },
-        _ => BodyAngles.Standing.WithArms(HangingWeight) with { Held = HeldProp.Dumbbells },
+        _ => BodyAngles.Standing.WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = HeldProp.Dumbbells },
     };
 
     public override IReadOnlyList<BodyAngles> EntryPath => IsSeated
-        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(HangingWeight) with { Held = Start.Held, Equipment = Start.Equipment }]
+        ? [SeatedPostures.SittingDown(Start), SeatedPostures.Sitting(0).WithArms(new ArmAngles(5, 10, 12, 8)) with { Held = Start.Held, Equipment = Start.Equipment }]
         : [];
 
     protected override BodyAngles Extreme(int rep)
@@ -63,12 +46,9 @@ public sealed class BicepCurlMotion(string variant = BicepCurlMotion.Standing) :
             Preacher => OnPad(165),
             Barbell => new ArmAngles(16, 12, 150, 6),
             Seated or SeatedAlternating => new ArmAngles(14, 10, 148, 4),
-            Concentration => Hang(ConcentrationPitch, 140) with { UpperAbduction = -2 },
             _ => new ArmAngles(18, 10, 150, 4),
         };
         var top = Start with { HeadPitch = Start.HeadPitch + 5 };
-        // One arm curls; the other rests where it is.
-        if (Variant is SingleArm or Concentration) return top with { RightArm = curled };
         if (Variant is not (Alternating or SeatedAlternating)) return top.WithArms(curled);
         // One arm per rep, left first; the other hangs still.
         return rep % 2 == 0 ? top with { LeftArm = curled } : top with { RightArm = curled };

@@ -29,9 +29,8 @@ public static class MotionVariants
         ],
         ["bicep_curl"] =
         [
-            (BicepCurlMotion.Standing, 0.2), (BicepCurlMotion.Alternating, 0.11), (BicepCurlMotion.Seated, 0.11), (BicepCurlMotion.SeatedAlternating, 0.08),
-            (BicepCurlMotion.Incline, 0.1), (BicepCurlMotion.Preacher, 0.11), (BicepCurlMotion.Barbell, 0.1), (BicepCurlMotion.SingleArm, 0.1),
-            (BicepCurlMotion.Concentration, 0.09),
+            (BicepCurlMotion.Standing, 0.22), (BicepCurlMotion.Alternating, 0.12), (BicepCurlMotion.Seated, 0.14), (BicepCurlMotion.SeatedAlternating, 0.1),
+            (BicepCurlMotion.Incline, 0.14), (BicepCurlMotion.Preacher, 0.16), (BicepCurlMotion.Barbell, 0.12),
         ],
         ["shoulder_press"] =
         [
