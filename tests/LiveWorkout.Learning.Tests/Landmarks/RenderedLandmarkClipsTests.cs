@@ -110,16 +110,19 @@ public sealed class RenderedLandmarkClipsTests
     public void The_synthetic_landmarks_lie_where_the_pose_model_puts_them_on_the_rendered_body()
     {
         // The landmark model learns from the synthetic landmarks and is served the pose model's:
-        // their limb lengths and shoulder width must agree (placed on the joint centres, the
-        // synthetic forearms and shins were 10-20% longer than the pose model's).
-        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 60);
+        // their limb lengths and joints must agree. Placed on the joint centres, forearms and shins
+        // were 10-20% longer than the pose model's, and elbows and ankles lay 0.11-0.13 of the torso
+        // off. The pose model's shoulders are narrower than the joints', 0.80 of them seen from the
+        // front and about 0.9 over all views; a fixed narrowing overshoots from the side, so they
+        // stay on the joints. Six short sessions, so that the mix of exercises and views decides less.
+        var options = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 20);
         using var estimator = ShippedPoseStage();
         var ratios = new Dictionary<string, List<float>>();
-        foreach (int seed in new[] { 9021, 9022 })
+        var offsets = new Dictionary<string, List<float>>();
+        for (int seed = 9021; seed < 9027; seed++)
         {
             var seen = RenderedLandmarkClips.Make(seed, options, estimator);
-            var placed = SyntheticLandmarkClips.MakePoses(seed, options with { Augment = false }).Frames;
-            Assert.Equal(PoseFrame.Width(placed), PoseFrame.Width(seen.Frames)); // the same camera, so the same pixels
+            var placed = PlacedLikeTheRender(seed, options, seen);
             for (int i = 0; i < seen.Count; i++)
             {
                 var a = seen.Frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length);
@@ -131,21 +134,55 @@ public sealed class RenderedLandmarkClipsTests
                     if (PoseFrame.Visibility(a, from) < 0.8f || PoseFrame.Visibility(a, to) < 0.8f) continue;
                     float length = Distance(b, from, to);
                     if (length < 0.3f * torso) continue;
-                    if (!ratios.TryGetValue(name, out var list)) ratios[name] = list = [];
-                    list.Add(Distance(a, from, to) / length);
+                    Add(ratios, name, Distance(a, from, to) / length);
+                }
+                foreach (var (name, landmark) in Joints)
+                {
+                    for (int side = 0; side < 2; side++)
+                    {
+                        if (PoseFrame.Visibility(a, landmark + side) < 0.8f) continue;
+                        Add(offsets, name, MathF.Sqrt(MathF.Pow(PoseFrame.X(a, landmark + side) - PoseFrame.X(b, landmark + side), 2) +
+                            MathF.Pow(PoseFrame.Y(a, landmark + side) - PoseFrame.Y(b, landmark + side), 2)) / torso);
+                    }
                 }
             }
         }
-        foreach (var list in ratios.Values) list.Sort();
-        string all = string.Join(", ", ratios.Select(r => $"{r.Key} {r.Value[r.Value.Count / 2]:0.000}"));
+        string all = Describe(ratios) + "; offsets " + Describe(offsets);
         foreach (var (name, list) in ratios)
         {
-            float median = list[list.Count / 2];
             Assert.True(list.Count >= 50, $"{name}: only {list.Count} visible");
-            Assert.True(median is > 0.93f and < 1.07f, $"{name}: the pose model's length is {median:0.000} of the synthetic landmarks' ({list.Count} frames; all: {all})");
+            float low = name == "shoulder width" ? 0.85f : 0.93f;
+            Assert.True(Median(list) > low && Median(list) < 1.07f, $"{name}: the pose model's length is {Median(list):0.000} of the synthetic landmarks' ({list.Count} frames; all: {all})");
         }
+        foreach (var (name, list) in offsets)
+            Assert.True(Median(list) < 0.1f, $"{name}: the pose model's lie {Median(list):0.000} of the torso from the synthetic landmarks (all: {all})");
         Assert.Equal(5, ratios.Count);
+        Assert.Equal(6, offsets.Count);
     }
+
+    /// <summary>The synthetic landmarks of session <paramref name="seed"/> at the moments and in the frame size of its render <paramref name="seen"/>.</summary>
+    private static float[] PlacedLikeTheRender(int seed, SyntheticLandmarkOptions options, PoseClip seen)
+    {
+        var rng = new Random(unchecked(seed * 31 + 7));
+        rng.Next(); // the render's frame size, taken from the render itself
+        using var session = new LiveWorkout.Synthetic.SyntheticSession(seed, (int)PoseFrame.Width(seen.Frames), (int)PoseFrame.Height(seen.Frames), options.DurationSeconds, 30);
+        var (_, sessionTimes) = SyntheticLandmarkClips.Schedule(session, seed, rng, options);
+        Assert.Equal(seen.Count, sessionTimes.Length);
+        var frames = new float[sessionTimes.Length * PoseFrame.Length];
+        for (int i = 0; i < sessionTimes.Length; i++)
+            LiveWorkout.Synthetic.SyntheticLandmarks.Write(session.PoseAt(SyntheticLandmarkClips.FrameAt(session, sessionTimes[i])), session.Camera, frames.AsSpan(i * PoseFrame.Length, PoseFrame.Length));
+        return frames;
+    }
+
+    private static void Add(Dictionary<string, List<float>> lists, string name, float value)
+    {
+        if (!lists.TryGetValue(name, out var list)) lists[name] = list = [];
+        list.Add(value);
+    }
+
+    private static float Median(List<float> list) => list.Order().ElementAt(list.Count / 2);
+
+    private static string Describe(Dictionary<string, List<float>> lists) => string.Join(", ", lists.Select(l => $"{l.Key} {Median(l.Value):0.000}"));
 
     [Fact]
     public void Through_a_mirrored_camera_the_synthetic_landmarks_name_the_sides_as_the_pose_model_does()
@@ -208,6 +245,12 @@ public sealed class RenderedLandmarkClipsTests
         ("forearm", PoseFrame.LeftElbow, PoseFrame.LeftWrist),
         ("thigh", PoseFrame.LeftHip, PoseFrame.LeftKnee),
         ("shin", PoseFrame.LeftKnee, PoseFrame.LeftAnkle),
+    ];
+
+    private static readonly (string Name, int Left)[] Joints =
+    [
+        ("shoulders", PoseFrame.LeftShoulder), ("elbows", PoseFrame.LeftElbow), ("wrists", PoseFrame.LeftWrist),
+        ("hips", PoseFrame.LeftHip), ("knees", PoseFrame.LeftKnee), ("ankles", PoseFrame.LeftAnkle),
     ];
 
     private static float Distance(ReadOnlySpan<float> frame, int a, int b) =>
