@@ -49,7 +49,7 @@ public static class RecognitionCommands
         var report = new Option<string?>("--report") { Description = "With --evaluate: write evaluation.html (self-contained) and evaluation.json to this folder" };
         var json = new Option<string?>("--json") { Description = "With --evaluate: write the scores as JSON to this file" };
         var trace = new Option<string?>("--trace") { Description = "With --evaluate: write <clip>.frames.csv per clip to this folder (each frame's labelled class, class probabilities and rep phase)" };
-        var savePredictions = new Option<string?>("--save-predictions") { Description = "With --evaluate: save <clip>.predictions per clip to this folder (every frame's probabilities, embedding and rep phase), for --from-predictions" };
+        var savePredictions = new Option<string?>("--save-predictions") { Description = "With --evaluate: save <clip>.predictions per clip to this folder (every frame's probabilities, embedding and rep phase), for --from-predictions; with --reclassify, the new model's" };
         var fromPredictions = new Option<string?>("--from-predictions") { Description = "With --evaluate: take each clip's frames from the <clip>.predictions saved in this folder instead of running the model, and run only the temporal logic (to try Temporal settings in seconds)" };
         var reclassify = new Option<bool>("--reclassify") { Description = "With --from-predictions: run the heads of the landmark model given by --model again on the saved landmark features (a new landmark model measured in seconds; the pose stage is not run again)" };
         var wholeClip = new Option<bool>("--whole-clip-labels") { Description = "With --evaluate: clips without a labels file are one set of their folder's class spanning the whole clip (reps unknown)" };
@@ -63,8 +63,13 @@ public static class RecognitionCommands
             if (!evaluating && (parse.GetValue(report) is not null || parse.GetValue(json) is not null || parse.GetValue(trace) is not null || parse.GetValue(wholeClip)
                                 || parse.GetValue(savePredictions) is not null || parse.GetValue(fromPredictions) is not null))
                 throw new InvalidInputException("--report, --json, --trace, --save-predictions, --from-predictions and --whole-clip-labels go with --evaluate");
-            if (parse.GetValue(savePredictions) is not null && parse.GetValue(fromPredictions) is not null)
-                throw new InvalidInputException("--save-predictions and --from-predictions do not go together: save them with one run, read them in the next");
+            if (parse.GetValue(savePredictions) is { } saveTo && parse.GetValue(fromPredictions) is { } readFrom)
+            {
+                if (!parse.GetValue(reclassify))
+                    throw new InvalidInputException("--save-predictions with --from-predictions keeps a new model's predictions and goes with --reclassify: without it they are the saved ones again");
+                if (string.Equals(Path.GetFullPath(saveTo).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(readFrom).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                    throw new InvalidInputException("--save-predictions needs another folder than --from-predictions: the saved predictions would be overwritten while they are read");
+            }
             if (parse.GetValue(reclassify) && parse.GetValue(fromPredictions) is null)
                 throw new InvalidInputException("--reclassify goes with --from-predictions: it classifies saved landmark features again");
             return CommandRunner.RunAsync(context, async (services, token) =>

@@ -27,7 +27,7 @@ public sealed class ReclassifyTests : IDisposable
         // One synthetic set (knee push-ups) large enough for the pose stage to find the person.
         string clips = Directory.CreateDirectory(Path.Combine(_root, "clips")).FullName;
         SyntheticClipWriter.Write(Path.Combine(clips, "session.mp4"), SeedMix.Of(1, 58), new ClipOptions(320, 240, 12, 30));
-        string saved = Path.Combine(_root, "saved"), whole = Path.Combine(_root, "whole"), again = Path.Combine(_root, "again"), stale = Path.Combine(_root, "stale");
+        string saved = Path.Combine(_root, "saved"), whole = Path.Combine(_root, "whole"), again = Path.Combine(_root, "again"), stale = Path.Combine(_root, "stale"), kept = Path.Combine(_root, "kept");
 
         var run = await Replay(clips, "--evaluate", "--model", Landmarks, "--save-predictions", saved, "--trace", whole);
         Assert.True(run.Code == ExitCodes.Ok, run.Error);
@@ -42,7 +42,7 @@ public sealed class ReclassifyTests : IDisposable
             Predictions = [.. record.Predictions.Select(p => p with { Probabilities = [.. p.Probabilities.Select(_ => uniform)], RepPhase = [1f, 0f] })],
         });
 
-        run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify", "--trace", again);
+        run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify", "--trace", again, "--save-predictions", kept);
         Assert.True(run.Code == ExitCodes.Ok, run.Error);
         run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--trace", stale);
         Assert.True(run.Code == ExitCodes.Ok, run.Error);
@@ -51,12 +51,24 @@ public sealed class ReclassifyTests : IDisposable
         string expected = File.ReadAllText(Path.Combine(whole, trace));
         Assert.Equal(expected, File.ReadAllText(Path.Combine(again, trace)));
         Assert.NotEqual(expected, File.ReadAllText(Path.Combine(stale, trace)));
+
+        // The new predictions kept: the whole pipeline's probabilities again, beside the same features.
+        var reclassified = PredictionLog.Read(Path.Combine(kept, "session.predictions"));
+        Assert.Equal(record.Predictions.Count, reclassified.Predictions.Count);
+        for (int i = 0; i < record.Predictions.Count; i++)
+        {
+            Assert.Equal(record.Predictions[i].Embedding, reclassified.Predictions[i].Embedding);
+            for (int c = 0; c < record.Classes.Count; c++)
+                Assert.InRange(reclassified.Predictions[i].Probabilities[c] - record.Predictions[i].Probabilities[c], -1e-4f, 1e-4f);
+        }
     }
 
     [Theory]
     [InlineData("without-from-predictions")]
     [InlineData("pixel-model")]
     [InlineData("pixel-features")]
+    [InlineData("saved-again-without-reclassify")]
+    [InlineData("saved-over-what-is-read")]
     public async Task What_cannot_be_classified_again_is_one_line(string kind)
     {
         string clips = Directory.CreateDirectory(Path.Combine(_root, "clips")).FullName;
@@ -70,11 +82,20 @@ public sealed class ReclassifyTests : IDisposable
         {
             "without-from-predictions" => await Replay(clips, "--evaluate", "--model", Landmarks, "--reclassify"),
             "pixel-model" => await Replay(clips, "--evaluate", "--model", pixels, "--from-predictions", saved, "--reclassify"),
+            "saved-again-without-reclassify" => await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--save-predictions", Path.Combine(_root, "other")),
+            "saved-over-what-is-read" => await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify", "--save-predictions", saved + Path.DirectorySeparatorChar),
             _ => await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", saved, "--reclassify"),
         };
 
         Assert.Equal(kind == "pixel-features" ? ExitCodes.Failed : ExitCodes.BadConfiguration, run.Code);
         string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(kind switch { "without-from-predictions" => "--from-predictions", "pixel-model" => "pixel model", _ => "landmark features" }, line, StringComparison.Ordinal);
+        Assert.Contains(kind switch
+        {
+            "without-from-predictions" => "--from-predictions",
+            "pixel-model" => "pixel model",
+            "saved-again-without-reclassify" => "goes with --reclassify",
+            "saved-over-what-is-read" => "another folder",
+            _ => "landmark features",
+        }, line, StringComparison.Ordinal);
     }
 }
