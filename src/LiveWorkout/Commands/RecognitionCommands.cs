@@ -67,7 +67,7 @@ public static class RecognitionCommands
             {
                 if (!parse.GetValue(reclassify))
                     throw new InvalidInputException("--save-predictions with --from-predictions keeps a new model's predictions and goes with --reclassify: without it they are the saved ones again");
-                if (string.Equals(Path.GetFullPath(saveTo).TrimEnd(Path.DirectorySeparatorChar), Path.GetFullPath(readFrom).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                if (string.Equals(FullFolder(saveTo), FullFolder(readFrom), StringComparison.Ordinal))
                     throw new InvalidInputException("--save-predictions needs another folder than --from-predictions: the saved predictions would be overwritten while they are read");
             }
             if (parse.GetValue(reclassify) && parse.GetValue(fromPredictions) is null)
@@ -154,4 +154,7 @@ public static class RecognitionCommands
     }
 
     private static string Pretty(string label) => ExerciseCatalog.DisplayName(label);
+
+    /// <summary>A folder's full path without a trailing separator, so two spellings of one folder compare equal.</summary>
+    private static string FullFolder(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 }
