@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Pose;
+using LiveWorkout.Core.Recognition;
 using OpenCvSharp;
 
 namespace LiveWorkout.Synthetic;
@@ -8,11 +10,19 @@ namespace LiveWorkout.Synthetic;
 /// <summary>
 /// Writes a synthetic session as an mp4 (OpenCV VideoWriter, mp4v) with its <c>.labels.csv</c>
 /// and <c>.sets.csv</c> (how each labelled set was done, for accuracy per variant) beside it, and
-/// optionally <c>.joints2d.csv</c> (image pixels) and <c>.joints3d.csv</c> (world metres).
+/// optionally <c>.joints2d.csv</c> (image pixels) and <c>.joints3d.csv</c> (world metres), and
+/// the synthetic landmarks' features (<see cref="ExactLandmarksFolder"/>).
 /// </summary>
 public static class SyntheticClipWriter
 {
     public const string SetsHeader = "start_s,end_s,exercise,variant,reps,tempo,pause_s,partial_share";
+
+    /// <summary>
+    /// The folder beside the clips that <see cref="ClipOptions.ExactLandmarks"/> fills: each clip's
+    /// synthetic landmarks as landmark features, frame by frame, for `replay --from-predictions
+    /// --reclassify`, which then scores a landmark model without the pose stage.
+    /// </summary>
+    public const string ExactLandmarksFolder = "exact-landmarks";
 
     /// <summary>Where the sets file of a clip goes: beside it, <c>&lt;clip&gt;.sets.csv</c>.</summary>
     public static string SetsPathFor(string videoPath) =>
@@ -39,6 +49,8 @@ public static class SyntheticClipWriter
             new SceneOptions(options.View, Effects: options.CameraEffects, OcclusionChance: options.OcclusionChance), options.Exercises);
         using var writer = Vision.Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
+        var exact = options.ExactLandmarks ? new List<(long, TimeSpan, float[])>(session.FrameCount) : null;
+        var landmarks = new float[PoseFrame.Length];
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;
         StringBuilder? joints3d = options.Joints ? new StringBuilder("frame,time,joint,x,y,z\n") : null;
         using var frame = new Mat();
@@ -47,6 +59,13 @@ public static class SyntheticClipWriter
             cancellation.ThrowIfCancellationRequested();
             var pose = session.Render(i, frame);
             writer.Write(frame);
+            if (exact is not null)
+            {
+                SyntheticLandmarks.Write(pose, session.Camera, landmarks);
+                var features = new float[LandmarkFeatures.Size];
+                LandmarkFeatures.Compute(landmarks, features);
+                exact.Add((i, TimeSpan.FromTicks((long)Math.Round(session.TimeOf(i) * TimeSpan.TicksPerSecond)), features));
+            }
             if (joints2d is null || joints3d is null) continue;
             string time = session.TimeOf(i).ToString("0.####", CultureInfo.InvariantCulture);
             for (int j = 0; j < Joints.Count; j++)
@@ -58,6 +77,10 @@ public static class SyntheticClipWriter
             }
         }
         writer.Release();
+
+        if (exact is not null)
+            PredictionLog.Write(Path.Combine(Path.GetDirectoryName(videoPath) ?? "", ExactLandmarksFolder, PredictionLog.FileName(videoPath)),
+                PredictionLog.LandmarksOnlyRecord(TimeSpan.FromSeconds(session.FrameCount / session.Fps), exact));
 
         string labelsPath = ClipAnnotation.PathFor(videoPath);
         session.Labels.Save(labelsPath);

@@ -37,6 +37,48 @@ public sealed class ClipWriterTests
     }
 
     [Fact]
+    public void Exact_landmarks_are_the_clips_own_frames_through_its_own_camera()
+    {
+        using var folder = new TempFolder();
+        string path = System.IO.Path.Combine(folder.Path, "clip.mp4");
+        var written = SyntheticClipWriter.Write(path, seed: 8, new ClipOptions(Width: 160, Height: 120, DurationSeconds: 4, Joints: true, ExactLandmarks: true));
+
+        var record = Core.Recognition.PredictionLog.Read(System.IO.Path.Combine(folder.Path, SyntheticClipWriter.ExactLandmarksFolder, "clip.predictions"));
+        Assert.True(Core.Recognition.PredictionLog.IsLandmarksOnly(record));
+        Assert.Equal(written.Frames, record.Predictions.Count);
+        Assert.Equal(4, record.MediaDuration.TotalSeconds, 6);
+
+        // The torso's direction (shoulders and hips sit on their joints) from the joints file of the same frame.
+        var joints = File.ReadLines(System.IO.Path.Combine(folder.Path, "clip.joints2d.csv")).Skip(1).Select(l => l.Split(','))
+            .ToLookup(c => int.Parse(c[0], System.Globalization.CultureInfo.InvariantCulture));
+        int checkedFrames = 0;
+        for (int i = 0; i < record.Predictions.Count; i += 7)
+        {
+            var p = record.Predictions[i];
+            Assert.Equal(i, p.Index);
+            Assert.Equal(i / 30.0, p.Time.TotalSeconds, 6);
+            Assert.Equal(Core.Pose.LandmarkFeatures.Size, p.Embedding.Length);
+            Assert.Equal(1, p.Embedding[^1]); // the person is there
+            (double X, double Y) J(string name)
+            {
+                var c = joints[i].Single(r => r[2] == name);
+                return (double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture), double.Parse(c[4], System.Globalization.CultureInfo.InvariantCulture));
+            }
+            var (lsx, lsy) = J("left_shoulder");
+            var (rsx, rsy) = J("right_shoulder");
+            var (lhx, lhy) = J("left_hip");
+            var (rhx, rhy) = J("right_hip");
+            double dx = (lsx + rsx - lhx - rhx) / 2, dy = (lsy + rsy - lhy - rhy) / 2, torso = Math.Sqrt(dx * dx + dy * dy);
+            if (torso < 10) continue;
+            int at = Core.Pose.LandmarkFeatures.Size - 5;
+            Assert.InRange(p.Embedding[at] - dx / torso, -0.01, 0.01);
+            Assert.InRange(p.Embedding[at + 1] - dy / torso, -0.01, 0.01);
+            checkedFrames++;
+        }
+        Assert.True(checkedFrames > 10, $"{checkedFrames} frames checked");
+    }
+
+    [Fact]
     public void A_clip_has_a_sets_file_naming_each_labelled_set_s_variant()
     {
         using var folder = new TempFolder();

@@ -17,6 +17,18 @@ public static class PredictionLog
 
     public static string FileName(string clipName) => Path.GetFileNameWithoutExtension(clipName) + Extension;
 
+    /// <summary>
+    /// The one class of a record that holds landmark features and no model's output (the exact
+    /// landmarks of `synth clips --exact-landmarks`): only `--reclassify` can score it.
+    /// </summary>
+    public const string LandmarksOnly = "(landmarks only)";
+
+    /// <summary>A record of <paramref name="frames"/> (index, time, landmark features) with no model's probabilities or rep phases.</summary>
+    public static PredictionRecord LandmarksOnlyRecord(TimeSpan mediaDuration, IEnumerable<(long Index, TimeSpan Time, float[] Features)> frames) =>
+        new([LandmarksOnly], mediaDuration, [.. frames.Select(f => new FramePrediction(f.Index, f.Time, [0f], f.Features))]);
+
+    public static bool IsLandmarksOnly(PredictionRecord record) => record.Classes is [LandmarksOnly];
+
     public static void Write(string path, PredictionRecord record)
     {
         int width = record.Predictions.Count > 0 ? record.Predictions[0].Embedding.Length : 0;

@@ -106,6 +106,8 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
     {
         var record = PredictionLog.Read(path);
         if (Reclassify is { } reclassify) record = reclassify(record, path);
+        else if (PredictionLog.IsLandmarksOnly(record))
+            throw new InvalidInputException($"{path} holds landmarks without a model's predictions (synth clips --exact-landmarks): add --reclassify and a landmark model with --model");
         else if (Classes is { } classes && !classes.SequenceEqual(record.Classes, StringComparer.Ordinal))
             throw new InvalidInputException($"{path} was saved with a model of other classes ({string.Join(", ", record.Classes)}); pass that model with --model, or save the predictions again");
         var clock = Stopwatch.StartNew();

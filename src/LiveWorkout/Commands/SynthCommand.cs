@@ -107,11 +107,16 @@ public static class SynthCommand
         var duration = new Option<double>("--duration-s") { Description = "Seconds per clip", DefaultValueFactory = _ => 60 };
         var joints = new Option<bool>("--joints") { Description = "Also write <clip>.joints2d.csv and <clip>.joints3d.csv" };
         var clean = new Option<bool>("--clean") { Description = "Leave out camera noise, blur and JPEG artefacts (files several times smaller)" };
+        var exact = new Option<bool>("--exact-landmarks")
+        {
+            Description = $"Also write each frame's synthetic landmarks (the exact joints as the pose model would place them) to {SyntheticClipWriter.ExactLandmarksFolder}/, " +
+                $"to score a landmark model without the pose stage: replay OUT --evaluate --from-predictions OUT/{SyntheticClipWriter.ExactLandmarksFolder} --reclassify --model M",
+        };
         var occlusion = OcclusionOption();
         var view = new Option<string>("--view") { Description = "Camera view of every clip: any (a third each), front, three-quarter or side", DefaultValueFactory = _ => "any" };
         var exercises = ExercisesOption();
         var command = new Command("clips", "Write mp4 clips of whole synthetic sessions (30 fps) with <clip>.labels.csv");
-        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, occlusion, view.AcceptOnlyFromAmong("any", "front", "three-quarter", "side"), exercises }) command.Options.Add(o);
+        foreach (var o in new Option[] { output, count, seed, size, duration, joints, clean, exact, occlusion, view.AcceptOnlyFromAmong("any", "front", "three-quarter", "side"), exercises }) command.Options.Add(o);
         command.SetHandler((parse, ct) => CommandRunner.RunAsync(LiveWorkoutCli.Context(parse, ct), (_, token) =>
         {
             var (w, h) = ParseSize(parse.GetValue(size)!);
@@ -122,7 +127,7 @@ public static class SynthCommand
             string folder = parse.GetValue(output)!;
             var options = new ClipOptions(w, h, seconds, 30, parse.GetValue(joints), CameraEffects: !parse.GetValue(clean), OcclusionChance: parse.GetValue(occlusion),
                 View: Enum.Parse<CameraView>(parse.GetValue(view)!.Replace("-", "", StringComparison.Ordinal), ignoreCase: true),
-                Exercises: ExerciseCatalog.Vocabulary(parse.GetValue(exercises)!));
+                Exercises: ExerciseCatalog.Vocabulary(parse.GetValue(exercises)!), ExactLandmarks: parse.GetValue(exact));
             for (int i = 0; i < n; i++)
             {
                 int clipSeed = SeedMix.Of(parse.GetValue(seed), i);

@@ -63,6 +63,24 @@ public sealed class ReclassifyTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Exact_synthetic_landmarks_are_scored_by_reclassifying_and_refused_otherwise()
+    {
+        string clips = Directory.CreateDirectory(Path.Combine(_root, "clips")).FullName;
+        SyntheticClipWriter.Write(Path.Combine(clips, "session.mp4"), SeedMix.Of(1, 58), new ClipOptions(160, 120, 12, 30, ExactLandmarks: true));
+        string exact = Path.Combine(clips, SyntheticClipWriter.ExactLandmarksFolder), json = Path.Combine(_root, "exact.json");
+
+        var refused = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", exact);
+        Assert.Equal(ExitCodes.Failed, refused.Code);
+        Assert.Contains("--reclassify", Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+
+        var run = await Replay(clips, "--evaluate", "--model", Landmarks, "--from-predictions", exact, "--reclassify", "--json", json);
+        Assert.True(run.Code == ExitCodes.Ok, run.Error);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(json));
+        double accuracy = report.RootElement.GetProperty("total").GetProperty("frames").GetProperty("accuracy").GetDouble();
+        Assert.True(accuracy > 0.8, $"frame accuracy {accuracy:0.000} on the exact landmarks");
+    }
+
     [Theory]
     [InlineData("without-from-predictions")]
     [InlineData("pixel-model")]
