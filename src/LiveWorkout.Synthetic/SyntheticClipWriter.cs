@@ -50,7 +50,7 @@ public static class SyntheticClipWriter
         using var writer = Vision.Capture.Mp4Writer.Open(videoPath, options.Fps, new Size(options.Width, options.Height));
 
         var exact = options.ExactLandmarks ? new List<(long, TimeSpan, float[])>(session.FrameCount) : null;
-        var landmarks = new float[PoseFrame.Length];
+        var landmarks = exact is null ? null : new float[PoseFrame.Length];
         StringBuilder? joints2d = options.Joints ? new StringBuilder("frame,time,joint,x,y\n") : null;
         StringBuilder? joints3d = options.Joints ? new StringBuilder("frame,time,joint,x,y,z\n") : null;
         using var frame = new Mat();
@@ -59,7 +59,7 @@ public static class SyntheticClipWriter
             cancellation.ThrowIfCancellationRequested();
             var pose = session.Render(i, frame);
             writer.Write(frame);
-            if (exact is not null)
+            if (exact is not null && landmarks is not null)
             {
                 SyntheticLandmarks.Write(pose, session.Camera, landmarks);
                 var features = new float[LandmarkFeatures.Size];
