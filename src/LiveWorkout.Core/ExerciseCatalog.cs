@@ -23,20 +23,20 @@ public static class ExerciseCatalog
     public static IReadOnlyList<ExerciseInfo> Exercises { get; } =
     [
         new("squat", "Squat"),
-        new("push_up", "Push-up", StillCounterpart: "plank"),
-        new("pull_up", "Pull-up"),
+        new("push_up", "Push-up", StillCounterpart: "plank", ConfusableWith: ["tricep_dip"]),
+        new("pull_up", "Pull-up", ConfusableWith: ["lat_pulldown"]),
         new("running", "Running", MeasuredIn.Time, RepPeriod: (0.45, 1.2), RepSpansBothSides: true),
         new("jumping_jack", "Jumping jack"),
         new("lunge", "Lunge", RepPeriod: (1.2, 3.3)),
         new("plank", "Plank", MeasuredIn.Time, IsStaticHold: true),
         new("sit_up", "Sit-up"),
         new("bicep_curl", "Bicep curl", AlsoCalled: ["Hammer curl"]),
-        new("shoulder_press", "Shoulder press"),
-        new("bench_press", "Bench press"),
-        new("incline_bench_press", "Incline bench press"),
+        new("shoulder_press", "Shoulder press", ConfusableWith: ["lat_pulldown"]),
+        new("bench_press", "Bench press", ConfusableWith: ["incline_bench_press", "decline_bench_press"]),
+        new("incline_bench_press", "Incline bench press", ConfusableWith: ["decline_bench_press"]),
         new("decline_bench_press", "Decline bench press"),
         new("chest_fly", "Chest fly"),
-        new("deadlift", "Deadlift"),
+        new("deadlift", "Deadlift", ConfusableWith: ["romanian_deadlift"]),
         new("romanian_deadlift", "Romanian deadlift"),
         new("hip_thrust", "Hip thrust"),
         new("lat_pulldown", "Lat pulldown"),
@@ -85,6 +85,13 @@ public static class ExerciseCatalog
         if (chosen.Count == 0) throw new InvalidInputException("--exercises: name at least one exercise, or ten or all");
         return [.. Exercises.Select(e => e.Name).Where(chosen.Contains), Idle];
     }
+
+    /// <summary>
+    /// Pairs of exercises that body landmarks may hardly tell apart (<see cref="ExerciseInfo.ConfusableWith"/>),
+    /// each once, in catalogue order: evaluation reports how often each is taken for the other.
+    /// </summary>
+    public static IReadOnlyList<(string First, string Second)> ConfusablePairs { get; } =
+        Exercises.SelectMany(e => (e.ConfusableWith ?? []).Select(other => (e.Name, other))).ToArray();
 
     /// <summary>Exercises held still: they get a duration, not reps.</summary>
     public static IReadOnlySet<string> StaticHolds { get; } =

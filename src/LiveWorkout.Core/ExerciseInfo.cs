@@ -27,6 +27,11 @@ namespace LiveWorkout.Core;
 /// one (a hammer curl is a bicep curl with the palms turned in): they parse to this exercise and
 /// are logged as it.
 /// </param>
+/// <param name="ConfusableWith">
+/// Exercises of the catalogue that body landmarks may hardly tell apart from this one (a flat and an
+/// incline bench press): evaluation reports how often each is taken for the other
+/// (<see cref="ExerciseCatalog.ConfusablePairs"/>).
+/// </param>
 public sealed record ExerciseInfo(
     string Name,
     string DisplayName,
@@ -35,7 +40,8 @@ public sealed record ExerciseInfo(
     string? StillCounterpart = null,
     (double MinSeconds, double MaxSeconds)? RepPeriod = null,
     string[]? AlsoCalled = null,
-    bool RepSpansBothSides = false)
+    bool RepSpansBothSides = false,
+    string[]? ConfusableWith = null)
 {
     /// <summary>True when sets are measured in time, not reps.</summary>
     public bool IsTimed => Measure == MeasuredIn.Time;

@@ -24,6 +24,14 @@ public static class EvaluationTable
         foreach (var c in report.Total.Frames.PerClass.Where(c => c.Support > 0 || c.Predicted > 0))
             perClass.Add([c.Class, c.Support.ToString(Invariant), c.Predicted.ToString(Invariant), P(c.Precision), P(c.Recall), P(c.F1)]);
         Append(sb, perClass, separatorAfter: 0, separatorBefore: -1);
+        if (report.Total.ConfusablePairs is { } pairs)
+        {
+            sb.Append('\n');
+            var pairRows = new List<string[]> { new[] { "confusable pair (frames)", "frames", "taken for the other", "other's frames", "other taken for it" } };
+            foreach (var p in pairs)
+                pairRows.Add([$"{p.First} / {p.Second}", p.FirstFrames.ToString(Invariant), Share(p.FirstAsSecond, p.FirstAsSecondShare), p.SecondFrames.ToString(Invariant), Share(p.SecondAsFirst, p.SecondAsFirstShare)]);
+            Append(sb, pairRows, separatorAfter: 0, separatorBefore: -1);
+        }
         if (report.Total.WholeClips is { } whole)
         {
             sb.Append('\n');
@@ -57,6 +65,8 @@ public static class EvaluationTable
         [name, m.Clips.ToString(Invariant), m.Recognised.ToString(Invariant), P(m.Share), m.RawRecognised.ToString(Invariant), P(m.RawShare), m.TakenForText()];
 
     private static string P(double v) => v.ToString("0.000", Invariant);
+
+    private static string Share(long count, double? share) => share is { } s ? $"{count} ({P(s)})" : "-";
 
     private static string Seconds(double? v) => v is { } s ? s.ToString("+0.00;-0.00;0.00", Invariant) + " s" : "-";
 

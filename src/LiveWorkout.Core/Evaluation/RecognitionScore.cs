@@ -26,6 +26,8 @@ public sealed class RecognitionScore
         Missed = missed;
         Spurious = spurious;
         Frames = new FrameMetrics(confusion.Total, confusion.Accuracy, confusion.MacroF1, confusion.PerClass, confusion.Classes.ToList(), confusion.Counts);
+        var pairs = ConfusablePairScore.From(confusion);
+        ConfusablePairs = pairs.Count == 0 ? null : pairs;
         Sets = SetScores(matches.Count, spurious.Count, missed.Count);
         Timing = TimingScores(matches);
         Reps = RepScores(matches, missed);
@@ -40,6 +42,10 @@ public sealed class RecognitionScore
     public FrameMetrics Frames { get; }
 
     public SetMetrics Sets { get; }
+
+    /// <summary>The catalogue's confusable pairs present in the labels, with how often each was taken for the other (frames); null when none is.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ConfusablePairScore>? ConfusablePairs { get; }
 
     public TimingMetrics Timing { get; }
 

@@ -49,6 +49,7 @@ public static class EvaluationHtmlReport
         html.Append("</div><div>\n<h2>Per class (frames, pooled)</h2>\n");
         ClassTable(html, t.Frames);
         html.Append("</div></div>\n");
+        if (t.ConfusablePairs is { } pairs) ConfusablePairTable(html, pairs);
         if (t.WholeClips is not null) WholeClipTable(html, report);
         Issues(html, report);
         html.Append(Conventions);
@@ -136,6 +137,17 @@ public static class EvaluationHtmlReport
         }
         html.Append("</svg>\n");
     }
+
+    /// <summary>The catalogue's confusable pairs present in the labels: how often each exercise was taken for the other.</summary>
+    private static void ConfusablePairTable(StringBuilder html, IReadOnlyList<ConfusablePairScore> pairs)
+    {
+        html.Append("<h2>Confusable pairs (frames, pooled)</h2>\n<table><thead><tr><th>pair</th><th class=\"n\">frames</th><th class=\"n\">taken for the other</th><th class=\"n\">other's frames</th><th class=\"n\">other taken for it</th></tr></thead><tbody>\n");
+        foreach (var p in pairs)
+            html.Append(Inv, $"<tr><td>{E(ExerciseCatalog.DisplayName(p.First))} / {E(ExerciseCatalog.DisplayName(p.Second))}</td><td class=\"n\">{p.FirstFrames}</td><td class=\"n\">{Share(p.FirstAsSecond, p.FirstAsSecondShare)}</td><td class=\"n\">{p.SecondFrames}</td><td class=\"n\">{Share(p.SecondAsFirst, p.SecondAsFirstShare)}</td></tr>\n");
+        html.Append("</tbody></table>\n");
+    }
+
+    private static string Share(long count, double? share) => share is { } s ? $"{count} ({P(s)})" : "–";
 
     /// <summary>Clips labelled as a whole, per exercise: how many are recognised by the pipeline and by the raw classifier, and what the others were taken for.</summary>
     private static void WholeClipTable(StringBuilder html, EvaluationReport report)

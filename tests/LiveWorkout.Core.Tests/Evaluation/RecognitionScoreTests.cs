@@ -324,4 +324,26 @@ public sealed class RecognitionScoreTests
         Assert.Null(RecognitionScore.Pool("all", [score]).SetDetails);
         Assert.Null(Score([]).SetsRight.Share);
     }
+
+    [Fact]
+    public void Confusable_pairs_present_in_the_labels_report_how_often_each_was_taken_for_the_other()
+    {
+        // 10 s of flat bench and 10 s of incline at 1 frame/s: 4 flat frames called incline, 1 incline frame called flat.
+        var frames = Enumerable.Range(0, 20).Select(i => new PredictedFrame(S(i + 0.5),
+            i < 10 ? (i < 4 ? "incline_bench_press" : "bench_press") : (i == 10 ? "bench_press" : "incline_bench_press"))).ToList();
+        var clip = RecognitionScore.ForClip("clip", frames, [],
+            new ClipAnnotation([Truth("bench_press", 0, 10, 8), Truth("incline_bench_press", 10, 20, 8)]), ExerciseCatalog.All);
+        var report = new EvaluationReport([clip, clip]);
+
+        var pairs = report.Total.ConfusablePairs!;
+        var flatIncline = pairs.Single(p => p.First == "bench_press" && p.Second == "incline_bench_press");
+        Assert.Equal((20L, 8L, 20L, 2L), (flatIncline.FirstFrames, flatIncline.FirstAsSecond, flatIncline.SecondFrames, flatIncline.SecondAsFirst));
+        Assert.Equal(0.4, flatIncline.FirstAsSecondShare!.Value, 9);
+        var flatDecline = pairs.Single(p => p.First == "bench_press" && p.Second == "decline_bench_press");
+        Assert.Null(flatDecline.SecondAsFirstShare); // no decline frames labelled
+        Assert.DoesNotContain(pairs, p => p.First == "deadlift"); // neither labelled
+        Assert.Matches(@"bench_press / incline_bench_press +20 +8 \(0\.400\) +20 +2 \(0\.100\)", EvaluationTable.Format(report));
+        Assert.Contains("\"confusablePairs\"", report.ToJson());
+        Assert.Null(Score([], Truth("squat", 0, 10, 5)).ConfusablePairs);
+    }
 }

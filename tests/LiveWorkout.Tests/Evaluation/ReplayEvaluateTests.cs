@@ -81,6 +81,10 @@ public sealed partial class ReplayEvaluateTests(EvaluationFixture fixture) : ICl
         Assert.Contains("session-1.mp4", html, StringComparison.Ordinal);
         Assert.Contains(">truth<", html, StringComparison.Ordinal);
         Assert.Contains(">predicted<", html, StringComparison.Ordinal);
+        // A push-up set is labelled: its confusable pair is reported in the table, the JSON and the page.
+        Assert.Contains(table, l => l.StartsWith("push_up / tricep_dip ", StringComparison.Ordinal));
+        Assert.Equal("tricep_dip", total.GetProperty("confusablePairs")[0].GetProperty("second").GetString());
+        Assert.Contains("<td>Push-up / Tricep dip</td>", html, StringComparison.Ordinal);
 
         // --trace: one CSV per clip, a row per classified frame with its labelled class and the classifier's view of it.
         Assert.Equal(["session-0.frames.csv", "session-1.frames.csv"], Directory.GetFiles(trace).Select(Path.GetFileName).Order());
