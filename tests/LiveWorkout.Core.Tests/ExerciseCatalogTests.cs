@@ -37,6 +37,21 @@ public sealed class ExerciseCatalogTests
     }
 
     [Fact]
+    public void Confusable_pairs_are_two_different_exercises_of_the_catalogue_each_pair_once()
+    {
+        var pairs = ExerciseCatalog.ConfusablePairs;
+        Assert.Contains(("bench_press", "incline_bench_press"), pairs);
+        Assert.Contains(("deadlift", "romanian_deadlift"), pairs);
+        foreach (var (first, second) in pairs)
+        {
+            Assert.NotEqual(first, second);
+            Assert.True(ExerciseCatalog.IndexOf(first) >= 0 && ExerciseCatalog.IndexOf(second) >= 0, $"{first} / {second}");
+            Assert.False(ExerciseCatalog.IsIdle(first) || ExerciseCatalog.IsIdle(second));
+        }
+        Assert.Equal(pairs.Count, pairs.Select(p => string.CompareOrdinal(p.First, p.Second) < 0 ? p : (p.Second, p.First)).Distinct().Count());
+    }
+
+    [Fact]
     public void Holds_running_and_mountain_climbers_are_timed_and_nothing_else_is()
     {
         Assert.Equal(["running", "plank", "mountain_climber"], ExerciseCatalog.All.Where(ExerciseCatalog.IsTimed));
