@@ -15,7 +15,8 @@ public sealed record ConfusablePairScore(string First, string Second, long First
     /// <summary>The catalogue's pairs of which at least one exercise has labelled frames in <paramref name="confusion"/>.</summary>
     public static IReadOnlyList<ConfusablePairScore> From(ConfusionMatrix confusion)
     {
-        long Support(string label) => confusion.Classes.Sum(predicted => confusion.Count(label, predicted));
+        var support = confusion.PerClass.ToDictionary(c => c.Class, c => c.Support, StringComparer.Ordinal);
+        long Support(string label) => support.GetValueOrDefault(label);
         return ExerciseCatalog.ConfusablePairs
             .Select(p => new ConfusablePairScore(p.First, p.Second, Support(p.First), confusion.Count(p.First, p.Second), Support(p.Second), confusion.Count(p.Second, p.First)))
             .Where(p => p.FirstFrames > 0 || p.SecondFrames > 0)
