@@ -39,10 +39,19 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         int rendered = poseFiles.Count;
         if (rendered > 0)
         {
-            // Half the rendered sessions are seen in a mirror, as the augmenter does with the joints.
+            // Half the copies are seen in a mirror, as the augmenter does with the joints; a clip's copies stay on one side of the validation split.
             var mirrors = new Random(options.Training.Seed);
-            foreach (string file in poseFiles) series.Add(PoseClipFile.Read(file).ToSeries(classes, mirror: mirrors.NextDouble() < 0.5));
-            output.WriteLine($"{rendered} rendered sessions as the pose stage saw them, from {options.PoseData}");
+            foreach (string file in poseFiles)
+            {
+                var clip = PoseClipFile.Read(file);
+                for (int copy = 0; copy < options.PoseDataCopies; copy++)
+                {
+                    bool mirror = mirrors.NextDouble() < 0.5;
+                    var copied = clip.ToSeries(classes, mirror);
+                    series.Add(options.PoseDataCopies == 1 ? copied : copied with { Clip = $"{clip.Clip}#{copy}{(mirror ? ":mirror" : "")}" });
+                }
+            }
+            output.WriteLine($"{rendered} clips as the pose stage saw them, from {options.PoseData}{(options.PoseDataCopies > 1 ? $", each {options.PoseDataCopies} times" : "")}");
         }
         output.WriteLine($"training clips: {series.Sum(s => s.Count)} frames of {LandmarkFeatures.Size} features in {watch.Elapsed.TotalSeconds:0} s");
 
@@ -67,8 +76,8 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             output.WriteLine(HeadProgress.PhaseHeader);
             return HeadTrainer.TrainPhase(series, options.Training, device, e => output.WriteLine(HeadProgress.Line(e)), cancellation);
         });
-        string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + (rendered > 0 ? $" and {rendered} rendered sessions seen by the pose stage" : "");
-        package.Describe(new TrainingDataSummary(source, rendered > 0 ? "synthetic landmarks, pose stage on renders" : "synthetic landmarks",
+        string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + (rendered > 0 ? $" and {rendered} clips seen by the pose stage from {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.PoseData!)))}" : "");
+        package.Describe(new TrainingDataSummary(source, rendered > 0 ? "synthetic landmarks, the pose stage's landmarks of clips" : "synthetic landmarks",
             [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "") + (data.ShortClipShare > 0 ? ", short clips" : "")), package.Manifest.Metrics);
         package.Save(options.Output);
         output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");

@@ -82,12 +82,12 @@ public static class PoseClipFile
     /// <summary>Every pose clip in <paramref name="folder"/>, in name order.</summary>
     public static IReadOnlyList<string> In(string folder)
     {
-        if (!Directory.Exists(folder)) throw new InvalidInputException($"pose data folder '{folder}' does not exist: make it with 'liveworkout synth pose --out {folder}'");
+        if (!Directory.Exists(folder)) throw new InvalidInputException($"pose data folder '{folder}' does not exist: make it with 'liveworkout synth pose --out {folder}' or 'liveworkout landmarks CLIPS --out {folder}'");
         var files = Directory.GetFiles(folder, "*" + Extension).Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new InvalidInputException($"'{folder}' holds no {Extension} files: make them with 'liveworkout synth pose --out {folder}'");
+        if (files.Count == 0) throw new InvalidInputException($"'{folder}' holds no {Extension} files: make them with 'liveworkout synth pose --out {folder}' or 'liveworkout landmarks CLIPS --out {folder}'");
         return files;
     }
 
     private static InvalidInputException Unreadable(string path, string why) =>
-        new($"'{path}' cannot be read as a pose clip ({why}): make it again with 'liveworkout synth pose'");
+        new($"'{path}' cannot be read as a pose clip ({why}): make it again with 'liveworkout synth pose' or 'liveworkout landmarks'");
 }

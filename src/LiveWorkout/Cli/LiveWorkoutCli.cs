@@ -28,7 +28,7 @@ public static class LiveWorkoutCli
         foreach (Command command in new[]
                  {
                      RecognitionCommands.Live(), RecognitionCommands.Replay(), RecordCommand.Create(),
-                     TrainCommand.Create(), TrainHeadCommand.Create(), TrainLandmarksCommand.Create(), EvaluateCommand.Create(), SessionsCommand.Create(), SynthCommand.Create(),
+                     TrainCommand.Create(), TrainHeadCommand.Create(), TrainLandmarksCommand.Create(), LandmarksCommand.Create(), EvaluateCommand.Create(), SessionsCommand.Create(), SynthCommand.Create(),
                      DoctorCommand.Create(), BenchCommand.Create(),
                  })
             root.Subcommands.Add(command);

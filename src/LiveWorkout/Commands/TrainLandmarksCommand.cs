@@ -31,7 +31,8 @@ public static class TrainLandmarksCommand
     private static readonly Option<double> MaxTempo = new("--max-tempo") { Description = "Fastest playback of a session", DefaultValueFactory = _ => 1.25 };
     private static readonly Option<double> Holds = new("--holds") { Description = "Share of sessions in which the person now and then holds still mid-rep, 0 to 1 (default 0)" };
     private static readonly Option<double> ShortClipsOption = new("--short-clips") { Description = "Share of sessions cut into short clips of 2-15 s that start and end mid-set, half of them holding their picture after 1-3 s, as demonstration videos do; 0 to 1 (default 0)" };
-    private static readonly Option<string?> PoseData = new("--pose-data") { Description = "Folder of rendered sessions as the pose stage saw them (from 'synth pose'), trained on beside the synthetic joints" };
+    private static readonly Option<string?> PoseData = new("--pose-data") { Description = "Folder of .pose files trained on beside the synthetic joints: rendered sessions ('synth pose') or labelled clips ('landmarks') as the pose stage saw them" };
+    private static readonly Option<int> PoseDataCopies = new("--pose-data-copies") { Description = "Times each --pose-data clip is trained on, each copy with its own mirror draw (a few recordings weigh little beside thousands of sessions)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> Epochs = new("--epochs") { Description = "Epochs (one pass over many sessions beats many passes over few)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> PhaseEpochs = new("--phase-epochs") { Description = "Epochs of the phase head the rep counter follows (0: none)", DefaultValueFactory = _ => 1 };
     private static readonly Option<int> Hidden = new("--hidden") { Description = "Width of the head's layers", DefaultValueFactory = _ => DefaultSpec.Hidden };
@@ -45,7 +46,7 @@ public static class TrainLandmarksCommand
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, PoseDataCopies, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -76,6 +77,8 @@ public static class TrainLandmarksCommand
         double shortClips = parse.GetValue(ShortClipsOption);
         if (!(shortClips >= 0 && shortClips <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--short-clips {shortClips} must be between 0 and 1"));
         if (epochs is < 1 or > 10_000) throw new InvalidInputException("--epochs must be between 1 and 10000");
+        int copies = parse.GetValue(PoseDataCopies);
+        if (copies is < 1 or > 10_000) throw new InvalidInputException("--pose-data-copies must be between 1 and 10000");
         if (phaseEpochs is < 0 or > 10_000) throw new InvalidInputException("--phase-epochs must be between 0 and 10000");
         if (!(lr > 0 && lr <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--lr {lr} must be above 0 and at most 1"));
         var spec = DefaultSpec with { Hidden = parse.GetValue(Hidden), Steps = parse.GetValue(Steps) };
@@ -92,6 +95,6 @@ public static class TrainLandmarksCommand
         var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo, holds,
             ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!), shortClips);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3, AnnealPerBatch = true };
-        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData));
+        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData), copies);
     }
 }

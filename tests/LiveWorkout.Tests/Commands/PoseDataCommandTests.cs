@@ -33,9 +33,9 @@ public sealed class PoseDataCommandTests : IDisposable
         code = await LiveWorkoutCli.InvokeAsync(["train-landmarks", "--out", trained, "--sessions", "4", "--duration-s", "10", "--epochs", "1", "--phase-epochs", "0",
             "--pose-data", data, "--device", "cpu"], output, error);
         Assert.True(code == 0, error.ToString());
-        Assert.Contains("2 rendered sessions as the pose stage saw them", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("2 clips as the pose stage saw them", output.ToString(), StringComparison.Ordinal);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(trained, "model.json")))!.ToJsonString();
-        Assert.Contains("2 rendered sessions seen by the pose stage", manifest, StringComparison.Ordinal);
+        Assert.Contains("2 clips seen by the pose stage from pose", manifest, StringComparison.Ordinal);
     }
 
     [Fact]
