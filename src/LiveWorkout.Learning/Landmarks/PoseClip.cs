@@ -14,6 +14,18 @@ public sealed record PoseClip(string Clip, double[] Times, float[] Frames, strin
 {
     public int Count => Times.Length;
 
+    /// <summary>Share of the frames in which the pose stage found the person.</summary>
+    public double FoundShare
+    {
+        get
+        {
+            int found = 0;
+            for (int i = 0; i < Count; i++)
+                if (Frames[i * PoseFrame.Length] >= LandmarkFeatures.PresenceThreshold) found++;
+            return Count == 0 ? 0 : found / (double)Count;
+        }
+    }
+
     /// <summary>The training series of this clip for a model of <paramref name="classes"/>, seen in a mirror when <paramref name="mirror"/>.</summary>
     public ClipEmbeddingSeries ToSeries(IReadOnlyList<string> classes, bool mirror = false)
     {

@@ -34,8 +34,7 @@ public sealed class PoseDataRun(TextWriter output)
                     var clip = RenderedLandmarkClips.Make(seed, data, estimator, cancellation);
                     PoseClipFile.Write(PathFor(folder, seed), clip);
                     int n = Interlocked.Increment(ref done);
-                    double found = Found(clip);
-                    lock (output) output.WriteLine($"  {n}/{todo.Count} session {seed}: {clip.Count} frames, person found in {found:P0} ({watch.Elapsed.TotalSeconds:0} s)");
+                    lock (output) output.WriteLine($"  {n}/{todo.Count} session {seed}: {clip.Count} frames, person found in {clip.FoundShare:P0} ({watch.Elapsed.TotalSeconds:0} s)");
                 }
             }, cancellation, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             Task.WaitAll(tasks, cancellation);
@@ -53,12 +52,4 @@ public sealed class PoseDataRun(TextWriter output)
     }
 
     public static string PathFor(string folder, int seed) => Path.Combine(folder, $"{seed}{PoseClipFile.Extension}");
-
-    private static double Found(PoseClip clip)
-    {
-        int found = 0;
-        for (int i = 0; i < clip.Count; i++)
-            if (clip.Frames[i * Core.Pose.PoseFrame.Length] >= Core.Pose.LandmarkFeatures.PresenceThreshold) found++;
-        return clip.Count == 0 ? 0 : found / (double)clip.Count;
-    }
 }

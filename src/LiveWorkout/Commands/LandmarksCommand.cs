@@ -52,7 +52,7 @@ public static class LandmarksCommand
     }
 
     /// <summary>The file a clip's landmarks go to: its path under the searched folder, flattened.</summary>
-    public static string PathFor(string folder, LabelledClip clip) =>
+    private static string PathFor(string folder, LabelledClip clip) =>
         Path.Combine(folder, Path.ChangeExtension(clip.Name.Replace('/', '_').Replace('\\', '_'), PoseClipFile.Extension));
 
     private static void Write(IReadOnlyList<LabelledClip> clips, string folder, string landmarkModel, string? detector, TextWriter output, CancellationToken cancellation)
@@ -66,8 +66,7 @@ public static class LandmarksCommand
             var labels = clip.LoadLabels();
             var pose = ClipLandmarks.Make(clip.VideoPath, clip.Name, duration => labels ?? clip.WholeClip(duration), estimator, LandmarkStep, cancellation);
             PoseClipFile.Write(PathFor(folder, clip), pose);
-            int found = Enumerable.Range(0, pose.Count).Count(i => pose.Frames[i * Core.Pose.PoseFrame.Length] >= Core.Pose.LandmarkFeatures.PresenceThreshold);
-            output.WriteLine($"  {++n}/{clips.Count} {clip.Name}: {pose.Count} frames, person found in {found / (double)Math.Max(1, pose.Count):P0}");
+            output.WriteLine($"  {++n}/{clips.Count} {clip.Name}: {pose.Count} frames, person found in {pose.FoundShare:P0}");
         }
         output.WriteLine($"wrote {n} clips to {folder} in {watch.Elapsed.TotalSeconds:0} s; train on them with train-landmarks --pose-data {folder}");
     }
