@@ -64,13 +64,10 @@ public static class LandmarksCommand
         foreach (var clip in clips)
         {
             var labels = clip.LoadLabels();
-            var pose = ClipLandmarks.Make(clip.VideoPath, clip.Name, duration => labels ?? clip.WholeClip(duration), estimator, LandmarkStep, cancellation);
+            var pose = ClipLandmarks.Make(clip.VideoPath, clip.Name, duration => labels ?? clip.WholeClip(duration), estimator, SyntheticLandmarkOptions.DefaultStepSeconds, cancellation);
             PoseClipFile.Write(PathFor(folder, clip), pose);
             output.WriteLine($"  {++n}/{clips.Count} {clip.Name}: {pose.Count} frames, person found in {pose.FoundShare:P0}");
         }
         output.WriteLine($"wrote {n} clips to {folder} in {watch.Elapsed.TotalSeconds:0} s; train on them with train-landmarks --pose-data {folder}");
     }
-
-    /// <summary>Seconds between the frames kept: the step train-landmarks trains on.</summary>
-    private const double LandmarkStep = 0.1;
 }

@@ -92,7 +92,7 @@ public static class TrainLandmarksCommand
         }
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
-        var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, 0.1, !parse.GetValue(Exact), minTempo, maxTempo, holds,
+        var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, SyntheticLandmarkOptions.DefaultStepSeconds, !parse.GetValue(Exact), minTempo, maxTempo, holds,
             ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!), shortClips);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3, AnnealPerBatch = true };
         return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData), copies);
