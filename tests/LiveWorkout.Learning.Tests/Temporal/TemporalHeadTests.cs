@@ -11,7 +11,7 @@ public sealed class TemporalHeadTests : IDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "lw-head-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public void A_window_reaches_its_look_ahead_steps_back_on_the_grid_and_pads_with_the_first_frame()
+    public void A_window_reaches_its_look_ahead_steps_back_on_the_grid_and_pads_with_the_first_and_last_frames()
     {
         var times = Enumerable.Range(0, 30).Select(i => i / 10.0).ToArray(); // 10 fps
         var window = new int[Spec.Steps];
@@ -23,8 +23,9 @@ public sealed class TemporalHeadTests : IDisposable
         TemporalWindow.ForFrame(times, 1, Spec, window); // 0.1 s: newest 0.5 s, older steps before the first frame
         Assert.Equal([0, 0, 0, 1, 3, 5], window);
 
-        TemporalWindow.ForFrame(times, 28, Spec, window); // near the end: the last frame is the newest there is
-        Assert.Equal([19, 21, 23, 25, 27, 29], window);
+        TemporalWindow.ForFrame(times, 28, Spec, window); // near the end: the last frame stands in after it, frame 28 keeps its place
+        Assert.Equal([22, 24, 26, 28, 29, 29], window);
+        Assert.Equal(28, window[Spec.FocusStep]);
     }
 
     [Fact]
