@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 configuration="${1:-Release}"
 
-# OpenCV's Linux runtime links against GTK 3 (its HighGUI window) and its friends.
-packages=(libgtk-3-0)
+# OpenCV's Linux runtime links against GTK 3 (its HighGUI window) and its friends; ffmpeg reads
+# the videos OpenCV's own FFmpeg cannot decode (AV1).
+packages=(libgtk-3-0 ffmpeg)
 if [ "$(uname -s)" = "Linux" ] && command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${packages[@]}"; do

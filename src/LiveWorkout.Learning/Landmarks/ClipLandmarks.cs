@@ -2,6 +2,7 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Learning.Training;
+using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Pose;
 using OpenCvSharp;
 
@@ -22,9 +23,9 @@ public static class ClipLandmarks
         CancellationToken cancellation = default)
     {
         if (!(stepSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(stepSeconds), stepSeconds, "the step must be positive");
-        using var capture = new VideoCapture(videoPath);
-        if (!capture.IsOpened()) throw new InvalidInputException($"cannot read video '{videoPath}': check the file, or leave it out");
-        double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
+        // The readers replay and live use: the same frames, upright, and AV1 through ffmpeg.
+        using var reader = FrameReaders.Open(SourceSpec.Parse(videoPath), new CaptureRequest());
+        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
         var times = new List<double>();
         var frames = new List<float>();
         var landmarks = new float[PoseFrame.Length];
@@ -32,7 +33,7 @@ public static class ClipLandmarks
         estimator.Reset();
         using var frame = new Mat();
         long index = 0;
-        for (; capture.Read(frame) && !frame.Empty(); index++)
+        for (; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
             double time = index / fps;

@@ -8,6 +8,7 @@ public sealed class VideoFrameReader : IFrameReader
 {
     private readonly VideoCapture _capture;
     private readonly string _location;
+    private Mat? _first; // a file's first frame, decoded on opening to know it can be
     private long _read;
     private bool _ended;
 
@@ -66,6 +67,8 @@ public sealed class VideoFrameReader : IFrameReader
             capture.Dispose();
             return null;
         }
+        // Phones store a portrait video on its side with a rotation in the container: read it upright.
+        if (spec.Kind == SourceKind.VideoFile) capture.Set(VideoCaptureProperties.OrientationAuto, 1);
         if (spec.Kind == SourceKind.Camera)
         {
             capture.Set(VideoCaptureProperties.FrameWidth, request.Width);
@@ -74,13 +77,33 @@ public sealed class VideoFrameReader : IFrameReader
         }
         double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : request.Fps;
         long? count = spec.Kind == SourceKind.VideoFile && capture.FrameCount > 0 ? capture.FrameCount : null;
-        return new VideoFrameReader(capture, spec.Location, fps, count);
+        Mat? first = null;
+        if (spec.Kind == SourceKind.VideoFile)
+        {
+            // A container OpenCV opens may hold a codec its FFmpeg lacks (AV1): then no frame decodes.
+            first = new Mat();
+            if (!capture.Read(first) || first.Empty())
+            {
+                first.Dispose();
+                capture.Dispose();
+                return null;
+            }
+        }
+        return new VideoFrameReader(capture, spec.Location, fps, count) { _first = first };
     }
 
     private static VideoCaptureAPIs CameraApi => OperatingSystem.IsLinux() ? VideoCaptureAPIs.V4L2 : OperatingSystem.IsWindows() ? VideoCaptureAPIs.MSMF : VideoCaptureAPIs.ANY;
 
     public bool Read(Mat frame)
     {
+        if (_first is { } first)
+        {
+            first.CopyTo(frame);
+            first.Dispose();
+            _first = null;
+            _read++;
+            return true;
+        }
         if (_capture.Read(frame) && !frame.Empty())
         {
             _read++;
@@ -90,5 +113,9 @@ public sealed class VideoFrameReader : IFrameReader
         return false;
     }
 
-    public void Dispose() => _capture.Dispose();
+    public void Dispose()
+    {
+        _first?.Dispose();
+        _capture.Dispose();
+    }
 }

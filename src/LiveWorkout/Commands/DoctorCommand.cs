@@ -6,6 +6,7 @@ using LiveWorkout.Learning.Native;
 using LiveWorkout.Learning.Landmarks;
 using LiveWorkout.Learning.Packaging;
 using LiveWorkout.Pipeline;
+using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -112,6 +113,9 @@ public static class DoctorCommand
                 caps.FFmpeg ? null : "this OpenCV build cannot read video files; use the OpenCvSharp4.official.runtime package"),
         };
         list.Add(CameraCheck(caps));
+        list.Add(FfmpegFrameReader.Locate() is { } ffmpeg
+            ? new("ffmpeg", CheckStatus.Ok, $"{ffmpeg}: reads the videos OpenCV's FFmpeg cannot decode (AV1)")
+            : new("ffmpeg", CheckStatus.Warn, "not installed", "AV1 videos (phones, video sites) cannot be read; sudo apt-get install ffmpeg (scripts/setup.sh does)"));
         return list;
     }
 

@@ -56,6 +56,16 @@ public sealed class FrameCaptureTests : IDisposable
     }
 
     [Fact]
+    public void A_phone_video_stored_on_its_side_is_read_upright()
+    {
+        string path = TestVideos.WritePhoneClip(Path.Combine(_dir, "phone.mp4"));
+        using var reader = VideoFrameReader.Open(SourceSpec.Parse(path), new CaptureRequest());
+        using var read = new Mat();
+        Assert.True(reader.Read(read));
+        TestVideos.AssertUpright(read);
+    }
+
+    [Fact]
     public async Task An_image_folder_plays_in_name_order_and_skips_corrupt_files()
     {
         for (int i = 0; i < 4; i++)
