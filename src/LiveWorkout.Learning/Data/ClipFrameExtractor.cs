@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Imaging;
+using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;
 using OpenCvSharp;
 
@@ -67,14 +68,22 @@ public static class ClipFrameExtractor
     private static int WriteFrames(string clip, string outDir, double framesPerSecond, RegionSpec? region, Action<string> added)
     {
         using var tracker = region is null ? null : new MotionRegionTracker(region);
-        using var capture = new VideoCapture(clip);
-        if (!capture.IsOpened()) return 0;
-        double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
+        IFrameReader reader;
+        try
+        {
+            reader = FrameReaders.Open(SourceSpec.Parse(clip), new CaptureRequest());
+        }
+        catch (LiveWorkoutException)
+        {
+            return 0; // listed as skipped by the caller
+        }
+        using var _ = reader;
+        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
         int step = Math.Max(1, (int)Math.Round(fps / framesPerSecond));
         Directory.CreateDirectory(outDir);
         using var frame = new Mat();
         int index = 0, written = 0;
-        while (capture.Read(frame) && !frame.Empty())
+        while (reader.Read(frame) && !frame.Empty())
         {
             Rect? area = tracker?.Observe(frame, TimeSpan.FromSeconds(index / fps));
             if (index % step == 0)

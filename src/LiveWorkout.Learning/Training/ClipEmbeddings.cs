@@ -4,6 +4,7 @@ using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Learning.Inference;
+using LiveWorkout.Vision.Capture;
 using LiveWorkout.Vision.Preprocessing;
 using OpenCvSharp;
 
@@ -25,9 +26,8 @@ public static class ClipEmbeddings
         if (every < 1) throw new ArgumentOutOfRangeException(nameof(every), every, "every must be at least 1");
         var classIndex = ClassIndex(clip, labels, classifier.Classes);
 
-        using var capture = new VideoCapture(clip);
-        if (!capture.IsOpened()) throw new InvalidInputException($"cannot read video '{clip}': check the file, or leave it out");
-        double fps = capture.Fps is > 0 and < 1000 ? capture.Fps : 30;
+        using var reader = FrameReaders.Open(SourceSpec.Parse(clip), new CaptureRequest());
+        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
         using var preprocessor = new FramePreprocessor(classifier.Input);
         int length = preprocessor.Length;
         var batch = new float[batchSize * length];
@@ -53,7 +53,7 @@ public static class ClipEmbeddings
         }
 
         using var frame = new Mat();
-        for (long index = 0; capture.Read(frame) && !frame.Empty(); index++)
+        for (long index = 0; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
             var time = TimeSpan.FromSeconds(index / fps);

@@ -117,10 +117,12 @@ public sealed class DatasetTests : IDisposable
                 for (int i = 0; i < 20; i++) writer.Write(frame);
             }
         }
+        File.WriteAllBytes(Path.Combine(root, "squat", "broken.avi"), new byte[100]); // neither OpenCV nor ffmpeg reads it
         Assert.True(ClipFrameExtractor.HoldsClips(root));
 
         var dataset = ClipFrameExtractor.Extract(root, Path.Combine(_data.Root, "cache"), framesPerSecond: 2);
 
+        Assert.Equal("broken.avi", Path.GetFileName(Assert.Single(dataset.Skipped).Path));
         Assert.Equal("clips", dataset.Kind);
         Assert.Equal(["plank", "squat"], dataset.Classes);
         Assert.Equal(6, dataset.Samples.Select(s => s.Group).Distinct().Count());

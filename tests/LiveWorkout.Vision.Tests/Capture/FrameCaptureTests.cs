@@ -66,6 +66,56 @@ public sealed class FrameCaptureTests : IDisposable
     }
 
     [Fact]
+    public async Task An_AV1_video_plays_through_the_system_ffmpeg_with_media_time()
+    {
+        // OpenCV's own FFmpeg has no AV1 decoder; FrameReaders hands such a file to ffmpeg.
+        string clip = TestVideos.ToAv1(WriteClip(50, fps: 25), Path.Combine(_dir, "av1.mp4"));
+        using var pre = new FramePreprocessor(Spec);
+        var capture = new FrameCapture(SourceSpec.Parse(clip), pre, new CaptureSettings());
+        var run = capture.Start(CancellationToken.None);
+        var samples = await Drain(capture);
+        await run;
+
+        Assert.Equal(50, samples.Count);
+        Assert.Equal(TimeSpan.FromSeconds(49 / 25.0), samples[^1].Time);
+        Assert.Null(capture.SourceProblem);
+        Assert.True(samples[^1].Pixels.Average() > samples[0].Pixels.Average() + 0.3); // frames got brighter
+    }
+
+    [Fact]
+    public void The_ffmpeg_reader_turns_a_phone_video_upright()
+    {
+        string path = TestVideos.WritePhoneClip(Path.Combine(_dir, "phone.mp4"));
+        using var reader = FfmpegFrameReader.TryOpen(path, TestVideos.Ffmpeg(), out var error);
+        Assert.True(reader is not null, error);
+        Assert.Equal(25, reader.Fps, 3);
+        using var frame = new Mat();
+        int frames = 0;
+        while (reader.Read(frame))
+        {
+            TestVideos.AssertUpright(frame);
+            frames++;
+        }
+        Assert.Equal(5, frames);
+        Assert.Null(reader.Problem);
+    }
+
+    [Fact]
+    public void A_video_neither_OpenCV_nor_ffmpeg_can_read_is_one_line_naming_what_to_do()
+    {
+        string clip = TestVideos.ToAv1(WriteClip(10), Path.Combine(_dir, "av1.mp4"));
+        var noFfmpeg = Assert.Throws<SourceUnavailableException>(() => FrameReaders.OpenVideoFile(SourceSpec.Parse(clip), new CaptureRequest(), ffmpeg: null).Dispose());
+        Assert.Contains("apt-get install ffmpeg", noFfmpeg.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', noFfmpeg.Message);
+
+        string broken = Path.Combine(_dir, "broken.mp4");
+        File.WriteAllBytes(broken, new byte[5000]);
+        var neither = Assert.Throws<SourceUnavailableException>(() => FrameReaders.OpenVideoFile(SourceSpec.Parse(broken), new CaptureRequest(), TestVideos.Ffmpeg()).Dispose());
+        Assert.Contains("could not be read by OpenCV or by ffmpeg", neither.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', neither.Message);
+    }
+
+    [Fact]
     public async Task An_image_folder_plays_in_name_order_and_skips_corrupt_files()
     {
         for (int i = 0; i < 4; i++)
