@@ -85,7 +85,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
                 Source = clip.VideoPath, DatabasePath = null, RecordPath = null, KeepPredictions = true, KeepEmbeddings = SavePredictionsFolder is not null,
             }, logger).RunAsync(cancellation).ConfigureAwait(false);
         if (result.FramesClassified == 0)
-            throw new SourceUnavailableException($"{clip.VideoPath}: no frame could be read (not a video OpenCV can decode?)");
+            throw new SourceUnavailableException($"{clip.VideoPath}: no frame could be read; check that it plays in a video player");
 
         var truth = labels ?? clip.WholeClip(result.MediaDuration);
         if (TraceFolder is { } folder) FrameTrace.Write(Path.Combine(folder, FrameTrace.FileName(clip.Name)), result.Predictions, result.Classes, truth);
