@@ -14,6 +14,12 @@ public interface IFrameReader : IDisposable
     /// <summary>Reads the next frame into <paramref name="frame"/>; false at the end or when the source failed.</summary>
     bool Read(Mat frame);
 
+    /// <summary>
+    /// The media time of the frame last read, from the file's own timestamps where they differ from
+    /// its frame count over its rate (a phone's variable frame rate); null where that count is the time.
+    /// </summary>
+    TimeSpan? FrameTime => null;
+
     /// <summary>Frames that could not be decoded and were skipped (image folders).</summary>
     int Skipped { get; }
 

@@ -9,6 +9,10 @@ public sealed class VideoFrameReader : IFrameReader
     private readonly VideoCapture _capture;
     private readonly string _location;
     private Mat? _first; // a file's first frame, decoded on opening to know it can be
+    private bool _file;
+    private double _firstMsec;
+    private double? _originMsec; // the first frame's own timestamp
+    private double _lastSeconds = double.NegativeInfinity, _lastStep;
     private long _read;
     private bool _ended;
 
@@ -89,7 +93,7 @@ public sealed class VideoFrameReader : IFrameReader
                 return null;
             }
         }
-        return new VideoFrameReader(capture, spec.Location, fps, count) { _first = first };
+        return new VideoFrameReader(capture, spec.Location, fps, count) { _file = first is not null, _first = first, _firstMsec = first is null ? double.NaN : capture.Get(VideoCaptureProperties.PosMsec) };
     }
 
     private static VideoCaptureAPIs CameraApi => OperatingSystem.IsLinux() ? VideoCaptureAPIs.V4L2 : OperatingSystem.IsWindows() ? VideoCaptureAPIs.MSMF : VideoCaptureAPIs.ANY;
@@ -101,16 +105,41 @@ public sealed class VideoFrameReader : IFrameReader
             first.CopyTo(frame);
             first.Dispose();
             _first = null;
-            _read++;
+            Stamp(_firstMsec);
             return true;
         }
         if (_capture.Read(frame) && !frame.Empty())
         {
-            _read++;
+            Stamp(_file ? _capture.Get(VideoCaptureProperties.PosMsec) : double.NaN);
             return true;
         }
         _ended = true;
         return false;
+    }
+
+    public TimeSpan? FrameTime { get; private set; }
+
+    /// <summary>
+    /// Counts a frame read and times it: its index over the rate, or the file's own timestamp
+    /// (from the first frame's) where that is more than half a frame away and moves forwards, as
+    /// in a phone's variable-frame-rate video. A frame whose time would not move forwards (OpenCV
+    /// gives the last frames of some files no timestamp) comes one step after the frame before it.
+    /// </summary>
+    private void Stamp(double msec)
+    {
+        double seconds = _read / Fps;
+        _read++;
+        if (double.IsFinite(msec) && msec >= 0)
+        {
+            _originMsec ??= msec;
+            double own = (msec - _originMsec.Value) / 1000;
+            if (Math.Abs(own - seconds) > 0.5 / Fps && own > _lastSeconds) seconds = own;
+        }
+        if (_read == 1) _lastStep = 1 / Fps;
+        else if (seconds <= _lastSeconds) seconds = _lastSeconds + _lastStep;
+        else _lastStep = seconds - _lastSeconds;
+        _lastSeconds = seconds;
+        FrameTime = TimeSpan.FromSeconds(seconds);
     }
 
     public void Dispose()

@@ -83,6 +83,24 @@ public sealed class FrameCaptureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_variable_frame_rate_video_keeps_its_own_frame_times()
+    {
+        // 30 frames a second for a second, then 15, as a phone drops its rate in dim light (OpenCV gives the last two no timestamp).
+        string clip = TestVideos.WriteVariableRateClip(Path.Combine(_dir, "vfr.mp4"));
+        using var pre = new FramePreprocessor(Spec);
+        var capture = new FrameCapture(SourceSpec.Parse(clip), pre, new CaptureSettings());
+        var run = capture.Start(CancellationToken.None);
+        var samples = await Drain(capture);
+        await run;
+
+        Assert.Equal(45, samples.Count);
+        Assert.Equal(29 / 30.0, samples[29].Time.TotalSeconds, 0.002);
+        Assert.Equal(30 / 30.0, samples[30].Time.TotalSeconds, 0.002);
+        Assert.Equal(32 / 30.0, samples[31].Time.TotalSeconds, 0.002);
+        Assert.Equal(58 / 30.0, samples[^1].Time.TotalSeconds, 0.002);
+    }
+
+    [Fact]
     public void The_ffmpeg_reader_turns_a_phone_video_upright()
     {
         string path = TestVideos.WritePhoneClip(Path.Combine(_dir, "phone.mp4"));

@@ -46,16 +46,24 @@ internal static class TestVideos
     public static string Ffmpeg() =>
         LiveWorkout.Vision.Capture.FfmpegFrameReader.Locate() ?? throw new InvalidOperationException("ffmpeg is not installed: run scripts/setup.sh (or sudo apt-get install ffmpeg)");
 
+    /// <summary>A 64x48 H.264 clip of variable frame rate: frames 1/30 s apart for a second, then 1/15 s apart for another.</summary>
+    public static string WriteVariableRateClip(string output) =>
+        RunFfmpeg("-f", "lavfi", "-i", "testsrc=size=64x48:rate=30", "-t", "2", "-vf", "select='lt(t,1)+gte(t,1)*not(mod(n,2))'",
+            "-fps_mode", "vfr", "-c:v", "libx264", "-pix_fmt", "yuv420p", output);
+
     /// <summary>Re-encodes <paramref name="input"/> to AV1 with the system's ffmpeg.</summary>
-    public static string ToAv1(string input, string output)
+    public static string ToAv1(string input, string output) =>
+        RunFfmpeg("-i", input, "-c:v", "libaom-av1", "-cpu-used", "8", "-b:v", "100k", "-pix_fmt", "yuv420p", output);
+
+    /// <summary>Runs the system's ffmpeg to make <paramref name="args"/>' last argument, the output file.</summary>
+    private static string RunFfmpeg(params string[] args)
     {
         var start = new ProcessStartInfo(Ffmpeg()) { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-v", "error", "-nostdin", "-y", "-i", input, "-c:v", "libaom-av1", "-cpu-used", "8", "-b:v", "100k", "-pix_fmt", "yuv420p", output })
-            start.ArgumentList.Add(a);
+        foreach (var a in new[] { "-v", "error", "-nostdin", "-y" }.Concat(args)) start.ArgumentList.Add(a);
         using var p = Process.Start(start)!;
         string errors = p.StandardError.ReadToEnd();
         p.WaitForExit();
-        Assert.True(p.ExitCode == 0, "ffmpeg could not make the AV1 clip: " + errors);
-        return output;
+        Assert.True(p.ExitCode == 0, $"ffmpeg could not make {args[^1]}: {errors}");
+        return args[^1];
     }
 }
