@@ -85,7 +85,7 @@ public static class ClipFrameExtractor
         int index = 0, written = 0;
         while (reader.Read(frame) && !frame.Empty())
         {
-            Rect? area = tracker?.Observe(frame, TimeSpan.FromSeconds(index / fps));
+            Rect? area = tracker?.Observe(frame, reader.FrameTime ?? TimeSpan.FromSeconds(index / fps));
             if (index % step == 0)
             {
                 string file = Path.Combine(outDir, $"{index:D6}.jpg");

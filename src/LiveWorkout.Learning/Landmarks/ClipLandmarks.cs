@@ -36,7 +36,7 @@ public static class ClipLandmarks
         for (; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double time = index / fps;
+            double time = reader.FrameTime?.TotalSeconds ?? index / fps;
             if (time + 1e-6 < next) continue;
             estimator.Estimate(frame, time, landmarks);
             times.Add(time);

@@ -12,7 +12,7 @@ namespace LiveWorkout.Learning.Training;
 
 /// <summary>
 /// Reads labelled clips the way replay does (OpenCV decoding, the model's own preprocessing,
-/// media time = frame index / fps) and runs the CNN on every n-th frame. Results can be cached
+/// media time = the frame's own, as replay gives it) and runs the CNN on every n-th frame. Results can be cached
 /// per clip, keyed by the clip, the weights and the stride, so trying head settings is cheap.
 /// </summary>
 public static class ClipEmbeddings
@@ -56,7 +56,8 @@ public static class ClipEmbeddings
         for (long index = 0; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
-            var time = TimeSpan.FromSeconds(index / fps);
+            double seconds = reader.FrameTime?.TotalSeconds ?? index / fps;
+            var time = TimeSpan.FromSeconds(seconds);
             if (index % every != 0)
             {
                 preprocessor.Track(frame, time); // the person tracker samples on its own time grid
@@ -66,8 +67,8 @@ public static class ClipEmbeddings
             preprocessor.ProcessInSequence(frame, time, input);
             // Motion is measured on each stored frame as it comes, against the stored frame 0.2 s before:
             // replay measures it on every frame, but picks the same pairs (--every 3 at 30 fps stores one frame per 0.1 s).
-            motionFeatures?.Compute(input, index / fps, batchMotion.AsSpan(batchTimes.Count * motion!.Features, motion.Features));
-            batchTimes.Add(index / fps);
+            motionFeatures?.Compute(input, seconds, batchMotion.AsSpan(batchTimes.Count * motion!.Features, motion.Features));
+            batchTimes.Add(seconds);
             if (batchTimes.Count == batchSize) Flush();
         }
         Flush();
