@@ -38,6 +38,17 @@ public sealed class FrameCaptureTests : IDisposable
         return samples;
     }
 
+    /// <summary>Every frame of a video file, replayed with default settings.</summary>
+    private static async Task<(List<FrameSample> Samples, FrameCapture Capture)> ReplayAll(string clip)
+    {
+        using var pre = new FramePreprocessor(Spec);
+        var capture = new FrameCapture(SourceSpec.Parse(clip), pre, new CaptureSettings());
+        var run = capture.Start(CancellationToken.None);
+        var samples = await Drain(capture);
+        await run;
+        return (samples, capture);
+    }
+
     [Fact]
     public async Task Replay_of_a_file_is_lossless_with_media_time()
     {
@@ -70,11 +81,7 @@ public sealed class FrameCaptureTests : IDisposable
     {
         // OpenCV's own FFmpeg has no AV1 decoder; FrameReaders hands such a file to ffmpeg.
         string clip = TestVideos.ToAv1(WriteClip(50, fps: 25), Path.Combine(_dir, "av1.mp4"));
-        using var pre = new FramePreprocessor(Spec);
-        var capture = new FrameCapture(SourceSpec.Parse(clip), pre, new CaptureSettings());
-        var run = capture.Start(CancellationToken.None);
-        var samples = await Drain(capture);
-        await run;
+        var (samples, capture) = await ReplayAll(clip);
 
         Assert.Equal(50, samples.Count);
         Assert.Equal(TimeSpan.FromSeconds(49 / 25.0), samples[^1].Time);
@@ -87,11 +94,7 @@ public sealed class FrameCaptureTests : IDisposable
     {
         // 30 frames a second for a second, then 15, as a phone drops its rate in dim light (OpenCV gives the last two no timestamp).
         string clip = TestVideos.WriteVariableRateClip(Path.Combine(_dir, "vfr.mp4"));
-        using var pre = new FramePreprocessor(Spec);
-        var capture = new FrameCapture(SourceSpec.Parse(clip), pre, new CaptureSettings());
-        var run = capture.Start(CancellationToken.None);
-        var samples = await Drain(capture);
-        await run;
+        var (samples, _) = await ReplayAll(clip);
 
         Assert.Equal(45, samples.Count);
         Assert.Equal(29 / 30.0, samples[29].Time.TotalSeconds, 0.002);
