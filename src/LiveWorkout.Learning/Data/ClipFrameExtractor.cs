@@ -71,21 +71,20 @@ public static class ClipFrameExtractor
         IFrameReader reader;
         try
         {
-            reader = FrameReaders.Open(SourceSpec.Parse(clip), new CaptureRequest());
+            reader = FrameReaders.OpenFile(clip);
         }
         catch (LiveWorkoutException)
         {
             return 0; // listed as skipped by the caller
         }
         using var _ = reader;
-        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
-        int step = Math.Max(1, (int)Math.Round(fps / framesPerSecond));
+        int step = Math.Max(1, (int)Math.Round(reader.Fps / framesPerSecond));
         Directory.CreateDirectory(outDir);
         using var frame = new Mat();
         int index = 0, written = 0;
         while (reader.Read(frame) && !frame.Empty())
         {
-            Rect? area = tracker?.Observe(frame, reader.FrameTime ?? TimeSpan.FromSeconds(index / fps));
+            Rect? area = tracker?.Observe(frame, reader.MediaTimeOf(index));
             if (index % step == 0)
             {
                 string file = Path.Combine(outDir, $"{index:D6}.jpg");

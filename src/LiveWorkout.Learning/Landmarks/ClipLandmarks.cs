@@ -24,8 +24,7 @@ public static class ClipLandmarks
     {
         if (!(stepSeconds > 0)) throw new ArgumentOutOfRangeException(nameof(stepSeconds), stepSeconds, "the step must be positive");
         // The readers replay and live use: the same frames, upright, and AV1 through ffmpeg.
-        using var reader = FrameReaders.Open(SourceSpec.Parse(videoPath), new CaptureRequest());
-        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
+        using var reader = FrameReaders.OpenFile(videoPath);
         var times = new List<double>();
         var frames = new List<float>();
         var landmarks = new float[PoseFrame.Length];
@@ -36,7 +35,7 @@ public static class ClipLandmarks
         for (; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double time = reader.FrameTime?.TotalSeconds ?? index / fps;
+            double time = reader.MediaTimeOf(index).TotalSeconds;
             if (time + 1e-6 < next) continue;
             estimator.Estimate(frame, time, landmarks);
             times.Add(time);
@@ -45,7 +44,7 @@ public static class ClipLandmarks
         }
         if (times.Count == 0) throw new InvalidInputException($"'{videoPath}' gave no frame: check the file, or leave it out");
 
-        var labels = truth(TimeSpan.FromSeconds(index / fps));
+        var labels = truth(TimeSpan.FromSeconds(index / reader.Fps));
         var timeArray = times.ToArray();
         var names = timeArray.Select(t => labels.LabelAt(TimeSpan.FromSeconds(t))).ToArray();
         var phases = ClipEmbeddings.PhaseTargetsAt(timeArray, labels);

@@ -26,8 +26,7 @@ public static class ClipEmbeddings
         if (every < 1) throw new ArgumentOutOfRangeException(nameof(every), every, "every must be at least 1");
         var classIndex = ClassIndex(clip, labels, classifier.Classes);
 
-        using var reader = FrameReaders.Open(SourceSpec.Parse(clip), new CaptureRequest());
-        double fps = reader.Fps is > 0 and < 1000 ? reader.Fps : 30;
+        using var reader = FrameReaders.OpenFile(clip);
         using var preprocessor = new FramePreprocessor(classifier.Input);
         int length = preprocessor.Length;
         var batch = new float[batchSize * length];
@@ -56,8 +55,8 @@ public static class ClipEmbeddings
         for (long index = 0; reader.Read(frame) && !frame.Empty(); index++)
         {
             cancellation.ThrowIfCancellationRequested();
-            double seconds = reader.FrameTime?.TotalSeconds ?? index / fps;
-            var time = TimeSpan.FromSeconds(seconds);
+            var time = reader.MediaTimeOf(index);
+            double seconds = time.TotalSeconds;
             if (index % every != 0)
             {
                 preprocessor.Track(frame, time); // the person tracker samples on its own time grid

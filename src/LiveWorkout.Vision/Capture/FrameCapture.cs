@@ -175,7 +175,7 @@ public sealed class FrameCapture
                     continue;
                 }
                 Counters.Skipped = reader.Skipped;
-                TimeSpan time = _source.IsLive ? clock.Elapsed : reader.FrameTime ?? TimeSpan.FromSeconds(index / reader.Fps);
+                TimeSpan time = _source.IsLive ? clock.Elapsed : reader.MediaTimeOf(index);
                 if (!_source.IsLive && _settings.Realtime) PaceTo(time, clock, cancellation);
 
                 if (_settings.RecordPath is not null)

@@ -27,6 +27,9 @@ public static class FrameReaders
         }
     }
 
+    /// <summary>A video file or image folder at <paramref name="path"/>, read as replay reads it.</summary>
+    public static IFrameReader OpenFile(string path) => Open(SourceSpec.Parse(path), new CaptureRequest());
+
     /// <summary>A video file: OpenCV first, then the <paramref name="ffmpeg"/> program (null: none installed) for codecs OpenCV's FFmpeg lacks.</summary>
     public static IFrameReader OpenVideoFile(SourceSpec spec, CaptureRequest request, string? ffmpeg)
     {

@@ -20,6 +20,9 @@ public interface IFrameReader : IDisposable
     /// </summary>
     TimeSpan? FrameTime => null;
 
+    /// <summary>The media time of frame <paramref name="index"/> of a file or folder, the frame just read: its own, or its index over the rate.</summary>
+    TimeSpan MediaTimeOf(long index) => FrameTime ?? TimeSpan.FromSeconds(index / Fps);
+
     /// <summary>Frames that could not be decoded and were skipped (image folders).</summary>
     int Skipped { get; }
 
