@@ -227,12 +227,13 @@ public sealed class PoseEstimator : IDisposable
         DetectIn(bgr, _regions.Dequeue());
         if (_regions.Count > 0) return;
         SortBest(_found, bgr);
+        DropEnlargedCopies(_found, bgr);
         if (_track is { } tracked)
         {
             if (_found.Count > 0)
             {
                 var detected = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
-                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side) _track = detected;
+                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side || (LinesUpAsCopy(tracked, detected, bgr) && LooksPadded(bgr))) _track = detected;
             }
             return;
         }
@@ -290,6 +291,105 @@ public sealed class PoseEstimator : IDisposable
         float diagonal = MathF.Sqrt(bgr.Width * bgr.Width + bgr.Height * bgr.Height);
         float Rank(PoseDetection d) => Distance(d.HipCenter, d.ScalePoint) * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
         detections.Sort((a, b) => Rank(b).CompareTo(Rank(a)));
+    }
+
+    /// <summary>
+    /// Removes the people who are another one found, enlarged about the frame's centre, in a frame
+    /// padded around a smaller picture: the blurred copy of the clip that phone apps and video sites
+    /// pad a clip of another shape with. Its person is larger than the real one and so ranks first,
+    /// and its landmarks still show a person.
+    /// </summary>
+    private static void DropEnlargedCopies(List<PoseDetection> detections, Mat bgr)
+    {
+        bool? padded = null; // looked at only when two detections line up so
+        for (int i = detections.Count - 1; i >= 0; i--)
+        {
+            var crop = PoseCrop.FromAlignment(detections[i].HipCenter, detections[i].ScalePoint);
+            for (int j = 0; j < detections.Count; j++)
+            {
+                if (j == i || !LinesUpAsCopy(crop, PoseCrop.FromAlignment(detections[j].HipCenter, detections[j].ScalePoint), bgr)) continue;
+                if (!(padded ??= LooksPadded(bgr))) return;
+                detections.RemoveAt(i);
+                break;
+            }
+        }
+    }
+
+    /// <summary>How much larger than a person their padding copy is at least: a clip padded to a frame of another shape fills it 1.5 times or more, and the detector's sizes are rough.</summary>
+    private const float CopyScale = 1.4f;
+
+    /// <summary>How far a copy's hip centre may lie from where the enlargement puts it, as a share of its crop's side: the detector's keypoints on a blurred body are rough.</summary>
+    private const float CopyTolerance = 0.15f;
+
+    /// <summary>
+    /// Whether <paramref name="large"/> is <paramref name="small"/> enlarged about the frame's centre
+    /// by at least <see cref="CopyScale"/>, as a padded clip shows each body both in the picture and,
+    /// k times as far out from the centre, in the copy behind it. Two detections of one person near
+    /// the centre, one of them small, also line up so: only in a frame that <see cref="LooksPadded"/>
+    /// is the larger one a copy.
+    /// </summary>
+    private static bool LinesUpAsCopy(PoseCrop large, PoseCrop small, Mat bgr)
+    {
+        float k = large.Side / small.Side;
+        if (!(k >= CopyScale)) return false;
+        var centre = new Point2f(bgr.Width / 2f, bgr.Height / 2f);
+        var expected = new Point2f(centre.X + k * (small.Center.X - centre.X), centre.Y + k * (small.Center.Y - centre.Y));
+        return Distance(expected, large.Center) <= CopyTolerance * large.Side;
+    }
+
+    /// <summary>
+    /// Whether the frame is a picture padded at both ends of its height or its width: two straight
+    /// edges across the frame (on a 360-pixel-wide copy, rows or columns where at least
+    /// <see cref="EdgeShare"/> of the pixels step by more than 6 grey levels), as far from each end,
+    /// with strips outside them whose fine detail (mean absolute Laplacian) is under a third of the
+    /// picture's: blurred or plain, as phone apps and video sites pad a clip.
+    /// </summary>
+    internal static bool LooksPadded(Mat bgr)
+    {
+        using var small = new Mat();
+        using var grey = new Mat();
+        int width = Math.Min(360, bgr.Width), height = Math.Max(8, (int)Math.Round((double)bgr.Height * width / bgr.Width));
+        Cv2.Resize(bgr, small, new Size(width, height), 0, 0, InterpolationFlags.Area);
+        Cv2.CvtColor(small, grey, ColorConversionCodes.BGR2GRAY);
+        if (PaddedAlongHeight(grey)) return true;
+        using var turned = grey.T();
+        return PaddedAlongHeight(turned);
+    }
+
+    /// <summary>Share of a row that must step sharply for the row to be a padding's edge.</summary>
+    private const double EdgeShare = 0.3;
+
+    private static bool PaddedAlongHeight(Mat grey)
+    {
+        int rows = grey.Rows, cols = grey.Cols;
+        grey.GetArray(out byte[] pixels);
+        var edge = new double[rows];
+        for (int y = 1; y < rows - 1; y++)
+        {
+            int steps = 0;
+            for (int x = 0; x < cols; x++)
+                if (Math.Abs(pixels[(y + 1) * cols + x] - pixels[(y - 1) * cols + x]) > 6) steps++;
+            edge[y] = (double)steps / cols;
+        }
+        using var detail = new Mat();
+        Cv2.Laplacian(grey, detail, MatType.CV_32F);
+        Cv2.Absdiff(detail, Scalar.All(0), detail);
+        double Detail(int from, int to)
+        {
+            using var strip = new Mat(detail, new Rect(0, from, cols, to - from));
+            return Cv2.Mean(strip).Val0;
+        }
+        for (int top = Math.Max(3, rows / 20); top < rows * 2 / 5; top++)
+        {
+            if (edge[top] < EdgeShare) continue;
+            for (int bottom = rows - 1 - top - 2; bottom <= rows - 1 - top + 2; bottom++)
+            {
+                if (bottom <= top + 8 || bottom >= rows - 3 || edge[bottom] < EdgeShare) continue;
+                double picture = Detail(top + 2, bottom - 1);
+                if (picture > 1 && Math.Max(Detail(0, top - 1), Detail(bottom + 2, rows)) < picture / 3) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Squares along a tall or wide frame's long side, overlapping by half or more (a 16:9 frame gives three).</summary>

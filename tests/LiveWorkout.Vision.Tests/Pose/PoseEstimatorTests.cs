@@ -29,7 +29,7 @@ public sealed class PoseEstimatorTests
         for (int i = 0; i < session.FrameCount; i += 30, frames++)
         {
             var pose = session.Render(i, render);
-            PadToTall(render, tall);
+            PadToTall(render, tall, TallWidth, TallHeight);
             double seconds = session.TimeOf(i);
             estimator.Reset(); // every frame a first look, as when the person was lost
             if (estimator.Estimate(tall, seconds, frame) < LandmarkFeatures.PresenceThreshold) continue;
@@ -38,6 +38,71 @@ public sealed class PoseEstimatorTests
         }
         Assert.True(found >= 0.9 * frames, $"the person was found in {found} of {frames} frames");
         Assert.True(onPelvis >= 0.9 * found, $"hips on the sharp person's pelvis in {onPelvis} of {found} frames, in the tall frame's pixels");
+    }
+
+    /// <summary>
+    /// A 480x270 clip shown in a 1080x1920 frame over its blurred copy, played through the front end
+    /// as replay does. The copy's person is three times the real one's size and the detector finds
+    /// it: ranked by size, it was followed for the whole clip in seed 32 (hips on the real person in
+    /// 0 of 40 frames).
+    /// </summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void A_padded_clip_is_followed_on_the_real_person_not_on_the_blurred_copy(int seed)
+    {
+        using var session = new SyntheticSession(seed, 480, 270, 4, sceneOptions: new SceneOptions(CameraView.Front));
+        using var estimator = ShippedPoseStage();
+        using var frontEnd = new PoseFrontEnd(estimator, intervalSeconds: 0.1);
+        using var render = new Mat();
+        using var tall = new Mat();
+        var frame = new float[PoseFrame.Length];
+        int frames = 0, onPelvis = 0;
+        for (int i = 0; i < session.FrameCount; i += 3, frames++)
+        {
+            var pose = session.Render(i, render);
+            PadToTall(render, tall, PhoneWidth, PhoneHeight);
+            frontEnd.ProcessInSequence(tall, TimeSpan.FromSeconds(session.TimeOf(i)), frame);
+            if (PoseFrame.Presence(frame) >= LandmarkFeatures.PresenceThreshold &&
+                HipsOnPelvis(session, pose, frame, PhoneWidth / 480.0, 0, (PhoneHeight - PhoneWidth * 270 / 480) / 2)) onPelvis++;
+        }
+        Assert.True(onPelvis >= 0.9 * frames, $"hips on the sharp person's pelvis in {onPelvis} of {frames} frames");
+    }
+
+    private const int PhoneWidth = 1080, PhoneHeight = 1920;
+
+    /// <summary>
+    /// The blurred copy is only dropped in a frame that looks padded: two detections of one person
+    /// near the centre, one of them small, line up like a person and their copy, and in an unpadded
+    /// real clip against a white wall the person was dropped for the small one.
+    /// </summary>
+    [Fact]
+    public void Padding_is_seen_in_padded_frames_only()
+    {
+        using var session = new SyntheticSession(35, 640, 360, 2, sceneOptions: new SceneOptions(CameraView.Front));
+        using var render = new Mat();
+        session.Render(0, render);
+        using var tall = new Mat();
+        PadToTall(render, tall, PhoneWidth, PhoneHeight);
+        Assert.True(PoseEstimator.LooksPadded(tall), "a landscape clip over its blurred copy in a phone frame");
+
+        using var portrait = new Mat(render, new Rect(220, 0, 200, 360));
+        using var lying = portrait.T();
+        using var wide = new Mat();
+        PadToTall(lying, wide, 720, 1280); // built tall, then turned: a portrait clip over its copy in a landscape frame
+        using var turned = wide.T();
+        Assert.True(PoseEstimator.LooksPadded(turned), "a portrait clip over its blurred copy in a landscape frame");
+
+        using var letterboxed = new Mat(new Size(640, 480), MatType.CV_8UC3, Scalar.All(0));
+        using (var slot = new Mat(letterboxed, new Rect(0, 60, 640, 360))) render.CopyTo(slot);
+        Assert.True(PoseEstimator.LooksPadded(letterboxed), "black bars above and below");
+
+        Assert.False(PoseEstimator.LooksPadded(render), "the clip itself");
+        using var walls = render.Clone();
+        using (var wall = walls.RowRange(0, 100)) wall.SetTo(new Scalar(235, 235, 235));
+        using (var floor = walls.RowRange(320, 360)) floor.SetTo(new Scalar(200, 200, 200));
+        Assert.False(PoseEstimator.LooksPadded(walls), "plain wall and floor of different heights");
     }
 
     /// <summary>
@@ -140,16 +205,20 @@ public sealed class PoseEstimatorTests
     private const int TallWidth = 720, TallHeight = 1280, Top = (TallHeight - 540) / 2;
     private const double Scale = TallWidth / 640.0;
 
-    /// <summary>A 640x480 frame at 720x540 in the middle of a 720x1280 frame, over itself enlarged to the full height and blurred.</summary>
-    private static void PadToTall(Mat landscape, Mat tall)
+    /// <summary>
+    /// A landscape frame scaled to the width of a <paramref name="width"/>x<paramref name="height"/>
+    /// frame, in its middle, over itself enlarged to the full height and box-blurred (as phone apps pad a clip).
+    /// </summary>
+    private static void PadToTall(Mat landscape, Mat tall, int width, int height)
     {
         using var enlarged = new Mat();
-        Cv2.Resize(landscape, enlarged, new Size(TallHeight * 4 / 3, TallHeight));
-        using var middle = new Mat(enlarged, new Rect((enlarged.Width - TallWidth) / 2, 0, TallWidth, TallHeight));
+        Cv2.Resize(landscape, enlarged, new Size(height * landscape.Width / landscape.Height, height));
+        using var middle = new Mat(enlarged, new Rect((enlarged.Width - width) / 2, 0, width, height));
         Cv2.Blur(middle, tall, new Size(41, 41));
+        int sharpHeight = width * landscape.Height / landscape.Width;
         using var sharp = new Mat();
-        Cv2.Resize(landscape, sharp, new Size(TallWidth, 540), 0, 0, InterpolationFlags.Area);
-        using var slot = new Mat(tall, new Rect(0, Top, TallWidth, 540));
+        Cv2.Resize(landscape, sharp, new Size(width, sharpHeight), 0, 0, InterpolationFlags.Area);
+        using var slot = new Mat(tall, new Rect(0, (height - sharpHeight) / 2, width, sharpHeight));
         sharp.CopyTo(slot);
     }
 }
