@@ -59,6 +59,33 @@ public sealed class LandmarkFeaturesTests
         Assert.Equal(1, f[^1]);
     }
 
+    /// <summary>
+    /// A person filmed from the thighs up: the pose model only guesses the legs, here bent as in a
+    /// lunge, below the frame. Those legs are taken as straight on from the torso; the same lunge
+    /// inside the frame is left as it is.
+    /// </summary>
+    [Fact]
+    public void Legs_below_the_frame_are_taken_as_straight()
+    {
+        float[] Lunging(float dy)
+        {
+            var frame = Standing(dy: dy);
+            PoseFrame.SetLandmark(frame, PoseFrame.LeftKnee, 320 + 50, 240 + dy + 35, 0.3f);
+            PoseFrame.SetLandmark(frame, PoseFrame.LeftAnkle, 320 + 50, 240 + dy + 85, 0.2f);
+            PoseFrame.SetLandmark(frame, PoseFrame.RightKnee, 320 - 40, 240 + dy + 45, 0.3f);
+            PoseFrame.SetLandmark(frame, PoseFrame.RightAnkle, 320 - 40, 240 + dy + 95, 0.2f);
+            return frame;
+        }
+        int knees = 2 * LandmarkFeatures.Points.Count + 2;
+        var cut = Features(Lunging(dy: 230)); // hips 10 px above the frame's bottom edge
+        Assert.True(cut[knees] > 0.99f && cut[knees + 1] > 0.99f, $"knee angles {cut[knees] * 180:F0} and {cut[knees + 1] * 180:F0} degrees");
+        var standing = Features(Standing(dy: 230));
+        for (int i = 0; i < 2 * LandmarkFeatures.Points.Count; i++) Assert.Equal(standing[i], cut[i], 1);
+
+        var inside = Features(Lunging(dy: 0));
+        Assert.True(inside[knees] < 0.9f && inside[knees + 1] < 0.9f, "a lunge in the frame keeps its bent knees");
+    }
+
     [Fact]
     public void A_frame_with_nobody_in_it_is_all_zeros()
     {
