@@ -301,15 +301,16 @@ public sealed class PoseEstimator : IDisposable
     /// </summary>
     private static void DropEnlargedCopies(List<PoseDetection> detections, Mat bgr)
     {
+        var crops = detections.ConvertAll(d => PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint));
         bool? padded = null; // looked at only when two detections line up so
         for (int i = detections.Count - 1; i >= 0; i--)
         {
-            var crop = PoseCrop.FromAlignment(detections[i].HipCenter, detections[i].ScalePoint);
-            for (int j = 0; j < detections.Count; j++)
+            for (int j = 0; j < crops.Count; j++)
             {
-                if (j == i || !LinesUpAsCopy(crop, PoseCrop.FromAlignment(detections[j].HipCenter, detections[j].ScalePoint), bgr)) continue;
+                if (j == i || !LinesUpAsCopy(crops[i], crops[j], bgr)) continue;
                 if (!(padded ??= LooksPadded(bgr))) return;
                 detections.RemoveAt(i);
+                crops.RemoveAt(i);
                 break;
             }
         }
@@ -371,14 +372,15 @@ public sealed class PoseEstimator : IDisposable
                 if (Math.Abs(pixels[(y + 1) * cols + x] - pixels[(y - 1) * cols + x]) > 6) steps++;
             edge[y] = (double)steps / cols;
         }
+        // Fine detail summed row by row, so any strip's mean is two lookups.
         using var detail = new Mat();
         Cv2.Laplacian(grey, detail, MatType.CV_32F);
         Cv2.Absdiff(detail, Scalar.All(0), detail);
-        double Detail(int from, int to)
-        {
-            using var strip = new Mat(detail, new Rect(0, from, cols, to - from));
-            return Cv2.Mean(strip).Val0;
-        }
+        using var perRow = new Mat();
+        Cv2.Reduce(detail, perRow, ReduceDimension.Column, ReduceTypes.Sum, MatType.CV_64F);
+        var summed = new double[rows + 1];
+        for (int y = 0; y < rows; y++) summed[y + 1] = summed[y] + perRow.At<double>(y);
+        double Detail(int from, int to) => (summed[to] - summed[from]) / ((double)(to - from) * cols);
         for (int top = Math.Max(3, rows / 20); top < rows * 2 / 5; top++)
         {
             if (edge[top] < EdgeShare) continue;
