@@ -10,7 +10,9 @@ namespace LiveWorkout.Vision.Pose;
 /// again when the person is lost and every <see cref="RedetectSeconds"/>, so a wrong first crop
 /// does not persist. With several people in view it keeps the largest, most central one whose
 /// landmarks show a person: the largest detection may be a poster, or the blurred, enlarged copy
-/// of the video that phone apps pad a clip of another shape with. In a tall or wide frame the
+/// of the video that phone apps pad a clip of another shape with. Someone who comes to rank above
+/// the tracked person takes over only when a look a second later finds them in the same place, so
+/// a passer-by near the camera does not take the track. In a tall or wide frame the
 /// detector also looks, at most every <see cref="CloserLookSeconds"/>, at squares along the frame's
 /// long side, where a person small in the whole frame is as large as the detector needs. Where
 /// nobody is found at all, the detector also looks at one tile of the frame at about twice the size
@@ -32,6 +34,7 @@ public sealed class PoseEstimator : IDisposable
     private double _lastDetection = double.NegativeInfinity;
     private double _lastCloserLook = double.NegativeInfinity;
     private double _lastTileLook = double.NegativeInfinity;
+    private PoseCrop? _challenger; // someone who ranked above the tracked person at the last check, to be confirmed
     private readonly List<PoseDetection> _found = [];
     private readonly Queue<Rect> _regions = new(); // detector runs still to do for the current search or check
     private readonly List<PoseCrop> _candidates = []; // crops still to try, best first, while nobody is tracked
@@ -162,7 +165,8 @@ public sealed class PoseEstimator : IDisposable
     {
         frame[..PoseFrame.Length].CopyTo(_held);
         _heldAt = seconds;
-        if (_detector is not null && _regions.Count == 0 && seconds - _lastDetection >= RedetectSeconds)
+        if (_detector is not null && _regions.Count == 0 &&
+            seconds - _lastDetection >= (_challenger is null ? RedetectSeconds : ConfirmSeconds))
         {
             // A detection far from the tracked body means the track went astray (or someone else is in front).
             _lastDetection = seconds;
@@ -230,10 +234,29 @@ public sealed class PoseEstimator : IDisposable
         DropEnlargedCopies(_found, bgr);
         if (_track is { } tracked)
         {
-            if (_found.Count > 0)
+            var challenger = _challenger;
+            _challenger = null;
+            if (_found.Count == 0) return;
+            var best = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
+            if (LinesUpAsCopy(tracked, best, bgr) && LooksPadded(bgr))
             {
-                var detected = PoseCrop.FromAlignment(_found[0].HipCenter, _found[0].ScalePoint);
-                if (Distance(detected.Center, tracked.Center) > 0.35f * tracked.Side || (LinesUpAsCopy(tracked, detected, bgr) && LooksPadded(bgr))) _track = detected;
+                _track = best;
+                return;
+            }
+            // Someone else who ranks above the tracked person takes over only if found in the same
+            // place at the next look, so a passer-by near the camera does not take the track from
+            // the person training.
+            float trackedRank = Rank(tracked, bgr);
+            foreach (var d in _found)
+            {
+                var other = PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint);
+                if (Distance(other.Center, tracked.Center) <= 0.35f * tracked.Side || Rank(other, bgr) <= trackedRank) continue;
+                if (challenger is { } earlier && StayedPut(earlier, other))
+                {
+                    _track = other;
+                    return;
+                }
+                _challenger ??= other;
             }
             return;
         }
@@ -261,6 +284,7 @@ public sealed class PoseEstimator : IDisposable
     public void Reset()
     {
         _track = null;
+        _challenger = null;
         _regions.Clear();
         _candidates.Clear();
         _found.Clear();
@@ -287,11 +311,28 @@ public sealed class PoseEstimator : IDisposable
     /// <summary>Sorts detections best first: larger and more central people before smaller, off-centre ones.</summary>
     private static void SortBest(List<PoseDetection> detections, Mat bgr)
     {
+        float RankOf(PoseDetection d) => Rank(PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint), bgr);
+        detections.Sort((a, b) => RankOf(b).CompareTo(RankOf(a)));
+    }
+
+    /// <summary>How good a person is to follow: larger and more central is better.</summary>
+    private static float Rank(PoseCrop crop, Mat bgr)
+    {
         var centre = new Point2f(bgr.Width / 2f, bgr.Height / 2f);
         float diagonal = MathF.Sqrt(bgr.Width * bgr.Width + bgr.Height * bgr.Height);
-        float Rank(PoseDetection d) => Distance(d.HipCenter, d.ScalePoint) * (1 - 0.5f * Distance(d.HipCenter, centre) / diagonal);
-        detections.Sort((a, b) => Rank(b).CompareTo(Rank(a)));
+        return crop.Side * (1 - 0.5f * Distance(crop.Center, centre) / diagonal);
     }
+
+    /// <summary>Seconds after a check that found someone ranking above the tracked person until the look that confirms them.</summary>
+    private const double ConfirmSeconds = 1;
+
+    /// <summary>
+    /// Whether a person found again <see cref="ConfirmSeconds"/> later stayed where they were, as
+    /// someone training does (their hips move less than a quarter of their crop, their size by less
+    /// than half, as the detector's sizes vary); a passer-by walks on.
+    /// </summary>
+    private static bool StayedPut(PoseCrop before, PoseCrop after) =>
+        Distance(before.Center, after.Center) <= 0.25f * before.Side && after.Side <= 1.5f * before.Side && before.Side <= 1.5f * after.Side;
 
     /// <summary>
     /// Removes the people who are another one found, enlarged about the frame's centre, in a frame

@@ -175,6 +175,109 @@ public sealed class PoseEstimatorTests
         Assert.True(found[75..90].All(f => f), $"the person found again within half a second: {string.Join(' ', found[60..90].Select(f => f ? 1 : 0))}");
     }
 
+    /// <summary>
+    /// A person training, with someone twice as tall walking past nearer the camera from 3.5 s to
+    /// 6.5 s, over the detector's check after 4 s. Taking whoever ranked first at the check, the
+    /// pose stage followed the passer-by until they left: hips on the person training in 16 of the
+    /// crossing's 30 frames.
+    /// </summary>
+    [Fact]
+    public void A_passer_by_does_not_take_the_track_from_the_person_training()
+    {
+        var (onTrainee, onOther, frames) = PlayWithSomeoneElse(41, seconds =>
+            seconds is >= 3.5 and < 6.5 ? new Point2d(-OtherWidth + (seconds - 3.5) / 3 * (TraineeLeft + OtherWidth), 40) : null, "running");
+        int crossing = frames.Count(t => t is >= 3.5 and < 6.5);
+        int kept = onTrainee.Count(t => t is >= 3.5 and < 6.5);
+        Assert.True(kept >= crossing - 1, $"hips on the person training in {kept} of the crossing's {crossing} frames (on the passer-by in {onOther.Count})");
+        Assert.True(onTrainee.Count >= frames.Count - 5, $"hips on the person training in {onTrainee.Count} of {frames.Count} frames");
+    }
+
+    /// <summary>
+    /// Someone twice as tall who comes into view at 2.5 s and stays is the person to follow: the
+    /// check after 4 s finds them, the look a second later confirms them.
+    /// </summary>
+    [Fact]
+    public void Someone_larger_who_stays_takes_the_track_at_the_check_after_next()
+    {
+        var (_, onOther, frames) = PlayWithSomeoneElse(42, seconds => seconds >= 2.5 ? new Point2d(80, 40) : null, "squat");
+        int last = frames.Count(t => t >= 6.5);
+        int taken = onOther.Count(t => t >= 6.5);
+        Assert.True(taken >= last - 1, $"hips on the larger person in {taken} of the {last} frames from 6.5 s");
+    }
+
+    private const int CanvasWidth = 960, CanvasHeight = 540, TraineeLeft = 470, TraineeTop = 170, OtherWidth = 260;
+    private const double TraineeScale = 0.75, OtherTaller = 2;
+
+    /// <summary>
+    /// Plays 8 s through the front end as replay does: a person training, scaled down on the right of
+    /// a grey 960x540 frame, and from when <paramref name="otherAt"/> gives a place, another rendered
+    /// person twice as tall pasted there with their own background. Returns the times of
+    /// the frames whose hips lay on each person, and of all frames.
+    /// </summary>
+    private static (List<double> OnTrainee, List<double> OnOther, List<double> Frames) PlayWithSomeoneElse(int seed, Func<double, Point2d?> otherAt, string otherExercise)
+    {
+        using var trainee = new SyntheticSession(seed, 640, 480, 8, sceneOptions: new SceneOptions(CameraView.Front, OcclusionChance: 0));
+        using var other = new SyntheticSession(seed + 100, 640, 480, 8, sceneOptions: new SceneOptions(CameraView.Side, OcclusionChance: 0), vocabulary: [otherExercise]);
+        using var estimator = ShippedPoseStage();
+        using var frontEnd = new PoseFrontEnd(estimator, intervalSeconds: 0.1);
+        using var render = new Mat();
+        using var small = new Mat();
+        using var otherRender = new Mat();
+        using var patch = new Mat();
+        using var canvas = new Mat(new Size(CanvasWidth, CanvasHeight), MatType.CV_8UC3);
+        var frame = new float[PoseFrame.Length];
+        List<double> onTrainee = [], onOther = [], frames = [];
+        // The other person's box in their render (from the whole clip's joints) and its scale to twice the trainee's height.
+        var box = PersonBox(other, 0, other.FrameCount);
+        double otherScale = Math.Min(OtherTaller * TraineeScale * PersonBox(trainee, 0, trainee.FrameCount).Height / box.Height, (CanvasHeight - 80.0) / box.Height);
+        for (int i = 0; i < trainee.FrameCount; i += 3)
+        {
+            double seconds = trainee.TimeOf(i);
+            var pose = trainee.Render(i, render);
+            canvas.SetTo(new Scalar(128, 128, 128));
+            Cv2.Resize(render, small, new Size(0, 0), TraineeScale, TraineeScale, InterpolationFlags.Area);
+            using (var slot = new Mat(canvas, new Rect(TraineeLeft, TraineeTop, small.Width, small.Height))) small.CopyTo(slot);
+            BodyPose? otherPose = null;
+            Point2d place = default;
+            if (otherAt(seconds) is { } at)
+            {
+                place = at;
+                otherPose = other.Render(i, otherRender);
+                using (var person = new Mat(otherRender, box)) Cv2.Resize(person, patch, new Size(0, 0), otherScale, otherScale, InterpolationFlags.Area);
+                var target = new Rect((int)at.X, (int)at.Y, patch.Width, patch.Height);
+                var inside = target.Intersect(new Rect(0, 0, CanvasWidth, CanvasHeight));
+                if (inside.Width > 0 && inside.Height > 0)
+                {
+                    using var from = new Mat(patch, new Rect(inside.X - target.X, inside.Y - target.Y, inside.Width, inside.Height));
+                    using var slot = new Mat(canvas, inside);
+                    from.CopyTo(slot);
+                }
+            }
+            frontEnd.ProcessInSequence(canvas, TimeSpan.FromSeconds(seconds), frame);
+            frames.Add(seconds);
+            if (PoseFrame.Presence(frame) < LandmarkFeatures.PresenceThreshold) continue;
+            if (HipsOnPelvis(trainee, pose, frame, TraineeScale, TraineeLeft, TraineeTop)) onTrainee.Add(seconds);
+            else if (otherPose is { } p && HipsOnPelvis(other, p, frame, otherScale, place.X - box.X * otherScale, place.Y - box.Y * otherScale)) onOther.Add(seconds);
+        }
+        return (onTrainee, onOther, frames);
+    }
+
+    /// <summary>The box around a session's projected joints over the given frames, with a margin of a tenth of its height.</summary>
+    private static Rect PersonBox(SyntheticSession session, int from, int to)
+    {
+        double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
+        for (int i = from; i < to; i += 15)
+            foreach (var joint in session.PoseAt(i).Joints)
+            {
+                var p = session.Camera.Project(joint);
+                left = Math.Min(left, p.X); right = Math.Max(right, p.X);
+                top = Math.Min(top, p.Y); bottom = Math.Max(bottom, p.Y);
+            }
+        double margin = 0.1 * (bottom - top);
+        var box = new Rect((int)(left - margin), (int)(top - 1.5 * margin), (int)(right - left + 2 * margin), (int)(bottom - top + 2.5 * margin));
+        return box.Intersect(new Rect(0, 0, 640, 480));
+    }
+
     /// <summary>Whether the landmarks' hip centre lies within 0.4 torso lengths of the rendered pelvis, the render placed at (<paramref name="left"/>, <paramref name="top"/>) and scaled by <paramref name="scale"/> in the frame looked at.</summary>
     private static bool HipsOnPelvis(SyntheticSession session, BodyPose pose, float[] frame, double scale, double left, double top)
     {
