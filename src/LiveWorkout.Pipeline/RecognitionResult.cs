@@ -23,6 +23,9 @@ public sealed record RecognitionResult(
     /// <summary>Why the source gave less than all of itself (the session is flagged so); null when it did not.</summary>
     public string? SourceProblem { get; init; }
 
+    /// <summary>Classified frames in which the pose stage found a person; null for a model without one (pixels).</summary>
+    public long? PersonFrames { get; init; }
+
     /// <summary>Results given when the source ended (a temporal head's look-ahead), not in <see cref="LatenciesMs"/>.</summary>
     public int FlushedAtEnd { get; init; }
 

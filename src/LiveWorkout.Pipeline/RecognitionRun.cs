@@ -4,6 +4,7 @@ using System.Reactive.Linq;
 using System.Reactive.Subjects;
 using LiveWorkout.Core;
 using LiveWorkout.Core.Annotations;
+using LiveWorkout.Core.Pose;
 using LiveWorkout.Core.Recognition;
 using LiveWorkout.Core.Temporal;
 using LiveWorkout.Learning.Landmarks;
@@ -66,6 +67,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         var eventLatencies = new LatencyWindow(20_000);
         InferenceWorker? worker = null;
         var kept = new List<FramePrediction>();
+        long personFrames = 0;
         TimeSpan? lastTime = null;
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
@@ -123,6 +125,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
                 if (recorder is null) lock (recorderGate) Recorder();
                 if (settings.KeepPredictions) kept.Add(settings.KeepEmbeddings ? p : new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
                 lastTime = p.Time;
+                if (package.IsLandmarks && LandmarkFeatures.ShowsPerson(p.Embedding)) personFrames++;
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },
         };
@@ -162,6 +165,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
             capture.Counters.Skipped, media, clock.Elapsed, worker.Latencies, eventLatencies.ToList(), TorchRuntime.DescribeDevice(device), capture.Counters.FrontEndMilliseconds)
         {
             SourceProblem = capture.SourceProblem,
+            PersonFrames = package.IsLandmarks ? personFrames : null,
             FlushedAtEnd = worker.FlushedAtEnd,
             FlushAgeMs = worker.FlushAgeMs,
         };

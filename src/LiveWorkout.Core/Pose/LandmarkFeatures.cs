@@ -40,6 +40,9 @@ public static class LandmarkFeatures
     /// <summary>Largest offset of the hip centre from the frame's centre kept, in body sizes.</summary>
     private const float FrameLimit = 8;
 
+    /// <summary>Whether <paramref name="features"/> (as <see cref="Compute"/> writes them) are of a person found, not of nobody.</summary>
+    public static bool ShowsPerson(ReadOnlySpan<float> features) => features.Length == Size && features[Size - 1] > 0;
+
     /// <summary>Writes the features of <paramref name="frame"/> (a <see cref="PoseFrame"/>) into <paramref name="destination"/>.</summary>
     public static void Compute(ReadOnlySpan<float> frame, Span<float> destination)
     {

@@ -6,6 +6,11 @@ namespace LiveWorkout.Cli;
 /// <summary>The closing lines of a live or replay run.</summary>
 public static class RunSummary
 {
+    /// <summary>Below this share of frames with a person found, the summary says how to be seen.</summary>
+    public const double MostlySeen = 0.5;
+
+    private const string InViewAdvice = "keep the whole body in the picture, facing the camera or side on, in good light (a person far away or in front of a busy background is harder to find)";
+
     public static void Print(RecognitionResult result, RecognitionSettings settings, TextWriter output)
     {
         var inv = CultureInfo.InvariantCulture;
@@ -14,6 +19,13 @@ public static class RunSummary
             $"{result.FramesClassified} frames ({result.MediaDuration.TotalSeconds:0.0} s of video) in {result.WallTime.TotalSeconds:0.0} s: {result.FramesPerSecond:0} frames/s, {result.RealTimeFactor:0.0}x real time on {result.Device}"));
         if (result.FramesDropped > 0) output.WriteLine($"{result.FramesDropped} stale frames dropped (live: the newest frame wins)");
         if (result.FramesSkipped > 0) output.WriteLine($"{result.FramesSkipped} unreadable frames skipped");
+        if (result.PersonFrames is { } seen && result.FramesClassified > 0)
+        {
+            double share = (double)seen / result.FramesClassified;
+            int percent = seen == result.FramesClassified ? 100 : (int)Math.Floor(100 * share); // never "100%" with a frame missed
+            output.WriteLine(string.Create(inv, $"person in view in {percent}% of the frames") +
+                (share >= MostlySeen ? "" : (seen == 0 ? ": nobody was found; " : ": in the rest nobody was found; ") + InViewAdvice));
+        }
         output.WriteLine($"{result.Sets.Count} sets: " + (result.Sets.Count == 0 ? "none recognised" :
             string.Join(", ", result.Sets.Select(s => Core.ExerciseCatalog.IsTimed(s.Exercise)
                 ? string.Create(inv, $"{Core.ExerciseCatalog.DisplayName(s.Exercise)} {(s.HoldDuration ?? s.Duration).TotalSeconds:0} s")

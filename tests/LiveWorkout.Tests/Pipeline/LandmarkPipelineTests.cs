@@ -55,6 +55,7 @@ public sealed class LandmarkPipelineTests(LandmarkPackageFixture fixture, Pipeli
         // The last feature is presence: the rendered person is found in most frames.
         int withPerson = result.Predictions.Count(p => p.Embedding[^1] > 0);
         Assert.True(withPerson > 60, $"a person in {withPerson} of 120 frames");
+        Assert.Equal(withPerson, result.PersonFrames);
         Assert.NotNull(result.FrontEndMs);
         Assert.Equal(120, result.FrontEndMs!.Count);
     }
@@ -69,6 +70,24 @@ public sealed class LandmarkPipelineTests(LandmarkPackageFixture fixture, Pipeli
         }, NullLogger.Instance).RunAsync(CancellationToken.None);
         Assert.Equal(60, result.FramesClassified);
         Assert.All(result.Predictions, p => Assert.All(p.Embedding, v => Assert.Equal(0, v)));
+        Assert.Equal(0, result.PersonFrames);
+    }
+
+    /// <summary>A replay in which the pose stage finds nobody ends saying so and how to be seen, not only that no set was recognised.</summary>
+    [Fact]
+    public void A_replay_with_nobody_in_view_says_so_and_how_to_be_seen()
+    {
+        string empty = clips.WriteClip("nobody-cli.mp4", seconds: 2);
+        var r = AppProcess.Run(["replay", empty, "--model", fixture.ModelPath, "--device", "cpu", "--no-log"], fixture.Directory);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("person in view in 0% of the frames: nobody was found; keep the whole body in the picture", r.Output, StringComparison.Ordinal);
+
+        string person = Path.Combine(fixture.Directory, "person-cli.mp4");
+        SyntheticClipWriter.Write(person, 31, new ClipOptions(320, 240, 4, 30));
+        r = AppProcess.Run(["replay", person, "--model", fixture.ModelPath, "--device", "cpu", "--no-log"], fixture.Directory);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Matches(@"person in view in \d+% of the frames\r?\n", r.Output);
+        Assert.DoesNotContain("nobody was found", r.Output, StringComparison.Ordinal);
     }
 }
 
