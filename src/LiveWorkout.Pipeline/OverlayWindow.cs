@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LiveWorkout.Core.Pose;
 using LiveWorkout.Vision.Overlay;
 using LiveWorkout.Vision.Pose;
@@ -18,6 +19,8 @@ public sealed class OverlayWindow : IDisposable
     private readonly PoseFrontEnd? _pose;
     private readonly float[] _landmarks = new float[PoseFrame.Length];
     private readonly Mat _canvas = new();
+    private readonly NobodyHint _nobody = new();
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
     private bool _created;
 
     /// <param name="region">The region the model sees in the frame being shown (null: the whole frame).</param>
@@ -53,6 +56,8 @@ public sealed class OverlayWindow : IDisposable
             SkeletonOverlay.Draw(_canvas, _landmarks);
         }
         StatusOverlay.Draw(_canvas, _status.Current, _pose is null ? _region() : null);
+        if (_pose is not null && _nobody.Update(PoseFrame.Presence(_landmarks) >= LandmarkFeatures.PresenceThreshold, _clock.Elapsed) is { } hint)
+            StatusOverlay.DrawHint(_canvas, hint);
         Cv2.ImShow(_title, _canvas);
         int key = Cv2.WaitKey(1);
         if (key is 'q' or 27) _stop.Cancel();

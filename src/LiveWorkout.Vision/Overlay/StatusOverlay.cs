@@ -48,6 +48,21 @@ public static class StatusOverlay
         Text(frame, health, pad, pad + 3 * lineHeight - (int)(6 * scale), 0.5 * scale, status.SourceLost ? Warning : Idle, 1);
     }
 
+    /// <summary>Draws <paramref name="text"/> centred on a dark band along the bottom of the frame: advice for the person in front of the camera.</summary>
+    public static void DrawHint(Mat frame, string text)
+    {
+        double scale = Math.Clamp(frame.Width / 640.0, 0.5, 2.5), size = 0.55 * scale;
+        int bandHeight = Math.Min(frame.Height, (int)(36 * scale));
+        using (var roi = new Mat(frame, new Rect(0, frame.Height - bandHeight, frame.Width, bandHeight)))
+        using (var shade = new Mat(roi.Size(), roi.Type(), Panel))
+            Cv2.AddWeighted(roi, 0.25, shade, 0.75, 0, roi);
+        // Shrunk to fit a narrow frame rather than cut off.
+        var extent = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, size, 1, out _);
+        if (extent.Width > frame.Width - 8) size *= (frame.Width - 8.0) / extent.Width;
+        extent = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, size, 1, out _);
+        Text(frame, text, Math.Max(4, (frame.Width - extent.Width) / 2), frame.Height - (bandHeight - extent.Height) / 2, size, Warning, 1);
+    }
+
     /// <summary>Text with a dark outline, so it stays readable where the panel lies over bright video.</summary>
     private static void Text(Mat frame, string text, int x, int y, double size, Scalar color, int thickness)
     {
