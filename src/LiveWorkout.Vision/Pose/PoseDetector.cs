@@ -20,6 +20,7 @@ public sealed class PoseDetector : IDisposable
 
     private readonly Net _net;
     private readonly Mat _resized = new();
+    private readonly LocalContrast _contrast = new();
     private readonly Mat _canvas = new(InputSize, InputSize, MatType.CV_8UC3);
     private readonly Mat _float = new();
     private readonly Mat _blob = new([1, 3, InputSize, InputSize], MatType.CV_32F, Scalar.All(0));
@@ -113,6 +114,7 @@ public sealed class PoseDetector : IDisposable
         int height = Math.Clamp((int)Math.Round(bgrFrame.Height * scale), 1, InputSize);
         var toFrame = new Letterbox((float)width / bgrFrame.Width, (float)height / bgrFrame.Height, (InputSize - width) / 2, (InputSize - height) / 2);
         Cv2.Resize(bgrFrame, _resized, new Size(width, height), 0, 0, InterpolationFlags.Area);
+        _contrast.Apply(_resized);
         _canvas.SetTo(Scalar.All(0));
         using (var roi = new Mat(_canvas, new Rect(toFrame.PadX, toFrame.PadY, width, height))) _resized.CopyTo(roi);
         _canvas.ConvertTo(_float, MatType.CV_32FC3, 1 / 127.5, -1);
@@ -135,6 +137,7 @@ public sealed class PoseDetector : IDisposable
     {
         foreach (var plane in _planes) plane.Dispose();
         _resized.Dispose();
+        _contrast.Dispose();
         _canvas.Dispose();
         _float.Dispose();
         _blob.Dispose();

@@ -21,6 +21,7 @@ public sealed class PoseLandmarkModel : IDisposable
     private static readonly string[] OutputNames = ["Identity", "Identity_1"];
     private readonly Net _net;
     private readonly Mat _crop = new();
+    private readonly LocalContrast _contrast = new();
     private readonly Mat[] _outputs = [new(), new()];
     private readonly float[] _raw = new float[Outputs * 5];
 
@@ -61,6 +62,7 @@ public sealed class PoseLandmarkModel : IDisposable
     {
         using (var map = Mat.FromArray(crop.CropToFrame(InputSize)))
             Cv2.WarpAffine(bgr, _crop, map, new Size(InputSize, InputSize), InterpolationFlags.Linear | InterpolationFlags.WarpInverseMap, BorderTypes.Constant, Scalar.All(0));
+        _contrast.Apply(_crop);
         using (var blob = CvDnn.BlobFromImage(_crop, 1 / 255.0, new Size(InputSize, InputSize), new Scalar(), swapRB: true, crop: false))
         {
             _net.SetInput(blob);
@@ -88,6 +90,7 @@ public sealed class PoseLandmarkModel : IDisposable
     {
         _net.Dispose();
         _crop.Dispose();
+        _contrast.Dispose();
         foreach (var m in _outputs) m.Dispose();
     }
 }

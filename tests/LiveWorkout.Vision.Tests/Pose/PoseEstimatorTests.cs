@@ -176,10 +176,48 @@ public sealed class PoseEstimatorTests
     }
 
     /// <summary>
+    /// A dim room: renders at 15% of their brightness with a camera's noise (standard deviation 6
+    /// grey levels). Looking at the pictures as they are, the pose stage found the person in 12 of
+    /// these 48 frames; with the lightness evened out before each model, in 28.
+    /// </summary>
+    [Fact]
+    public void A_person_in_a_dim_room_is_found()
+    {
+        int frames = 0, found = 0, onPelvis = 0;
+        using var estimator = ShippedPoseStage();
+        using var render = new Mat();
+        using var dim = new Mat();
+        using var noise = new Mat(480, 640, MatType.CV_16SC3);
+        using var wide = new Mat();
+        var frame = new float[PoseFrame.Length];
+        foreach (int seed in new[] { 51, 52, 53, 54 })
+        {
+            using var session = new SyntheticSession(seed, 640, 480, 6);
+            Cv2.SetTheRNG((ulong)seed); // the noise, as each render, the same on every run
+            for (int i = 0; i < session.FrameCount; i += 15, frames++)
+            {
+                var pose = session.Render(i, render);
+                render.ConvertTo(wide, MatType.CV_16SC3, DimGain);
+                Cv2.Randn(noise, Scalar.All(0), Scalar.All(6));
+                Cv2.Add(wide, noise, wide);
+                wide.ConvertTo(dim, MatType.CV_8UC3); // saturates at 0 and 255
+                estimator.Reset();
+                if (estimator.Estimate(dim, session.TimeOf(i), frame) < LandmarkFeatures.PresenceThreshold) continue;
+                found++;
+                if (HipsOnPelvis(session, pose, frame, 1, 0, 0)) onPelvis++;
+            }
+        }
+        Assert.True(found >= 0.5 * frames, $"the person was found in {found} of {frames} dim frames");
+        Assert.True(onPelvis >= 0.9 * found, $"hips on the pelvis in {onPelvis} of {found} frames");
+    }
+
+    private const double DimGain = 0.15;
+
+    /// <summary>
     /// A person training, with someone twice as tall walking past nearer the camera from 3.5 s to
     /// 6.5 s, over the detector's check after 4 s. Taking whoever ranked first at the check, the
-    /// pose stage followed the passer-by until they left: hips on the person training in 16 of the
-    /// crossing's 30 frames.
+    /// pose stage followed the passer-by: hips on the person training in 19 of the crossing's 30
+    /// frames.
     /// </summary>
     [Fact]
     public void A_passer_by_does_not_take_the_track_from_the_person_training()
@@ -206,7 +244,7 @@ public sealed class PoseEstimatorTests
     }
 
     private const int CanvasWidth = 960, CanvasHeight = 540, TraineeLeft = 470, TraineeTop = 170, OtherWidth = 260;
-    private const double TraineeScale = 0.75, OtherTaller = 2;
+    private const double TraineeScale = 0.6, OtherTaller = 2;
 
     /// <summary>
     /// Plays 8 s through the front end as replay does: a person training, scaled down on the right of
