@@ -4,8 +4,8 @@ namespace LiveWorkout.Vision.Pose;
 
 /// <summary>
 /// Evens out the brightness of what the pose models look at: contrast-limited adaptive histogram
-/// equalisation (CLAHE) of the lightness, in place, so a person in a dim room or against a bright
-/// window shows their limbs as in a well-lit picture. Keeps its working Mats: one instance per thread.
+/// equalisation (CLAHE) of the lightness, in place, so a person in a dim room shows their limbs
+/// more as in a well-lit picture. Keeps its working Mats: one instance per thread.
 /// </summary>
 public sealed class LocalContrast : IDisposable
 {
