@@ -58,8 +58,11 @@ public static class StatusOverlay
             Cv2.AddWeighted(roi, 0.25, shade, 0.75, 0, roi);
         // Shrunk to fit a narrow frame rather than cut off.
         var extent = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, size, 1, out _);
-        if (extent.Width > frame.Width - 8) size *= (frame.Width - 8.0) / extent.Width;
-        extent = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, size, 1, out _);
+        if (extent.Width > frame.Width - 8)
+        {
+            size *= (frame.Width - 8.0) / extent.Width;
+            extent = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, size, 1, out _);
+        }
         Text(frame, text, Math.Max(4, (frame.Width - extent.Width) / 2), frame.Height - (bandHeight - extent.Height) / 2, size, Warning, 1);
     }
 

@@ -247,9 +247,8 @@ public sealed class PoseEstimator : IDisposable
             // place at the next look, so a passer-by near the camera does not take the track from
             // the person training.
             float trackedRank = Rank(tracked, bgr);
-            foreach (var d in _found)
+            foreach (var other in _found.Select(d => PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint)))
             {
-                var other = PoseCrop.FromAlignment(d.HipCenter, d.ScalePoint);
                 if (Distance(other.Center, tracked.Center) <= 0.35f * tracked.Side || Rank(other, bgr) <= trackedRank) continue;
                 if (challenger is { } earlier && StayedPut(earlier, other))
                 {

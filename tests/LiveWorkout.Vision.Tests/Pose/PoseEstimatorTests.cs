@@ -266,8 +266,8 @@ public sealed class PoseEstimatorTests
         var frame = new float[PoseFrame.Length];
         List<double> onTrainee = [], onOther = [], frames = [];
         // The other person's box in their render (from the whole clip's joints) and its scale to twice the trainee's height.
-        var box = PersonBox(other, 0, other.FrameCount);
-        double otherScale = Math.Min(OtherTaller * TraineeScale * PersonBox(trainee, 0, trainee.FrameCount).Height / box.Height, (CanvasHeight - 80.0) / box.Height);
+        var box = PersonBox(other);
+        double otherScale = Math.Min(OtherTaller * TraineeScale * PersonBox(trainee).Height / box.Height, (CanvasHeight - 80.0) / box.Height);
         for (int i = 0; i < trainee.FrameCount; i += 3)
         {
             double seconds = trainee.TimeOf(i);
@@ -300,11 +300,11 @@ public sealed class PoseEstimatorTests
         return (onTrainee, onOther, frames);
     }
 
-    /// <summary>The box around a session's projected joints over the given frames, with a margin of a tenth of its height.</summary>
-    private static Rect PersonBox(SyntheticSession session, int from, int to)
+    /// <summary>The box around a session's projected joints over the whole clip, with a margin of a tenth of its height.</summary>
+    private static Rect PersonBox(SyntheticSession session)
     {
         double left = double.MaxValue, top = double.MaxValue, right = double.MinValue, bottom = double.MinValue;
-        for (int i = from; i < to; i += 15)
+        for (int i = 0; i < session.FrameCount; i += 15)
             foreach (var joint in session.PoseAt(i).Joints)
             {
                 var p = session.Camera.Project(joint);
