@@ -252,11 +252,23 @@ public static class RepAnalyzer
             double leftMin = Min(s, lo, i), rightMin = Min(s, i, hi);
             bool leftOk = i - lo >= half, rightOk = hi - i >= half;
             double floor = leftOk && rightOk ? Math.Max(leftMin, rightMin) : leftOk ? leftMin : rightOk ? rightMin : Math.Max(leftMin, rightMin);
-            double? back = i - half - period >= 0 ? Correlation(s, i - half, i - half - period, 2 * half + 1) : null;
+            double? back = i - half - period >= 0 ? Correlation(s, i - half, i - half - period, ComparedLength(m, i - half, half)) : null;
             double? forward = i + half + period <= m - 1 ? Correlation(s, i - half, i - half + period, 2 * half + 1) : null;
             peaks.Add(new RepPeak(start + TimeSpan.FromSeconds(i * GridSeconds), s[i] - floor, back, forward));
         }
         return peaks;
+    }
+
+    /// <summary>
+    /// How much of the stretch from <paramref name="start"/> (a period long, centred on a peak) is
+    /// compared with the period before it: near the signal's end it may lack up to a quarter of the
+    /// half period after the peak, so the last rep of a clip that stops soon after it still counts;
+    /// where more is missing, the whole stretch, which <see cref="Correlation"/> refuses.
+    /// </summary>
+    private static int ComparedLength(int m, int start, int half)
+    {
+        int full = 2 * half + 1, available = m - start;
+        return available >= full - half / 4 ? Math.Min(full, available) : full;
     }
 
     private static double? Correlation(double[] s, int a, int b, int length)

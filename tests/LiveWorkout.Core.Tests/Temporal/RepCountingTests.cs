@@ -51,6 +51,24 @@ public sealed class RepCountingTests
     }
 
     [Theory]
+    [InlineData(2.0, 6)]
+    [InlineData(1.2, 8)]
+    [InlineData(3.0, 5)]
+    [InlineData(4.5, 4)]
+    public void A_clip_that_stops_soon_after_its_last_rep_counts_that_rep(double period, int reps)
+    {
+        // The clip stops mid-set, 0.45 periods after the last rep's far extreme: too soon to see the
+        // half period after it in full, late enough to see the motion come back.
+        var session = new SyntheticSession(15, embeddingDims: 16, seed: 7)
+            .Add("idle", 3, noise: 0.3).AddRepsFromRest("squat", period, reps - 0.5 + 0.45, sign: 1, noise: 0.2);
+
+        var set = Play(session.Frames).OfType<SetEnded>().Single().Set;
+
+        Assert.True(reps == set.Reps, $"{set.Reps} reps at {string.Join(", ", set.RepTimes.Select(t => t.TotalSeconds.ToString("0.00")))}; set {set.Start}-{set.End}, clip ends {session.Now}");
+        Assert.True(set.End >= session.Now - TimeSpan.FromSeconds(0.2), $"set ends at {set.End}, the clip at {session.Now}");
+    }
+
+    [Theory]
     [InlineData(1.8, 10, 1)]
     [InlineData(1.8, 10, -1)]
     [InlineData(2.5, 7, 1)]

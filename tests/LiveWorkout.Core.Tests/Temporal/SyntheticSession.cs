@@ -59,9 +59,9 @@ internal sealed class SyntheticSession
     /// <summary>
     /// Reps from rest and back, like a squat from standing: each goes out to the far extreme
     /// (<paramref name="sign"/> along the motion direction) at mid-rep and returns to where the
-    /// stretches around it (offset 0) are.
+    /// stretches around it (offset 0) are. A fraction of a rep stops the stretch mid-rep.
     /// </summary>
-    public SyntheticSession AddRepsFromRest(string label, double period, int reps, double sign, double noise = 0.3) =>
+    public SyntheticSession AddRepsFromRest(string label, double period, double reps, double sign, double noise = 0.3) =>
         Add(label, period * reps, t => sign * 0.5 * (1 - Math.Cos(2 * Math.PI * t / period)), noise);
 
     /// <summary>
