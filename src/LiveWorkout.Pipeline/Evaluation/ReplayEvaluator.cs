@@ -53,7 +53,7 @@ public sealed class ReplayEvaluator(RecognitionSettings template, ILogger logger
                 scores.Add(score);
                 timelines.Add(timeline);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"[{i + 1}/{search.Clips.Count}] {clip.Name}: {score.Frames.Frames} frames, {timeline.Predicted.Count} sets recognised / {timeline.Truth.Count} labelled, {score.Sets.TruePositives} matched, frame accuracy {score.Frames.Accuracy:0.000}"));
+                    $"[{i + 1}/{search.Clips.Count}] {clip.Name}: {score.Frames.Frames} frames, {Sessions.DisplayFormat.Count(timeline.Predicted.Count, "set")} recognised / {timeline.Truth.Count} labelled, {score.Sets.TruePositives} matched, frame accuracy {score.Frames.Accuracy:0.000}"));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

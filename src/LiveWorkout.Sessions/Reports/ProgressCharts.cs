@@ -45,7 +45,7 @@ internal static class ProgressCharts
                 int level = activity is null || busiest <= 0 ? 0 : Math.Clamp((int)Math.Ceiling(4 * activity.Active.TotalSeconds / busiest), 1, 4);
                 string title = activity is null
                     ? $"{ReportPage.Day(day)}: no workout"
-                    : $"{ReportPage.Day(day)}: {activity.Sessions} workout{(activity.Sessions == 1 ? "" : "s")}, {DisplayFormat.Duration(activity.Active)} active, {activity.Reps} reps";
+                    : $"{ReportPage.Day(day)}: {DisplayFormat.Count(activity.Sessions, "workout")}, {DisplayFormat.Duration(activity.Active)} active, {DisplayFormat.Count(activity.Reps, "rep")}";
                 string? ring = day == history.Today ? "stroke=\"#0f172a\" stroke-width=\"1.5\"" : null;
                 svg.Rect(x, y, cell, cell, CalendarShades[level], radius: Math.Min(5, cell / 4), title: title, extra: ring);
             }

@@ -126,7 +126,7 @@ public static class SessionReport
         {
             var set = sets[i];
             var rest = i + 1 < sets.Count ? sets[i + 1].Start - set.End : TimeSpan.Zero;
-            string amount = ExerciseMeasure.IsTimed(set.Exercise) ? ExerciseMeasure.Amount(set) : $"{set.Reps} reps";
+            string amount = ExerciseMeasure.IsTimed(set.Exercise) ? ExerciseMeasure.Amount(set) : DisplayFormat.Count(set.Reps, "rep");
             var note = new StringBuilder(ReportPage.E(set.Notes));
             if (set.Corrected) note.Append(ReportPage.Inv, $"<span class=\"pill info\">corrected, recognised as {ReportPage.E(Was(set))}</span>");
             if (set.Status == SetStatus.Open) note.Append("<span class=\"pill warn\">unfinished</span>");
@@ -159,7 +159,7 @@ public static class SessionReport
             {
                 big = ReportPage.Count(sets.Sum(x => x.Reps));
                 what = "reps";
-                best = $"best set {sets.Max(x => x.Reps)} reps";
+                best = $"best set {DisplayFormat.Count(sets.Max(x => x.Reps), "rep")}";
             }
             html.Append(ReportPage.Inv, $"<div class=\"tile\" style=\"--c:{ExerciseColors.Of(group.Key)}\"><div class=\"name\">{ReportPage.E(DisplayFormat.Exercise(group.Key))}</div>")
                 .Append(ReportPage.Inv, $"<div class=\"big\">{big}<small>{what}</small></div>")

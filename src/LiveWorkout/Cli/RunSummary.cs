@@ -26,7 +26,7 @@ public static class RunSummary
             output.WriteLine(string.Create(inv, $"person in view in {percent}% of the frames") +
                 (share >= MostlySeen ? "" : (seen == 0 ? ": nobody was found; " : ": in the rest nobody was found; ") + InViewAdvice));
         }
-        output.WriteLine($"{result.Sets.Count} sets: " + (result.Sets.Count == 0 ? "none recognised" :
+        output.WriteLine($"{Sessions.DisplayFormat.Count(result.Sets.Count, "set")}: " + (result.Sets.Count == 0 ? "none recognised" :
             string.Join(", ", result.Sets.Select(s => Core.ExerciseCatalog.IsTimed(s.Exercise)
                 ? string.Create(inv, $"{Core.ExerciseCatalog.DisplayName(s.Exercise)} {(s.HoldDuration ?? s.Duration).TotalSeconds:0} s")
                 : $"{Core.ExerciseCatalog.DisplayName(s.Exercise)} x{s.Reps}"))));

@@ -144,7 +144,7 @@ public static class RecognitionCommands
             SetStarted s => $"set started: {Pretty(s.Exercise)}",
             SetEnded s => ExerciseCatalog.IsTimed(s.Set.Exercise)
                 ? $"set ended:   {Pretty(s.Set.Exercise)}, {(ExerciseCatalog.IsStaticHold(s.Set.Exercise) ? "held" : "ran")} {(s.Set.HoldDuration ?? s.Set.Duration).TotalSeconds:0.0} s"
-                : $"set ended:   {Pretty(s.Set.Exercise)}, {s.Set.Reps} reps in {s.Set.Duration.TotalSeconds:0.0} s (confidence {s.Set.MeanConfidence:0.00})",
+                : $"set ended:   {Pretty(s.Set.Exercise)}, {Sessions.DisplayFormat.Count(s.Set.Reps, "rep")} in {s.Set.Duration.TotalSeconds:0.0} s (confidence {s.Set.MeanConfidence:0.00})",
             RestStarted => "rest",
             SourceLost l => $"source lost: {l.Reason}",
             SourceRecovered r => $"source back after {r.Gap.TotalSeconds:0.0} s",

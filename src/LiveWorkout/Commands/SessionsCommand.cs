@@ -109,7 +109,7 @@ public static class SessionsCommand
                 table.Add(cells.ToArray());
             }
             table.Write(output);
-            output.WriteLine($"{sessions.Count} sessions, {totals.Sum(t => t.Sets)} sets, {totals.Sum(t => t.Reps)} reps, {DisplayFormat.Duration(TimeSpan.FromTicks(totals.Sum(t => t.Time.Ticks)))} active");
+            output.WriteLine($"{DisplayFormat.Count(sessions.Count, "session")}, {DisplayFormat.Count(totals.Sum(t => t.Sets), "set")}, {DisplayFormat.Count(totals.Sum(t => t.Reps), "rep")}, {DisplayFormat.Duration(TimeSpan.FromTicks(totals.Sum(t => t.Time.Ticks)))} active");
             return ExitCodes.Ok;
         }));
         return command;
@@ -278,7 +278,7 @@ public static class SessionsCommand
             foreach (var target in targets.OrderBy(t => t.Session.Id))
             {
                 var summary = SessionSummary.Of(target);
-                output.WriteLine($"session {N(summary.Id)}  {DisplayFormat.DateTime(summary.StartedAt, TimeZoneInfo.Local)}  {DisplayFormat.Duration(summary.Duration)}  {N(summary.Sets)} sets");
+                output.WriteLine($"session {N(summary.Id)}  {DisplayFormat.DateTime(summary.StartedAt, TimeZoneInfo.Local)}  {DisplayFormat.Duration(summary.Duration)}  {DisplayFormat.Count(summary.Sets, "set")}");
             }
             if (!parse.GetValue(yes))
             {

@@ -42,7 +42,7 @@ public sealed class SessionsCommandTests : IDisposable
         (code, string stats, _) = await Run("sessions", "stats", "--by", "week", "--db", Db);
         Assert.Equal(0, code);
         Assert.Contains("Squat", stats, StringComparison.Ordinal);
-        Assert.Contains("1 sessions, 10 sets, 131 reps", stats, StringComparison.Ordinal);
+        Assert.Contains("1 session, 10 sets, 131 reps", stats, StringComparison.Ordinal);
 
         string csv = Path.Combine(_folder, "out", "log.csv");
         (code, _, err) = await Run("sessions", "export", "--format", "csv", "--out", csv, "--db", Db);
