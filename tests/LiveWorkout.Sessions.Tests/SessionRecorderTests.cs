@@ -147,4 +147,12 @@ public sealed class SessionRecorderTests : IDisposable
     [InlineData(3723, "1:02:03")]
     public void Durations_read_like_a_clock(double seconds, string expected) =>
         Assert.Equal(expected, DisplayFormat.Duration(TimeSpan.FromSeconds(seconds)));
+
+    [Theory]
+    [InlineData(0, "rep", "0 reps")]
+    [InlineData(1, "set", "1 set")]
+    [InlineData(2, "session", "2 sessions")]
+    [InlineData(1250, "rep", "1,250 reps")]
+    public void Counts_agree_with_their_noun(long n, string noun, string expected) =>
+        Assert.Equal(expected, DisplayFormat.Count(n, noun));
 }

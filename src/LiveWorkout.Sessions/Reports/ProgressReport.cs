@@ -30,7 +30,7 @@ public static class ProgressReport
         var withSets = history.Sessions.Where(s => s.Sets > 0).ToList();
         string subtitle = withSets.Count == 0
             ? "No workouts yet"
-            : $"{Plural(withSets.Count, "workout")} from {ReportPage.Day(DayOf(withSets[^1], zone))} to {ReportPage.Day(DayOf(withSets[0], zone))}";
+            : $"{DisplayFormat.Count(withSets.Count, "workout")} from {ReportPage.Day(DayOf(withSets[^1], zone))} to {ReportPage.Day(DayOf(withSets[0], zone))}";
         ReportPage.Begin(html, "LiveWorkout progress", "Your progress", subtitle);
 
         if (withSets.Count == 0)
@@ -38,7 +38,7 @@ public static class ProgressReport
             html.Append("<section class=\"panel empty\"><b>No workouts yet</b>");
             html.Append(history.Sessions.Count == 0
                 ? "Record one with <code>liveworkout live</code>, or replay a clip with <code>liveworkout replay</code>, and your progress will show here."
-                : $"The log holds {Plural(history.Sessions.Count, "session")}, but no sets were recognised in {(history.Sessions.Count == 1 ? "it" : "them")}. Stand where the camera sees you whole, and your progress will show here.");
+                : $"The log holds {DisplayFormat.Count(history.Sessions.Count, "session")}, but no sets were recognised in {(history.Sessions.Count == 1 ? "it" : "them")}. Stand where the camera sees you whole, and your progress will show here.");
             html.Append("</section>\n");
             ReportPage.End(html, "LiveWorkout progress report");
             return html.ToString();
@@ -54,7 +54,7 @@ public static class ProgressReport
         Records(html, history, zone, weightUnit);
         Exercises(html, history, weeks, weightUnit);
         Recent(html, history, zone, weightUnit);
-        ReportPage.End(html, $"LiveWorkout progress report · {Plural(history.Sessions.Count, "session")} · made {ReportPage.Day(history.Today)} · local times, weights in {weightUnit}");
+        ReportPage.End(html, $"LiveWorkout progress report · {DisplayFormat.Count(history.Sessions.Count, "session")} · made {ReportPage.Day(history.Today)} · local times, weights in {weightUnit}");
         return html.ToString();
     }
 
@@ -87,9 +87,9 @@ public static class ProgressReport
         html.Append("<section class=\"panel\"><h2>Streak</h2>")
             .Append(ReportPage.Inv, $"<div class=\"bignum\">{s.CurrentWeeks}<small>{(s.CurrentWeeks == 1 ? "week" : "weeks")} in a row</small></div>")
             .Append("<dl class=\"facts\" style=\"margin-top:18px\">")
-            .Append(ReportPage.Inv, $"<dt>Longest streak</dt><dd>{Plural(s.LongestWeeks, "week")}</dd>")
+            .Append(ReportPage.Inv, $"<dt>Longest streak</dt><dd>{DisplayFormat.Count(s.LongestWeeks, "week")}</dd>")
             .Append(ReportPage.Inv, $"<dt>Days in a row</dt><dd>{s.CurrentDays} <span class=\"dim\">(best {s.LongestDays})</span></dd>")
-            .Append(ReportPage.Inv, $"<dt>This week</dt><dd>{Plural(week.Sum(d => d.Sessions), "workout")}, {DisplayFormat.Duration(TimeSpan.FromTicks(week.Sum(d => d.Active.Ticks)))}</dd>")
+            .Append(ReportPage.Inv, $"<dt>This week</dt><dd>{DisplayFormat.Count(week.Sum(d => d.Sessions), "workout")}, {DisplayFormat.Duration(TimeSpan.FromTicks(week.Sum(d => d.Active.Ticks)))}</dd>")
             .Append(ReportPage.Inv, $"<dt>Last workout</dt><dd>{ReportPage.Day(DayOf(history.Sessions.First(x => x.Sets > 0), zone))}</dd>")
             .Append("</dl></section>");
     }
@@ -127,13 +127,13 @@ public static class ProgressReport
 
     private static void Exercises(StringBuilder html, ProgressHistory history, IReadOnlyList<DateOnly> weeks, string unit)
     {
-        html.Append(ReportPage.Inv, $"<section class=\"panel\"><h2>Exercises<span class=\"hint\">per week, the last {Plural(weeks.Count, "week")}</span></h2><div class=\"cards3\">");
+        html.Append(ReportPage.Inv, $"<section class=\"panel\"><h2>Exercises<span class=\"hint\">per week, the last {DisplayFormat.Count(weeks.Count, "week")}</span></h2><div class=\"cards3\">");
         foreach (var r in history.Records.OrderByDescending(r => r.TotalTime).ThenBy(r => r.Exercise, StringComparer.Ordinal))
         {
             bool timed = ExerciseMeasure.IsTimed(r.Exercise);
             string color = ExerciseColors.Of(r.Exercise);
-            var parts = new List<string> { Plural(r.Sets, "set") };
-            if (!timed) parts.Add(Plural(r.TotalReps, "rep"));
+            var parts = new List<string> { DisplayFormat.Count(r.Sets, "set") };
+            if (!timed) parts.Add(DisplayFormat.Count(r.TotalReps, "rep"));
             parts.Add(DisplayFormat.Duration(r.TotalTime));
             if (r.TotalVolumeKg > 0) parts.Add($"{ReportPage.Volume(r.TotalVolumeKg, unit)} {unit} lifted");
             html.Append(ReportPage.Inv, $"<div class=\"ex\"><h3>{ReportPage.Chip(r.Exercise)}</h3><div class=\"sum\">{ReportPage.E(string.Join(" · ", parts))}</div>");
@@ -187,5 +187,4 @@ public static class ProgressReport
 
     private static DateOnly Day(DateTimeOffset t, TimeZoneInfo zone) => ExerciseStatistics.DayOf(t, zone);
 
-    private static string Plural(int n, string word) => $"{ReportPage.Count(n)} {word}{(n == 1 ? "" : "s")}";
 }

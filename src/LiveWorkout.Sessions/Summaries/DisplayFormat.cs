@@ -17,9 +17,9 @@ public static class DisplayFormat
     public static string DateTime(DateTimeOffset t, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(t, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>A count with its noun in the number that agrees with it: "1 set", "2 sets", "0 reps".</summary>
+    /// <summary>A count with its noun in the number that agrees with it: "1 set", "2 sets", "1,250 reps".</summary>
     public static string Count(long n, string noun) =>
-        string.Create(CultureInfo.InvariantCulture, $"{n} {noun}{(n == 1 ? "" : "s")}");
+        $"{n.ToString("#,0", CultureInfo.InvariantCulture)} {noun}{(n == 1 ? "" : "s")}";
 
     /// <summary>The exercise's one display name (<see cref="Core.ExerciseCatalog.DisplayName"/>).</summary>
     public static string Exercise(string name) => Core.ExerciseCatalog.DisplayName(name);
