@@ -24,6 +24,11 @@ public sealed class FrameClassifier : IDisposable
     private readonly int _frameLength;
     private readonly TemporalHead? _head;
     private readonly TemporalHead? _phaseHead;
+    private readonly TemporalHead? _moreHead;       // the heads of a second landmark model whose exercises the package adds
+    private readonly TemporalHead? _morePhaseHead;
+    private readonly IdleSharing? _sharing;
+    private readonly int _headClasses;    // classes the temporal head outputs (fewer than Classes when a second model adds some)
+    private readonly int _moreClasses;
     private readonly EmbeddingHistory? _history;
     private readonly MotionFeatures? _motion;
     private readonly int _stepSize; // values per step of a head's window: the embedding, then any motion features
@@ -34,6 +39,7 @@ public sealed class FrameClassifier : IDisposable
     {
         Architecture = package.Architecture;
         Classes = package.Classes.ToArray();
+        _headClasses = package.Manifest.Classes.Count;
         Device = device;
         if (package.IsLandmarks)
         {
@@ -42,9 +48,16 @@ public sealed class FrameClassifier : IDisposable
                 throw new InvalidInputException($"model '{package.Folder}' is a landmark model: it classifies only through its temporal head");
             _frameLength = PoseFrame.Length;
             _stepSize = LandmarkFeatures.Size;
-            _head = Copy(landmarkHead, Classes.Count, device);
+            _head = Copy(landmarkHead, _headClasses, device);
             _history = new EmbeddingHistory(landmarkHead.Spec, _stepSize);
             if (package.PhaseHead is { } landmarkPhase) _phaseHead = Copy(landmarkPhase, ModelPackage.PhaseOutputs, device);
+            if (package.More is { } more)
+            {
+                _moreClasses = more.Manifest.Classes.Count;
+                _moreHead = Copy(more.Head!, _moreClasses, device);
+                if (more.PhaseHead is { } morePhase) _morePhaseHead = Copy(morePhase, ModelPackage.PhaseOutputs, device);
+                _sharing = new IdleSharing(package.Manifest.Classes, more.Manifest.Classes, Classes);
+            }
             return;
         }
         _input = package.Input;
@@ -202,7 +215,33 @@ public sealed class FrameClassifier : IDisposable
         }
         var probabilities = functional.softmax(logProbabilities, 1);
         var phases = _phaseHead is null ? null : Rows(_phaseHead.call(windows).cpu(), own.Count, ModelPackage.PhaseOutputs);
-        return new ClassifierOutput(Rows(probabilities, own.Count, Classes.Count), [.. own], phases);
+        var rows = Rows(probabilities, own.Count, _headClasses);
+        if (_sharing is not null) rows = AddMoreExercises(windows, rows, phases);
+        return new ClassifierOutput(rows, [.. own], phases);
+    }
+
+    /// <summary>
+    /// The package's rows with the second model's exercises added (<see cref="IdleSharing"/>); a
+    /// frame whose top class is one of those takes its rep phase from the second model.
+    /// </summary>
+    private float[][] AddMoreExercises(Tensor windows, float[][] rows, float[][]? phases)
+    {
+        var more = Rows(functional.softmax(_moreHead!.call(windows), 1).cpu(), rows.Length, _moreClasses);
+        var morePhases = phases is null || _morePhaseHead is null ? null : Rows(_morePhaseHead.call(windows).cpu(), rows.Length, ModelPackage.PhaseOutputs);
+        var combined = new float[rows.Length][];
+        for (int i = 0; i < rows.Length; i++)
+        {
+            combined[i] = _sharing!.Combine(rows[i], more[i]);
+            if (morePhases is not null && _sharing.Added.Contains(ArgMax(combined[i]))) phases![i] = morePhases[i];
+        }
+        return combined;
+    }
+
+    private static int ArgMax(float[] row)
+    {
+        int best = 0;
+        for (int i = 1; i < row.Length; i++) if (row[i] > row[best]) best = i;
+        return best;
     }
 
     internal static Tensor FromSpan(ReadOnlySpan<float> data, long[] shape)
@@ -226,5 +265,7 @@ public sealed class FrameClassifier : IDisposable
         _network?.Dispose();
         _head?.Dispose();
         _phaseHead?.Dispose();
+        _moreHead?.Dispose();
+        _morePhaseHead?.Dispose();
     }
 }

@@ -24,8 +24,9 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}, cut into short clips {data.ShortClipShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 
-        // A missing or empty pose-data folder is refused before any session is made.
+        // A missing or empty pose-data folder, or a second model that cannot be added, is refused before any session is made.
         var poseFiles = options.PoseData is { } folder ? PoseClipFile.In(folder) : [];
+        if (options.MoreExercises is { } more) ModelPackage.CheckMoreExercises(options.Output, classes, options.Pose, options.Training.Spec, more);
         var watch = Stopwatch.StartNew();
         var sessions = new IReadOnlyList<ClipEmbeddingSeries>[data.Sessions];
         int done = 0;
@@ -68,7 +69,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             ["headTrainClips"] = result.TrainClips,
             ["headValidationClips"] = result.ValidationClips,
         };
-        using var package = ModelPackage.CreateLandmarks(classes, options.Pose);
+        using var package = ModelPackage.CreateLandmarks(classes, options.Pose, options.MoreExercises);
         var phase = HeadTrainingRun.AttachHeads(package, result, metrics, () =>
         {
             if (options.Training.PhaseEpochs <= 0) return null;

@@ -12,7 +12,9 @@ namespace LiveWorkout.Learning.Packaging;
 /// and the optional phase head in phase.dat (<see cref="PhaseHead"/> set; it sees the temporal
 /// head's windows, so it needs one). A build that predates phase heads reads such a package and
 /// counts reps without the phase. A landmark package (<see cref="FrontEnd"/> landmarks, version 4)
-/// has no CNN: <see cref="Pose"/> names the pose stage, and its heads read landmark features.
+/// has no CNN: <see cref="Pose"/> names the pose stage, and its heads read landmark features;
+/// <see cref="MoreExercises"/> may name a second landmark package whose exercises it adds (a build
+/// that predates it ignores it and names only the package's own).
 /// </summary>
 public sealed record ModelManifest(
     int FormatVersion,
@@ -26,7 +28,8 @@ public sealed record ModelManifest(
     TemporalHeadSpec? TemporalHead = null,
     TemporalHeadSpec? PhaseHead = null,
     FrontEnd FrontEnd = FrontEnd.Pixels,
-    PoseSpec? Pose = null)
+    PoseSpec? Pose = null,
+    MoreExercisesSpec? MoreExercises = null)
 {
     /// <summary>The newest format this build reads (and writes, for landmark packages); it reads every older one.</summary>
     public const int CurrentFormatVersion = 4;

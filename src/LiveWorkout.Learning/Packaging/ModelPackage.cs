@@ -28,14 +28,18 @@ public sealed class ModelPackage : IDisposable
 
     private readonly Module<Tensor, Tensor>? _network;
 
-    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor>? network, TemporalHead? head = null, TemporalHead? phaseHead = null, string? folder = null)
+    private ModelPackage(ModelManifest manifest, Module<Tensor, Tensor>? network, TemporalHead? head = null, TemporalHead? phaseHead = null, string? folder = null, ModelPackage? more = null)
     {
         Manifest = manifest;
         _network = network;
         Head = head;
         PhaseHead = phaseHead;
         Folder = folder;
+        More = more;
+        if (more is not null) _combinedClasses = CombinedClasses(manifest.Classes, more.Classes);
     }
+
+    private readonly string[]? _combinedClasses;
 
     public ModelManifest Manifest { get; private set; }
 
@@ -57,7 +61,22 @@ public sealed class ModelPackage : IDisposable
     /// temporal head's windows; null when reps are counted from the embedding alone.
     /// </summary>
     public TemporalHead? PhaseHead { get; private set; }
-    public IReadOnlyList<string> Classes => Manifest.Classes;
+
+    /// <summary>
+    /// The second landmark package whose exercises this one adds (<see cref="ModelManifest.MoreExercises"/>),
+    /// or null. Owned by this package.
+    /// </summary>
+    public ModelPackage? More { get; }
+
+    /// <summary>
+    /// The classes a frame's result names: the package's own (<see cref="ModelManifest.Classes"/>,
+    /// which its heads output), or with <see cref="More"/> its own exercises, then the second
+    /// package's other exercises, then idle.
+    /// </summary>
+    public IReadOnlyList<string> Classes => _combinedClasses ?? Manifest.Classes;
+
+    private static string[] CombinedClasses(IReadOnlyList<string> own, IReadOnlyList<string> more) =>
+        [.. own.Where(c => c != ExerciseCatalog.Idle), .. more.Where(c => c != ExerciseCatalog.Idle && !own.Contains(c)), ExerciseCatalog.Idle];
 
     /// <summary>The pixel input spec; a landmark package has none, and asking for it is a one-line error.</summary>
     public InputSpec Input => Manifest.Input
@@ -89,12 +108,23 @@ public sealed class ModelPackage : IDisposable
     /// A new landmark package: no CNN, the pose stage of <paramref name="pose"/>; its temporal head
     /// (and phase head) come with <see cref="AttachHead"/>.
     /// </summary>
-    public static ModelPackage CreateLandmarks(IReadOnlyList<string> classes, PoseSpec pose)
+    public static ModelPackage CreateLandmarks(IReadOnlyList<string> classes, PoseSpec pose, MoreExercisesSpec? more = null)
     {
         CheckClasses(classes);
         var manifest = new ModelManifest(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
-            new Dictionary<string, double>(), DateTimeOffset.UtcNow, FrontEnd: FrontEnd.Landmarks, Pose: pose);
+            new Dictionary<string, double>(), DateTimeOffset.UtcNow, FrontEnd: FrontEnd.Landmarks, Pose: pose, MoreExercises: more);
         return new ModelPackage(manifest, null);
+    }
+
+    /// <summary>
+    /// Refuses, with one line, a second package that a landmark package of <paramref name="classes"/>,
+    /// <paramref name="pose"/> and <paramref name="head"/> about to be written to <paramref name="folder"/> could not add (see <see cref="MoreExercisesSpec"/>).
+    /// </summary>
+    public static void CheckMoreExercises(string folder, IReadOnlyList<string> classes, PoseSpec pose, TemporalHeadSpec head, MoreExercisesSpec more)
+    {
+        var manifest = new ModelManifest(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
+            new Dictionary<string, double>(), DateTimeOffset.UtcNow, head, FrontEnd: FrontEnd.Landmarks, Pose: pose, MoreExercises: more);
+        LoadMore(folder, manifest, "or check --more-exercises (a folder relative to --out)").Dispose();
     }
 
     /// <summary>The architecture name of landmark packages: a temporal head over landmark features.</summary>
@@ -242,15 +272,54 @@ public sealed class ModelPackage : IDisposable
             if (!File.Exists(path))
                 throw new ModelFileException($"model package '{folder}' needs the pose model '{path}', which is missing: restore models/pose from the repository (git checkout -- models/pose)");
         }
-        var head = LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, pose.Features, manifest.Classes.Count);
+        var more = manifest.MoreExercises is null ? null : LoadMore(folder, manifest, $"or remove moreExercises from its {ManifestFile}");
+        TemporalHead? head = null;
         try
         {
+            head = LoadHead(folder, TemporalHeadFile, "temporal head", manifest.TemporalHead, pose.Features, manifest.Classes.Count);
             var phaseHead = manifest.PhaseHead is null ? null : LoadHead(folder, PhaseHeadFile, "phase head", manifest.PhaseHead, pose.Features, PhaseOutputs);
-            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, null, head, phaseHead, folder);
+            return new ModelPackage(manifest with { Metrics = manifest.Metrics ?? new Dictionary<string, double>() }, null, head, phaseHead, folder, more);
         }
         catch
         {
-            head.Dispose();
+            head?.Dispose();
+            more?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The package named by <see cref="ModelManifest.MoreExercises"/>, checked against the one that
+    /// names it: a landmark package of the same pose stage and windows, with idle and every
+    /// exercise of the first, and no second package of its own.
+    /// </summary>
+    /// <param name="remedy">What else to do about a refusal, besides restoring or choosing another package.</param>
+    private static ModelPackage LoadMore(string folder, ModelManifest manifest, string remedy)
+    {
+        string where = $"model package '{folder}'";
+        string path = PoseSpec.Resolve(folder, manifest.MoreExercises!.Package);
+        if (!manifest.Classes.Contains(ExerciseCatalog.Idle))
+            throw new ModelFileException($"{where} has no idle class, so it cannot add the exercises of '{path}' (they take the frames it calls idle); train it with idle, {remedy}");
+        if (!File.Exists(Path.Combine(path, ManifestFile)))
+            throw new ModelFileException($"{where} adds the exercises of '{path}', which is missing: restore it from the repository, {remedy}");
+        // Read first, so packages that name each other are refused instead of loaded in a circle.
+        if (ReadManifest(Path.Combine(path, ManifestFile)).MoreExercises is not null)
+            throw new ModelFileException($"{where} adds the exercises of '{path}', but that package adds those of another itself; name a landmark model trained with 'liveworkout train-landmarks --exercises all', {remedy}");
+        var more = Load(path);
+        try
+        {
+            string? problem = !more.IsLandmarks ? "it is not a landmark model"
+                : PoseSpec.Resolve(path, more.Manifest.Pose!.LandmarkModel) != PoseSpec.Resolve(folder, manifest.Pose!.LandmarkModel) || more.Manifest.Pose.Features != manifest.Pose.Features ? "its pose stage differs"
+                : more.Head!.Spec.Steps != manifest.TemporalHead!.Steps || more.Head.Spec.StepSeconds != manifest.TemporalHead.StepSeconds || more.Head.Spec.LookAheadSeconds != manifest.TemporalHead.LookAheadSeconds ? "its windows differ"
+                : manifest.Classes.FirstOrDefault(c => !more.Classes.Contains(c)) is { } missing ? $"it does not know '{missing}'"
+                : more.Classes.All(manifest.Classes.Contains) ? "it knows no exercise the first does not"
+                : null;
+            if (problem is not null) throw new ModelFileException($"{where} adds the exercises of '{path}', but {problem}; name a landmark model trained with 'liveworkout train-landmarks --exercises all', {remedy}");
+            return more;
+        }
+        catch
+        {
+            more.Dispose();
             throw;
         }
     }
@@ -345,5 +414,6 @@ public sealed class ModelPackage : IDisposable
         _network?.Dispose();
         Head?.Dispose();
         PhaseHead?.Dispose();
+        More?.Dispose();
     }
 }

@@ -165,7 +165,8 @@ public static class DoctorCommand
         string detector = pose.Detector is null ? "no person detector (the landmark model searches the whole frame)" : $"detector {Path.GetFileName(pose.Detector)}";
         return new("model", CheckStatus.Ok,
             $"{path}: landmark model, {package.Classes.Count} classes, pose stage {Path.GetFileName(pose.LandmarkModel)} with {detector}, " +
-            $"{pose.Features} landmark features a frame, temporal head" + (package.Manifest.PhaseHead is null ? "" : ", rep-phase head"));
+            $"{pose.Features} landmark features a frame, temporal head" + (package.Manifest.PhaseHead is null ? "" : ", rep-phase head") +
+            (package.More is null ? "" : $"; {package.Classes.Count - package.Manifest.Classes.Count} more exercises from {package.Manifest.MoreExercises!.Package}, named where its own head says idle"));
     }
 
     private static DoctorCheck FolderCheck(string name, string path, bool needed)

@@ -41,12 +41,13 @@ public static class TrainLandmarksCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling and weights", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> PoseFolder = new("--pose-models") { Description = "Folder of the pose models, relative to --out", DefaultValueFactory = _ => "../pose" };
     private static readonly Option<string> Exercises = SynthCommand.ExercisesOption();
+    private static readonly Option<string?> MoreExercises = new("--more-exercises") { Description = "A landmark model of more exercises, relative to --out (e.g. ../landmarks-all), whose other exercises the new model names where it would say idle" };
     private static readonly Option<bool> NoDetector = new("--no-detector") { Description = "Find people with the landmark model alone (no person detector)" };
 
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, PoseDataCopies, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, PoseDataCopies, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, MoreExercises, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -95,6 +96,7 @@ public static class TrainLandmarksCommand
         var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, SyntheticLandmarkOptions.DefaultStepSeconds, !parse.GetValue(Exact), minTempo, maxTempo, holds,
             ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!), shortClips);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3, AnnealPerBatch = true };
-        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData), copies);
+        string? more = parse.GetValue(MoreExercises);
+        return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData), copies, more is null ? null : new MoreExercisesSpec(more));
     }
 }

@@ -15,27 +15,8 @@ public sealed class LandmarkPackageTests : IDisposable
     private static readonly string[] Classes = ["squat", "push_up", "idle"];
     private static readonly TemporalHeadSpec Spec = new(8, 0.2, 16, 0.4);
 
-    private string PoseFolder()
-    {
-        string pose = Path.Combine(_root, "pose");
-        Directory.CreateDirectory(pose);
-        string shipped = Path.Combine(Repository.Root(), "models", "pose", "pose_landmark_full.tflite");
-        File.Copy(shipped, Path.Combine(pose, "pose_landmark_full.tflite"), overwrite: true);
-        return pose;
-    }
-
     /// <summary>A landmark package in _root/model with untrained heads, its pose model in _root/pose.</summary>
-    private string Save()
-    {
-        PoseFolder();
-        string folder = Path.Combine(_root, "model");
-        using var package = ModelPackage.CreateLandmarks(Classes, new PoseSpec("../pose/pose_landmark_full.tflite", null, LandmarkFeatures.Size));
-        random.manual_seed(1);
-        package.AttachHead(new TemporalHead(LandmarkFeatures.Size, Classes.Length, Spec), new Dictionary<string, double> { ["headValidationAccuracy"] = 0.5 },
-            new TemporalHead(LandmarkFeatures.Size, ModelPackage.PhaseOutputs, Spec with { Hidden = 8 }));
-        package.Save(folder);
-        return folder;
-    }
+    private string Save() => TestLandmarkPackages.Save(_root, "model", Classes, Spec, seed: 1);
 
     [Fact]
     public void A_landmark_package_round_trips_and_classifies_pose_frames()
@@ -99,13 +80,7 @@ public sealed class LandmarkPackageTests : IDisposable
         Assert.Contains("without a temporal head", e.Message);
     }
 
-    private static void Edit(string folder, Action<JsonObject> edit)
-    {
-        string path = Path.Combine(folder, ModelPackage.ManifestFile);
-        var json = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
-        edit(json);
-        File.WriteAllText(path, json.ToJsonString());
-    }
+    private static void Edit(string folder, Action<JsonObject> edit) => TestLandmarkPackages.Edit(folder, edit);
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 }

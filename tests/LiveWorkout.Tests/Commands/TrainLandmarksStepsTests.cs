@@ -31,4 +31,28 @@ public sealed class TrainLandmarksStepsTests : IDisposable
         Assert.Contains("--steps", lines[0], StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "short")));
     }
+
+    [Fact]
+    public async Task More_exercises_are_written_to_the_package_and_a_package_that_cannot_be_added_is_refused_before_training()
+    {
+        string models = Path.Combine(Checkout.Root(), "models");
+        string trained = Path.Combine(_root, "mine");
+        string[] common = ["train-landmarks", "--sessions", "4", "--duration-s", "30", "--device", "cpu", "--pose-models", Path.GetRelativePath(trained, Path.Combine(models, "pose"))];
+
+        var error = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync([.. common, "--out", trained, "--more-exercises", "../nowhere"], new StringWriter(), error);
+        Assert.NotEqual(0, code);
+        var lines = error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains("--more-exercises", lines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(trained));
+
+        error = new StringWriter();
+        code = await LiveWorkoutCli.InvokeAsync([.. common, "--out", trained, "--more-exercises", Path.GetRelativePath(trained, Path.Combine(models, "landmarks-all"))],
+            new StringWriter(), error);
+        Assert.True(code == 0, error.ToString());
+        using var package = LiveWorkout.Learning.Packaging.ModelPackage.Load(trained);
+        Assert.Equal(Core.ExerciseCatalog.Ten, package.Manifest.Classes);
+        Assert.Equal(Core.ExerciseCatalog.All, package.Classes);
+    }
 }
