@@ -51,6 +51,37 @@ public sealed class SessionFileTests : IDisposable
     }
 
     [Fact]
+    public void Runs_that_open_a_new_log_at_the_same_moment_all_get_it()
+    {
+        // Two runs started together on a first use (two replays in a script, or live and
+        // 'sessions list') each found no log and created its tables: one failed with 'table
+        // sessions already exists'. Eight at once, on five new logs.
+        for (int round = 0; round < 5; round++)
+        {
+            string path = Path.Combine(_db.Folder, $"new-{round}.db");
+            using var start = new Barrier(8);
+            var failures = new System.Collections.Concurrent.ConcurrentBag<Exception>();
+            var threads = Enumerable.Range(0, 8).Select(_ => new Thread(() =>
+            {
+                start.SignalAndWait();
+                try
+                {
+                    var store = SessionStore.Open(path);
+                    store.StartRecording(new NewSession(WorkoutEvents.Start, "clip", "m", "cpu")).Complete();
+                }
+                catch (Exception e)
+                {
+                    failures.Add(e);
+                }
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.Empty(failures.Select(e => e.Message));
+            Assert.Equal(8, SessionStore.Open(path).LoadSessions().Count);
+        }
+    }
+
+    [Fact]
     public void A_file_that_is_not_sqlite_is_refused_and_left_as_it_was()
     {
         File.WriteAllText(_db.Path, "date,reps\n2025-03-01,12\nthis is somebody's spreadsheet, not a session log\n");

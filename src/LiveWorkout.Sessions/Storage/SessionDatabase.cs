@@ -109,9 +109,8 @@ internal sealed class SessionDatabase
             wal.CommandText = "PRAGMA journal_mode = WAL;";
             wal.ExecuteNonQuery();
         }
-        // Another process may have migrated between Inspect and here: re-read inside the write lock.
-        int current = (int)Scalar<long>(connection, "PRAGMA user_version");
-        if (current < SessionSchema.CurrentVersion) SessionSchema.Migrate(connection, current);
+        // Another process may have migrated between Inspect and here: Migrate reads the version under the write lock.
+        SessionSchema.Migrate(connection);
     }
 
     /// <summary>A consistent copy of the file before its first migration: <c>sessions.db.v1.bak</c>.</summary>

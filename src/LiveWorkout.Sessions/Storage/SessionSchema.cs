@@ -114,10 +114,22 @@ internal static class SessionSchema
 
     public static int CurrentVersion => Migrations[^1].Version;
 
-    /// <summary>Applies every step above <paramref name="from"/> in one transaction, so a failure leaves the file as it was.</summary>
-    public static void Migrate(SqliteConnection connection, int from)
+    /// <summary>
+    /// Applies every step above the file's version in one transaction, so a failure leaves the file
+    /// as it was. The version is read inside it, under the write lock: another process opening the
+    /// same new log at the same moment may have just migrated it.
+    /// </summary>
+    public static void Migrate(SqliteConnection connection)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(deferred: false);
+        int from;
+        using (var version = connection.CreateCommand())
+        {
+            version.Transaction = transaction;
+            version.CommandText = "PRAGMA user_version";
+            from = (int)(long)version.ExecuteScalar()!;
+        }
+        if (from >= CurrentVersion) return;
         foreach (var step in Migrations.Where(m => m.Version > from))
         {
             Execute(connection, transaction, step.Sql);
