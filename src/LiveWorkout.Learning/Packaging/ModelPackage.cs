@@ -111,21 +111,19 @@ public sealed class ModelPackage : IDisposable
     public static ModelPackage CreateLandmarks(IReadOnlyList<string> classes, PoseSpec pose, MoreExercisesSpec? more = null)
     {
         CheckClasses(classes);
-        var manifest = new ModelManifest(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
-            new Dictionary<string, double>(), DateTimeOffset.UtcNow, FrontEnd: FrontEnd.Landmarks, Pose: pose, MoreExercises: more);
-        return new ModelPackage(manifest, null);
+        return new ModelPackage(LandmarksManifest(classes, pose, null, more), null);
     }
+
+    private static ModelManifest LandmarksManifest(IReadOnlyList<string> classes, PoseSpec pose, TemporalHeadSpec? head, MoreExercisesSpec? more) =>
+        new(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
+            new Dictionary<string, double>(), DateTimeOffset.UtcNow, head, FrontEnd: FrontEnd.Landmarks, Pose: pose, MoreExercises: more);
 
     /// <summary>
     /// Refuses, with one line, a second package that a landmark package of <paramref name="classes"/>,
     /// <paramref name="pose"/> and <paramref name="head"/> about to be written to <paramref name="folder"/> could not add (see <see cref="MoreExercisesSpec"/>).
     /// </summary>
-    public static void CheckMoreExercises(string folder, IReadOnlyList<string> classes, PoseSpec pose, TemporalHeadSpec head, MoreExercisesSpec more)
-    {
-        var manifest = new ModelManifest(ModelManifest.LandmarksFormatVersion, LandmarkArchitecture, classes.ToArray(), null, pose.Features, null,
-            new Dictionary<string, double>(), DateTimeOffset.UtcNow, head, FrontEnd: FrontEnd.Landmarks, Pose: pose, MoreExercises: more);
-        LoadMore(folder, manifest, "or check --more-exercises (a folder relative to --out)").Dispose();
-    }
+    public static void CheckMoreExercises(string folder, IReadOnlyList<string> classes, PoseSpec pose, TemporalHeadSpec head, MoreExercisesSpec more) =>
+        LoadMore(folder, LandmarksManifest(classes, pose, head, more), "or check --more-exercises (a folder relative to --out)").Dispose();
 
     /// <summary>The architecture name of landmark packages: a temporal head over landmark features.</summary>
     public const string LandmarkArchitecture = "landmarks";
