@@ -24,16 +24,25 @@ public static class StatusOverlay
         double scale = Math.Clamp(frame.Width / 640.0, 0.5, 2.5);
         int pad = (int)(10 * scale), lineHeight = (int)(30 * scale);
         int panelHeight = pad * 2 + lineHeight * 3;
-        int panelWidth = Math.Min(frame.Width, (int)(330 * scale));
+
+        bool inSet = status.SetExercise is not null;
+        string title = $"{(inSet ? Pretty(status.SetExercise!) : Pretty(status.Label))}  {status.Confidence * 100:0}%";
+        var color = inSet ? Accent : Idle;
+        // The panel widens for a long name ("Decline bench press"); in a narrow frame the name shrinks to fit.
+        double titleSize = 0.8 * scale;
+        int titleWidth = Cv2.GetTextSize(title, HersheyFonts.HersheySimplex, titleSize, 2, out _).Width;
+        if (titleWidth > frame.Width - 2 * pad)
+        {
+            titleSize *= (frame.Width - 2.0 * pad) / titleWidth;
+            titleWidth = Cv2.GetTextSize(title, HersheyFonts.HersheySimplex, titleSize, 2, out _).Width;
+        }
+        int panelWidth = Math.Min(frame.Width, Math.Max((int)(330 * scale), titleWidth + 2 * pad));
 
         using (var roi = new Mat(frame, new Rect(0, 0, panelWidth, Math.Min(frame.Height, panelHeight))))
         using (var shade = new Mat(roi.Size(), roi.Type(), Panel))
             Cv2.AddWeighted(roi, 0.25, shade, 0.75, 0, roi);
 
-        bool inSet = status.SetExercise is not null;
-        string title = inSet ? Pretty(status.SetExercise!) : Pretty(status.Label);
-        var color = inSet ? Accent : Idle;
-        Text(frame, $"{title}  {status.Confidence * 100:0}%", pad, pad + lineHeight - (int)(6 * scale), 0.8 * scale, color, 2);
+        Text(frame, title, pad, pad + lineHeight - (int)(6 * scale), titleSize, color, 2);
 
         string detail = inSet
             ? ExerciseCatalog.IsStaticHold(status.SetExercise!)
