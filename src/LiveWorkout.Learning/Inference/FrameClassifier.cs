@@ -227,13 +227,13 @@ public sealed class FrameClassifier : IDisposable
     private float[][] AddMoreExercises(Tensor windows, float[][] rows, float[][]? phases)
     {
         var more = Rows(functional.softmax(_moreHead!.call(windows), 1).cpu(), rows.Length, _moreClasses);
-        var morePhases = phases is null || _morePhaseHead is null ? null : Rows(_morePhaseHead.call(windows).cpu(), rows.Length, ModelPackage.PhaseOutputs);
         var combined = new float[rows.Length][];
-        for (int i = 0; i < rows.Length; i++)
-        {
-            combined[i] = _sharing!.Combine(rows[i], more[i]);
-            if (morePhases is not null && _sharing.Added.Contains(ArgMax(combined[i]))) phases![i] = morePhases[i];
-        }
+        for (int i = 0; i < rows.Length; i++) combined[i] = _sharing!.Combine(rows[i], more[i]);
+        // The second phase head runs only for a batch in which some frame is named one of its exercises.
+        var added = Enumerable.Range(0, rows.Length).Where(i => _sharing!.Added.Contains(ArgMax(combined[i]))).ToList();
+        if (phases is null || _morePhaseHead is null || added.Count == 0) return combined;
+        var morePhases = Rows(_morePhaseHead.call(windows).cpu(), rows.Length, ModelPackage.PhaseOutputs);
+        foreach (int i in added) phases[i] = morePhases[i];
         return combined;
     }
 
