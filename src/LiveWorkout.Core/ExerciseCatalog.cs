@@ -66,9 +66,9 @@ public static class ExerciseCatalog
     /// <summary>
     /// The classes of a vocabulary as a command line names it: <c>ten</c> (<see cref="Ten"/>),
     /// <c>all</c> (<see cref="All"/>), or exercises separated by commas, however spelled; idle is
-    /// always the last class. Anything else is one line naming what is known.
+    /// always the last class. Anything else is one line naming what is known, and <paramref name="option"/>.
     /// </summary>
-    public static IReadOnlyList<string> Vocabulary(string spec)
+    public static IReadOnlyList<string> Vocabulary(string spec, string option = "--exercises")
     {
         switch (spec.Trim().ToLowerInvariant())
         {
@@ -79,10 +79,10 @@ public static class ExerciseCatalog
         foreach (string part in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string label = Parse(part) ?? throw new InvalidInputException(
-                $"--exercises: no exercise '{part}'; use ten, all, or a comma-separated list of {string.Join(", ", All.Where(e => !IsIdle(e)))}");
+                $"{option}: no exercise '{part}'; use ten, all, or a comma-separated list of {string.Join(", ", All.Where(e => !IsIdle(e)))}");
             if (!IsIdle(label) && !chosen.Contains(label)) chosen.Add(label);
         }
-        if (chosen.Count == 0) throw new InvalidInputException("--exercises: name at least one exercise, or ten or all");
+        if (chosen.Count == 0) throw new InvalidInputException($"{option}: name at least one exercise, or ten or all");
         return [.. Exercises.Select(e => e.Name).Where(chosen.Contains), Idle];
     }
 

@@ -21,7 +21,7 @@ public sealed class LandmarkTrainingRun(TextWriter output)
         var device = TorchRuntime.SelectDevice(options.Device);
         var data = options.Data;
         var classes = data.Exercises ?? ExerciseCatalog.Ten;
-        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}, cut into short clips {data.ShortClipShare:P0}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
+        output.WriteLine($"{data.Sessions} synthetic sessions from seed {data.Seed}, {data.DurationSeconds:0} s each at tempo {data.MinTempo:0.##}-{data.MaxTempo:0.##}, a frame every {data.StepSeconds:0.###} s, {(data.Augment ? "augmented" : "exact joints")}, holds in {data.HoldShare:P0}, cut into short clips {data.ShortClipShare:P0}{IdleExercises(data)}; {classes.Count} classes, on {TorchRuntime.DescribeDevice(device)}");
         CpuContention.WarnIfBusy(output, device);
 
         // A missing or empty pose-data folder, or a second model that cannot be added, is refused before any session is made.
@@ -77,13 +77,19 @@ public sealed class LandmarkTrainingRun(TextWriter output)
             output.WriteLine(HeadProgress.PhaseHeader);
             return HeadTrainer.TrainPhase(series, options.Training, device, e => output.WriteLine(HeadProgress.Line(e)), cancellation);
         });
-        string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + (rendered > 0 ? $" and {rendered} clips seen by the pose stage from {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.PoseData!)))}" : "");
+        string source = $"synthetic sessions {data.Seed}-{data.Seed + data.Sessions - 1}" + IdleExercises(data) + (rendered > 0 ? $" and {rendered} clips seen by the pose stage from {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(options.PoseData!)))}" : "");
         package.Describe(new TrainingDataSummary(source, rendered > 0 ? "synthetic landmarks, the pose stage's landmarks of clips" : "synthetic landmarks",
             [new SplitCounts("train", Count(series, classes))], 0, Augment: (data.Augment ? "landmark noise, mirror, camera, tempo" : "tempo") + (data.HoldShare > 0 ? ", holds" : "") + (data.ShortClipShare > 0 ? ", short clips" : "")), package.Manifest.Metrics);
         package.Save(options.Output);
         output.WriteLine($"wrote {options.Output} ({ModelPackage.ManifestFile}, {ModelPackage.TemporalHeadFile}{(phase is null ? "" : ", " + ModelPackage.PhaseHeadFile)}) in {watch.Elapsed.TotalSeconds:0} s");
         return result;
     }
+
+    /// <summary>What the sessions drew as idle beside the model's own exercises, for the log and the package; empty when nothing.</summary>
+    private static string IdleExercises(SyntheticLandmarkOptions data) =>
+        data.IdleExercises is { Count: > 0 } others && data.IdleExerciseShare > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", with {string.Join(", ", others)} labelled idle in {data.IdleExerciseShare:P0} of them")
+            : "";
 
     private static Dictionary<string, int> Count(IEnumerable<ClipEmbeddingSeries> series, IReadOnlyList<string> classes)
     {

@@ -45,6 +45,18 @@ public sealed record PoseClip(string Clip, double[] Times, float[] Frames, strin
         return SyntheticLandmarkClips.Series(mirror ? Clip + ":mirror" : Clip, Times, frames, Labels, phases, classes);
     }
 
+    /// <summary>Frames of <paramref name="exercises"/> become idle, with no rep phase to follow: a model learns them as none of its own.</summary>
+    public void LabelIdle(IReadOnlyCollection<string> exercises)
+    {
+        for (int i = 0; i < Labels.Length; i++)
+        {
+            if (!exercises.Contains(Labels[i])) continue;
+            Labels[i] = Core.ExerciseCatalog.Idle;
+            PhaseTargets[2 * i] = 0;
+            PhaseTargets[2 * i + 1] = 0;
+        }
+    }
+
     /// <summary>
     /// Where <paramref name="otherSide"/> says a frame's left and right landmarks show the body's
     /// other side, turns the phase target of an exercise whose rep spans both sides

@@ -45,7 +45,12 @@ public static class SyntheticLandmarkClips
     {
         var rng = new Random(unchecked(seed * 31 + 7));
         var (width, height) = Sizes[rng.Next(Sizes.Length)];
-        using var session = new SyntheticSession(seed, width, height, options.DurationSeconds, 30, vocabulary: options.Exercises);
+        // Whether this session also draws the exercises learnt as idle comes from its own generator, so other sessions stay as they were.
+        bool others = options.IdleExercises is { Count: > 0 } && new Random(unchecked(seed * 31 + 19)).NextDouble() < options.IdleExerciseShare;
+        var vocabulary = others
+            ? [.. (options.Exercises ?? ExerciseCatalog.Ten).Where(e => !ExerciseCatalog.IsIdle(e)), .. options.IdleExercises!, ExerciseCatalog.Idle]
+            : options.Exercises;
+        using var session = new SyntheticSession(seed, width, height, options.DurationSeconds, 30, vocabulary: vocabulary);
         var (times, sessionTimes) = Schedule(session, seed, rng, options);
         int steps = times.Length;
         var frames = new float[steps * PoseFrame.Length];
@@ -58,6 +63,7 @@ public static class SyntheticLandmarkClips
             clip.TurnPhasesSeenFromTheOtherSide(i => otherSide[i]);
             LeaveView(frames, clip.Labels, new Random(unchecked(seed * 31 + 13)), options.StepSeconds);
         }
+        if (others) clip.LabelIdle(options.IdleExercises!);
         return clip;
     }
 

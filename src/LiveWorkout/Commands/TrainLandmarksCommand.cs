@@ -41,13 +41,15 @@ public static class TrainLandmarksCommand
     private static readonly Option<int> Seed = new("--seed") { Description = "Seed for the split, shuffling and weights", DefaultValueFactory = _ => 1 };
     private static readonly Option<string?> PoseFolder = new("--pose-models") { Description = "Folder of the pose models, relative to --out", DefaultValueFactory = _ => "../pose" };
     private static readonly Option<string> Exercises = SynthCommand.ExercisesOption();
+    private static readonly Option<string?> IdleExercisesOption = new("--idle-exercises") { Description = "Exercises outside --exercises that a share of the sessions also draws, labelled idle, so the model learns them as none of its own (comma-separated)" };
+    private static readonly Option<double> IdleShareOption = new("--idle-exercise-share") { Description = "Share of sessions that draw --idle-exercises too, 0 to 1", DefaultValueFactory = _ => 0.3 };
     private static readonly Option<string?> MoreExercises = new("--more-exercises") { Description = "A landmark model of more exercises, relative to --out (e.g. ../landmarks-all), whose other exercises the new model names where it would say idle" };
     private static readonly Option<bool> NoDetector = new("--no-detector") { Description = "Find people with the landmark model alone (no person detector)" };
 
     public static Command Create()
     {
         var command = new Command("train-landmarks", "Train a landmark model (body landmarks -> exercise per frame and rep phase) on the synthetic world's joints");
-        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, PoseDataCopies, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, MoreExercises, SharedOptions.Device }) command.Options.Add(o);
+        foreach (Option o in new Option[] { Out, Sessions, DataSeed, Duration, Exact, MinTempo, MaxTempo, Holds, ShortClipsOption, PoseData, PoseDataCopies, Epochs, PhaseEpochs, Hidden, Steps, Lr, Seed, PoseFolder, NoDetector, Exercises, IdleExercisesOption, IdleShareOption, MoreExercises, SharedOptions.Device }) command.Options.Add(o);
         command.SetHandler((parse, ct) =>
         {
             var context = LiveWorkoutCli.Context(parse, ct);
@@ -93,8 +95,18 @@ public static class TrainLandmarksCommand
         }
         string poseFolder = parse.GetValue(PoseFolder) ?? "../pose";
         var pose = new PoseSpec($"{poseFolder}/pose_landmark_full.tflite", parse.GetValue(NoDetector) ? null : $"{poseFolder}/pose_detection.tflite", LandmarkFeatures.Size);
+        var vocabulary = ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!);
+        IReadOnlyList<string>? idleExercises = null;
+        if (parse.GetValue(IdleExercisesOption) is { } idleSpec)
+        {
+            idleExercises = [.. ExerciseCatalog.Vocabulary(idleSpec, "--idle-exercises").Where(e => !ExerciseCatalog.IsIdle(e))];
+            if (idleExercises.FirstOrDefault(vocabulary.Contains) is { } both)
+                throw new InvalidInputException($"--idle-exercises: {both} is one of the model's own exercises (--exercises)");
+        }
+        double idleShare = parse.GetValue(IdleShareOption);
+        if (!(idleShare >= 0 && idleShare <= 1)) throw new InvalidInputException(string.Create(CultureInfo.InvariantCulture, $"--idle-exercise-share {idleShare} must be between 0 and 1"));
         var data = new SyntheticLandmarkOptions(sessions, parse.GetValue(DataSeed), duration, SyntheticLandmarkOptions.DefaultStepSeconds, !parse.GetValue(Exact), minTempo, maxTempo, holds,
-            ExerciseCatalog.Vocabulary(parse.GetValue(Exercises)!), shortClips);
+            vocabulary, shortClips, idleExercises, idleExercises is null ? 0 : idleShare);
         var training = new HeadTrainingOptions { Spec = spec, Epochs = epochs, PhaseEpochs = phaseEpochs, LearningRate = lr, Seed = parse.GetValue(Seed), JitterShare = 0.3, AnnealPerBatch = true };
         string? more = parse.GetValue(MoreExercises);
         return new LandmarkRunOptions(parse.GetValue(Out)!, device, data, training, pose, parse.GetValue(PoseData), copies, more is null ? null : new MoreExercisesSpec(more));

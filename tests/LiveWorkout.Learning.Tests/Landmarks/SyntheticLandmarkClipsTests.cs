@@ -30,6 +30,36 @@ public sealed class SyntheticLandmarkClipsTests
     }
 
     [Fact]
+    public void Sessions_that_draw_exercises_learnt_as_idle_label_their_sets_idle_without_a_rep_phase()
+    {
+        string[] others = ["bench_press", "hip_thrust"];
+        var wider = ExerciseCatalog.Vocabulary(string.Join(",", Classes.Where(c => !ExerciseCatalog.IsIdle(c)).Concat(others)));
+        var asOwn = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 120, Augment: false, Exercises: wider);
+        var asIdle = new SyntheticLandmarkOptions(1, 0, DurationSeconds: 120, Augment: false, IdleExercises: others, IdleExerciseShare: 1);
+        int seed = Enumerable.Range(0, 40).First(s => SyntheticLandmarkClips.MakePoses(s, asOwn).Labels.Any(others.Contains));
+
+        var own = SyntheticLandmarkClips.MakePoses(seed, asOwn);
+        var idle = SyntheticLandmarkClips.MakePoses(seed, asIdle);
+        Assert.Equal(own.Frames, idle.Frames);
+        for (int i = 0; i < own.Count; i++)
+        {
+            if (others.Contains(own.Labels[i]))
+            {
+                Assert.Equal(ExerciseCatalog.Idle, idle.Labels[i]);
+                Assert.Equal((0f, 0f), (idle.PhaseTargets[2 * i], idle.PhaseTargets[2 * i + 1]));
+            }
+            else
+            {
+                Assert.Equal(own.Labels[i], idle.Labels[i]);
+                Assert.Equal((own.PhaseTargets[2 * i], own.PhaseTargets[2 * i + 1]), (idle.PhaseTargets[2 * i], idle.PhaseTargets[2 * i + 1]));
+            }
+        }
+        // The series a model of the ten trains on holds no class it lacks; without the share the session draws the ten alone.
+        Assert.Equal(own.Count, SyntheticLandmarkClips.Make(seed, Classes, asIdle).Count);
+        Assert.DoesNotContain(SyntheticLandmarkClips.MakePoses(seed, asIdle with { IdleExerciseShare = 0 }).Labels, others.Contains);
+    }
+
+    [Fact]
     public void Augmentation_changes_the_landmarks_but_not_the_labels()
     {
         var exact = SyntheticLandmarkClips.Make(78, Classes, new SyntheticLandmarkOptions(1, 0, DurationSeconds: 30, Augment: false));

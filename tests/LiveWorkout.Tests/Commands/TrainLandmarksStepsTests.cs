@@ -55,4 +55,20 @@ public sealed class TrainLandmarksStepsTests : IDisposable
         Assert.Equal(Core.ExerciseCatalog.Ten, package.Manifest.Classes);
         Assert.Equal(Core.ExerciseCatalog.All, package.Classes);
     }
+
+    [Theory]
+    [InlineData("squat", "--idle-exercises")]
+    [InlineData("bench_press,cartwheel", "--idle-exercises")]
+    public async Task Exercises_learnt_as_idle_that_are_the_models_own_or_unknown_are_one_line_before_training(string idle, string named)
+    {
+        string trained = Path.Combine(_root, "idle");
+        var error = new StringWriter();
+        int code = await LiveWorkoutCli.InvokeAsync(["train-landmarks", "--out", trained, "--sessions", "4", "--device", "cpu", "--idle-exercises", idle],
+            new StringWriter(), error);
+        Assert.Equal(ExitCodes.BadConfiguration, code);
+        var lines = error.ToString().Trim().Split('\n');
+        Assert.Single(lines);
+        Assert.Contains(named, lines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(trained));
+    }
 }
