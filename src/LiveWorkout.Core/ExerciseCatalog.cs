@@ -66,7 +66,7 @@ public static class ExerciseCatalog
     /// <summary>
     /// The classes of a vocabulary as a command line names it: <c>ten</c> (<see cref="Ten"/>),
     /// <c>all</c> (<see cref="All"/>), or exercises separated by commas, however spelled; idle is
-    /// always the last class. Anything else is one line naming what is known, and <paramref name="option"/>.
+    /// always the last class. Anything else is one line, starting with <paramref name="option"/>, naming what is known.
     /// </summary>
     public static IReadOnlyList<string> Vocabulary(string spec, string option = "--exercises")
     {

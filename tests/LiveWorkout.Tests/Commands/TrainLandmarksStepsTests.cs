@@ -57,9 +57,9 @@ public sealed class TrainLandmarksStepsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("squat", "--idle-exercises")]
-    [InlineData("bench_press,cartwheel", "--idle-exercises")]
-    public async Task Exercises_learnt_as_idle_that_are_the_models_own_or_unknown_are_one_line_before_training(string idle, string named)
+    [InlineData("squat")]
+    [InlineData("bench_press,cartwheel")]
+    public async Task Exercises_learnt_as_idle_that_are_the_models_own_or_unknown_are_one_line_before_training(string idle)
     {
         string trained = Path.Combine(_root, "idle");
         var error = new StringWriter();
@@ -68,7 +68,7 @@ public sealed class TrainLandmarksStepsTests : IDisposable
         Assert.Equal(ExitCodes.BadConfiguration, code);
         var lines = error.ToString().Trim().Split('\n');
         Assert.Single(lines);
-        Assert.Contains(named, lines[0], StringComparison.Ordinal);
+        Assert.Contains("--idle-exercises", lines[0], StringComparison.Ordinal);
         Assert.False(Directory.Exists(trained));
     }
 }
