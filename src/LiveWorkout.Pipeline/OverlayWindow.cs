@@ -20,6 +20,7 @@ public sealed class OverlayWindow : IDisposable
     private readonly float[] _landmarks = new float[PoseFrame.Length];
     private readonly Mat _canvas = new();
     private readonly NobodyHint _nobody = new();
+    private readonly PlacementHint _placement = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private bool _created;
 
@@ -55,9 +56,14 @@ public sealed class OverlayWindow : IDisposable
             _pose.CopyLatest(_landmarks);
             SkeletonOverlay.Draw(_canvas, _landmarks);
         }
-        StatusOverlay.Draw(_canvas, _status.Current, _pose is null ? _region() : null);
-        if (_pose is not null && _nobody.Update(PoseFrame.Presence(_landmarks) >= LandmarkFeatures.PresenceThreshold, _clock.Elapsed) is { } hint)
-            StatusOverlay.DrawHint(_canvas, hint);
+        var status = _status.Current;
+        StatusOverlay.Draw(_canvas, status, _pose is null ? _region() : null);
+        if (_pose is not null)
+        {
+            string? nobody = _nobody.Update(PoseFrame.Presence(_landmarks) >= LandmarkFeatures.PresenceThreshold, _clock.Elapsed);
+            string? placement = _placement.Update(_landmarks, status.SetExercise is not null, _clock.Elapsed);
+            if ((nobody ?? placement) is { } hint) StatusOverlay.DrawHint(_canvas, hint);
+        }
         Cv2.ImShow(_title, _canvas);
         int key = Cv2.WaitKey(1);
         if (key is 'q' or 27) _stop.Cancel();

@@ -95,7 +95,8 @@ public static class LandmarkFeatures
         return x < -margin || y < -margin || x > PoseFrame.Width(frame) + margin || y > PoseFrame.Height(frame) + margin;
     }
 
-    private static bool LegsOutOfFrame(ReadOnlySpan<float> frame) =>
+    /// <summary>Whether a knee or an ankle of the person in <paramref name="frame"/> lies outside the picture.</summary>
+    public static bool LegsOutOfFrame(ReadOnlySpan<float> frame) =>
         OutOfFrame(frame, PoseFrame.LeftKnee) || OutOfFrame(frame, PoseFrame.RightKnee) ||
         OutOfFrame(frame, PoseFrame.LeftAnkle) || OutOfFrame(frame, PoseFrame.RightAnkle);
 
