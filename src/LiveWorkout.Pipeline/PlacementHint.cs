@@ -19,9 +19,6 @@ public sealed class PlacementHint
     public const string LegsText = "Legs out of the picture: step back until your feet are in it";
     public const string FrontText = "Facing the camera: turn side-on or at three-quarters to be recognised";
 
-    /// <summary>Shoulder width over torso length above which an upright person faces the camera (side-on: under 0.35).</summary>
-    public const float FacingShoulderRatio = 0.6f;
-
     /// <summary>A limb's travel over <see cref="MotionWindow"/>, in torso lengths, above which the person is moving (the pose model's jitter at rest: under 0.1).</summary>
     public const float MovingTravel = 0.3f;
 
@@ -34,6 +31,7 @@ public sealed class PlacementHint
     private const int Capacity = 128;
     private readonly TimeSpan[] _times = new TimeSpan[Capacity];
     private readonly float[] _points = new float[Capacity * 2 * 8];
+    private readonly float[] _features = new float[LandmarkFeatures.Size];
     private int _start, _count;
     private string? _condition;
     private TimeSpan _since;
@@ -72,10 +70,8 @@ public sealed class PlacementHint
         Remember(frame, torso, now);
         if (!Moving()) return null;
         if (LandmarkFeatures.LegsOutOfFrame(frame)) return LegsText;
-        float dx = PoseFrame.X(frame, PoseFrame.LeftShoulder) - PoseFrame.X(frame, PoseFrame.RightShoulder);
-        float dy = PoseFrame.Y(frame, PoseFrame.LeftShoulder) - PoseFrame.Y(frame, PoseFrame.RightShoulder);
-        bool upright = MathF.Abs(sy - hy) > MathF.Abs(sx - hx);
-        return upright && MathF.Sqrt(dx * dx + dy * dy) / torso > FacingShoulderRatio ? FrontText : null;
+        LandmarkFeatures.Compute(frame, _features);
+        return LandmarkFeatures.FacesCamera(_features) ? FrontText : null;
     }
 
     /// <summary>Keeps the limbs' places, in torso lengths, in a ring of the last <see cref="Capacity"/> looks within <see cref="MotionWindow"/>.</summary>

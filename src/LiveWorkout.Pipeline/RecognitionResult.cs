@@ -26,6 +26,9 @@ public sealed record RecognitionResult(
     /// <summary>Classified frames in which the pose stage found a person; null for a model without one (pixels).</summary>
     public long? PersonFrames { get; init; }
 
+    /// <summary>Landmark models: of <see cref="PersonFrames"/>, those of an upright person facing the camera (<see cref="Core.Pose.LandmarkFeatures.FacesCamera"/>).</summary>
+    public long? FacingFrames { get; init; }
+
     /// <summary>Results given when the source ended (a temporal head's look-ahead), not in <see cref="LatenciesMs"/>.</summary>
     public int FlushedAtEnd { get; init; }
 

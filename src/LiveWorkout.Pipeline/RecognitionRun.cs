@@ -67,7 +67,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         var eventLatencies = new LatencyWindow(20_000);
         InferenceWorker? worker = null;
         var kept = new List<FramePrediction>();
-        long personFrames = 0;
+        long personFrames = 0, facingFrames = 0;
         TimeSpan? lastTime = null;
         var temporal = new SessionEventPipeline(package.Classes, settings.Temporal, Scheduler.Default);
 
@@ -125,7 +125,11 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
                 if (recorder is null) lock (recorderGate) Recorder();
                 if (settings.KeepPredictions) kept.Add(settings.KeepEmbeddings ? p : new FramePrediction(p.Index, p.Time, p.Probabilities, [], p.RepPhase));
                 lastTime = p.Time;
-                if (package.IsLandmarks && LandmarkFeatures.ShowsPerson(p.Embedding)) personFrames++;
+                if (package.IsLandmarks && LandmarkFeatures.ShowsPerson(p.Embedding))
+                {
+                    personFrames++;
+                    if (LandmarkFeatures.FacesCamera(p.Embedding)) facingFrames++;
+                }
                 status.OnPrediction(p, package.Classes, age, capture.Counters.Dropped);
             },
         };
@@ -166,6 +170,7 @@ public sealed class RecognitionRun(RecognitionSettings settings, ILogger logger)
         {
             SourceProblem = capture.SourceProblem,
             PersonFrames = package.IsLandmarks ? personFrames : null,
+            FacingFrames = package.IsLandmarks ? facingFrames : null,
             FlushedAtEnd = worker.FlushedAtEnd,
             FlushAgeMs = worker.FlushAgeMs,
         };

@@ -43,6 +43,25 @@ public static class LandmarkFeatures
     /// <summary>Whether <paramref name="features"/> (as <see cref="Compute"/> writes them) are of a person found, not of nobody.</summary>
     public static bool ShowsPerson(ReadOnlySpan<float> features) => features.Length == Size && features[Size - 1] > 0;
 
+    /// <summary>Shoulder width over torso length above which an upright person faces the camera (side-on: under 0.35).</summary>
+    public const float FacingShoulderRatio = 0.6f;
+
+    private static readonly int LeftShoulderAt = 2 * Points.ToList().IndexOf(PoseFrame.LeftShoulder), RightShoulderAt = 2 * Points.ToList().IndexOf(PoseFrame.RightShoulder);
+
+    /// <summary>
+    /// Whether <paramref name="features"/> are of an upright person facing the camera, whose
+    /// curls, lunges and pull-ups move towards it, where 2D landmarks show motion least.
+    /// </summary>
+    public static bool FacesCamera(ReadOnlySpan<float> features)
+    {
+        if (!ShowsPerson(features)) return false;
+        float lx = features[LeftShoulderAt], ly = features[LeftShoulderAt + 1], rx = features[RightShoulderAt], ry = features[RightShoulderAt + 1];
+        // Positions are from the hip centre, so the shoulders' midpoint is the torso.
+        float mx = (lx + rx) / 2, my = (ly + ry) / 2, torso = MathF.Sqrt(mx * mx + my * my);
+        if (!(torso > 1e-3f) || MathF.Abs(my) <= MathF.Abs(mx)) return false;
+        return MathF.Sqrt((lx - rx) * (lx - rx) + (ly - ry) * (ly - ry)) / torso > FacingShoulderRatio;
+    }
+
     /// <summary>Writes the features of <paramref name="frame"/> (a <see cref="PoseFrame"/>) into <paramref name="destination"/>.</summary>
     public static void Compute(ReadOnlySpan<float> frame, Span<float> destination)
     {

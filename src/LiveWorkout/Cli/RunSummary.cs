@@ -9,7 +9,12 @@ public static class RunSummary
     /// <summary>Below this share of frames with a person found, the summary says how to be seen.</summary>
     public const double MostlySeen = 0.5;
 
-    private const string InViewAdvice = "keep the whole body in the picture, facing the camera or side on, in good light (a person far away or in front of a busy background is harder to find)";
+    /// <summary>From this share of the person's frames facing the camera, the summary says which views work best.</summary>
+    public const double MostlyFacing = 0.5;
+
+    private const string FacingAdvice = "curls, lunges and pull-ups filmed from the front are recognised least; side-on or at three-quarters is best";
+
+    private const string InViewAdvice = "keep the whole body in the picture, side-on or at three-quarters to the camera, in good light (a person far away or in front of a busy background is harder to find)";
 
     public static void Print(RecognitionResult result, RecognitionSettings settings, TextWriter output)
     {
@@ -22,9 +27,10 @@ public static class RunSummary
         if (result.PersonFrames is { } seen && result.FramesClassified > 0)
         {
             double share = (double)seen / result.FramesClassified;
-            int percent = seen == result.FramesClassified ? 100 : (int)Math.Floor(100 * share); // never "100%" with a frame missed
-            output.WriteLine(string.Create(inv, $"person in view in {percent}% of the frames") +
+            output.WriteLine(string.Create(inv, $"person in view in {Percent(seen, result.FramesClassified)}% of the frames") +
                 (share >= MostlySeen ? "" : (seen == 0 ? ": nobody was found; " : ": in the rest nobody was found; ") + InViewAdvice));
+            if (seen > 0 && result.FacingFrames is { } facing && facing >= MostlyFacing * seen)
+                output.WriteLine($"facing the camera in {Percent(facing, seen)}% of them: {FacingAdvice}");
         }
         output.WriteLine($"{Sessions.DisplayFormat.Count(result.Sets.Count, "set")}: " + (result.Sets.Count == 0 ? "none recognised" :
             string.Join(", ", result.Sets.Select(s => Core.ExerciseCatalog.IsTimed(s.Exercise)
@@ -33,4 +39,7 @@ public static class RunSummary
         if (settings.RecordPath is not null) output.WriteLine($"recorded to {settings.RecordPath} (labels beside it)");
         if (result.SessionId is { } id) output.WriteLine($"logged as session {id} in {settings.DatabasePath}: 'liveworkout sessions show {id}'");
     }
+
+    /// <summary>A whole-number percentage, rounded down: never "100%" with a frame left out.</summary>
+    private static int Percent(long part, long whole) => part == whole ? 100 : (int)Math.Floor(100.0 * part / whole);
 }

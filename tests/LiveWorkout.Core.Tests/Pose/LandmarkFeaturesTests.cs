@@ -87,6 +87,28 @@ public sealed class LandmarkFeaturesTests
     }
 
     [Fact]
+    public void An_upright_person_with_the_shoulders_wide_apart_faces_the_camera()
+    {
+        Assert.True(LandmarkFeatures.FacesCamera(Features(Standing())), "shoulders 40 px apart over a 60 px torso");
+        Assert.True(LandmarkFeatures.FacesCamera(Features(Standing(dx: 100, scale: 0.5f))), "however far the camera is");
+
+        var sideOn = Standing();
+        PoseFrame.SetLandmark(sideOn, PoseFrame.LeftShoulder, 323, 180, 0.9f);
+        PoseFrame.SetLandmark(sideOn, PoseFrame.RightShoulder, 317, 180, 0.9f);
+        Assert.False(LandmarkFeatures.FacesCamera(Features(sideOn)), "shoulders 6 px apart");
+
+        // The same body lying along the frame (a push-up or a plank) is not upright.
+        var lying = Standing();
+        for (int i = 0; i < PoseFrame.Landmarks; i++)
+            PoseFrame.SetLandmark(lying, i, 320 + (PoseFrame.Y(lying, i) - 240), 240 - (PoseFrame.X(lying, i) - 320), 0.9f);
+        Assert.False(LandmarkFeatures.FacesCamera(Features(lying)));
+
+        var nobody = new float[PoseFrame.Length];
+        PoseFrame.SetEmpty(nobody, 640, 480);
+        Assert.False(LandmarkFeatures.FacesCamera(Features(nobody)));
+    }
+
+    [Fact]
     public void A_frame_with_nobody_in_it_is_all_zeros()
     {
         var frame = Standing();

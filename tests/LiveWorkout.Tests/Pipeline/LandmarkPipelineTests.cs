@@ -89,6 +89,22 @@ public sealed class LandmarkPipelineTests(LandmarkPackageFixture fixture, Pipeli
         Assert.Matches(@"person in view in \d+% of the frames\r?\n", r.Output);
         Assert.DoesNotContain("nobody was found", r.Output, StringComparison.Ordinal);
     }
+
+    /// <summary>A replay of a person filmed from the front ends saying which views are recognised best; one filmed side-on does not.</summary>
+    [Fact]
+    public void A_replay_of_a_person_facing_the_camera_says_which_views_are_recognised_best()
+    {
+        string Replay(string name, CameraView view)
+        {
+            string clip = Path.Combine(fixture.Directory, name);
+            SyntheticClipWriter.Write(clip, 32, new ClipOptions(320, 240, 4, 30, View: view));
+            var r = AppProcess.Run(["replay", clip, "--model", fixture.ModelPath, "--device", "cpu", "--no-log"], fixture.Directory);
+            Assert.Equal(0, r.ExitCode);
+            return r.Output;
+        }
+        Assert.Matches(@"facing the camera in \d+% of them: curls, lunges and pull-ups filmed from the front are recognised least; side-on or at three-quarters is best", Replay("front-cli.mp4", CameraView.Front));
+        Assert.DoesNotContain("facing the camera", Replay("side-cli.mp4", CameraView.Side), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>A long replay through the pose stage must hold tensors and native memory flat, as the pixel path does.</summary>
