@@ -19,13 +19,17 @@ public sealed class PlacementHint
     public const string LegsText = "Legs out of the picture: step back until your feet are in it";
     public const string FrontText = "Facing the camera: turn side-on or at three-quarters to be recognised";
 
-    /// <summary>A limb's travel over <see cref="MotionWindow"/>, in torso lengths, above which the person is moving (the pose model's jitter at rest: under 0.1).</summary>
+    /// <summary>A limb's travel over <see cref="MotionWindow"/> relative to the hips, in body sizes (torso lengths), above which the person is moving (the pose model's jitter at rest: under 0.1).</summary>
     public const float MovingTravel = 0.3f;
 
+    /// <summary>Where the elbows, wrists, knees and ankles lie among the features (x, then y).</summary>
     private static readonly int[] Limbs =
     [
-        PoseFrame.LeftElbow, PoseFrame.RightElbow, PoseFrame.LeftWrist, PoseFrame.RightWrist,
-        PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
+        .. new[]
+        {
+            PoseFrame.LeftElbow, PoseFrame.RightElbow, PoseFrame.LeftWrist, PoseFrame.RightWrist,
+            PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
+        }.Select(l => 2 * LandmarkFeatures.Points.ToList().IndexOf(l)),
     ];
 
     private const int Capacity = 128;
@@ -54,28 +58,24 @@ public sealed class PlacementHint
 
     private string? Condition(ReadOnlySpan<float> frame, TimeSpan now)
     {
-        if (!(PoseFrame.Presence(frame) >= LandmarkFeatures.PresenceThreshold))
+        LandmarkFeatures.Compute(frame, _features);
+        if (!LandmarkFeatures.ShowsPerson(_features))
         {
             _count = 0;
             return null;
         }
-        float hx = Mid(frame, PoseFrame.LeftHip, PoseFrame.RightHip, x: true), hy = Mid(frame, PoseFrame.LeftHip, PoseFrame.RightHip, x: false);
-        float sx = Mid(frame, PoseFrame.LeftShoulder, PoseFrame.RightShoulder, x: true), sy = Mid(frame, PoseFrame.LeftShoulder, PoseFrame.RightShoulder, x: false);
-        float torso = MathF.Sqrt((sx - hx) * (sx - hx) + (sy - hy) * (sy - hy));
-        if (!(torso > 1e-3f))
-        {
-            _count = 0;
-            return null;
-        }
-        Remember(frame, torso, now);
+        Remember(now);
         if (!Moving()) return null;
         if (LandmarkFeatures.LegsOutOfFrame(frame)) return LegsText;
-        LandmarkFeatures.Compute(frame, _features);
         return LandmarkFeatures.FacesCamera(_features) ? FrontText : null;
     }
 
-    /// <summary>Keeps the limbs' places, in torso lengths, in a ring of the last <see cref="Capacity"/> looks within <see cref="MotionWindow"/>.</summary>
-    private void Remember(ReadOnlySpan<float> frame, float torso, TimeSpan now)
+    /// <summary>
+    /// Keeps the limbs' places from the hips, in body sizes, in a ring of the last <see cref="Capacity"/>
+    /// looks within <see cref="MotionWindow"/>. Legs outside the picture are features taken as
+    /// straight, so the pose model's wandering guesses there are not motion.
+    /// </summary>
+    private void Remember(TimeSpan now)
     {
         while (_count > 0 && (now - _times[_start] > MotionWindow || now < _times[_start]))
         {
@@ -91,11 +91,8 @@ public sealed class PlacementHint
         _times[slot] = now;
         for (int i = 0; i < Limbs.Length; i++)
         {
-            // A limb outside the picture is the pose model's guess, whose wandering is not motion.
-            float x = PoseFrame.X(frame, Limbs[i]), y = PoseFrame.Y(frame, Limbs[i]);
-            bool inPicture = x >= 0 && y >= 0 && x <= PoseFrame.Width(frame) && y <= PoseFrame.Height(frame);
-            _points[(slot * Limbs.Length + i) * 2] = inPicture ? x / torso : float.NaN;
-            _points[(slot * Limbs.Length + i) * 2 + 1] = inPicture ? y / torso : float.NaN;
+            _points[(slot * Limbs.Length + i) * 2] = _features[Limbs[i]];
+            _points[(slot * Limbs.Length + i) * 2 + 1] = _features[Limbs[i] + 1];
         }
         _count++;
     }
@@ -105,22 +102,16 @@ public sealed class PlacementHint
         for (int i = 0; i < Limbs.Length; i++)
         {
             float minX = float.MaxValue, maxX = float.MinValue, minY = float.MaxValue, maxY = float.MinValue;
-            int seen = 0;
             for (int k = 0; k < _count; k++)
             {
                 int at = ((_start + k) % Capacity * Limbs.Length + i) * 2;
-                if (float.IsNaN(_points[at])) continue;
-                seen++;
                 minX = MathF.Min(minX, _points[at]);
                 maxX = MathF.Max(maxX, _points[at]);
                 minY = MathF.Min(minY, _points[at + 1]);
                 maxY = MathF.Max(maxY, _points[at + 1]);
             }
-            if (seen > 1 && MathF.Sqrt((maxX - minX) * (maxX - minX) + (maxY - minY) * (maxY - minY)) > MovingTravel) return true;
+            if (_count > 1 && MathF.Sqrt((maxX - minX) * (maxX - minX) + (maxY - minY) * (maxY - minY)) > MovingTravel) return true;
         }
         return false;
     }
-
-    private static float Mid(ReadOnlySpan<float> frame, int a, int b, bool x) =>
-        x ? 0.5f * (PoseFrame.X(frame, a) + PoseFrame.X(frame, b)) : 0.5f * (PoseFrame.Y(frame, a) + PoseFrame.Y(frame, b));
 }
