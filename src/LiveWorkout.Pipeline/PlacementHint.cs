@@ -23,18 +23,14 @@ public sealed class PlacementHint
     public const float MovingTravel = 0.3f;
 
     /// <summary>Where the elbows, wrists, knees and ankles lie among the features (x, then y).</summary>
-    private static readonly int[] Limbs =
-    [
-        .. new[]
-        {
-            PoseFrame.LeftElbow, PoseFrame.RightElbow, PoseFrame.LeftWrist, PoseFrame.RightWrist,
-            PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle,
-        }.Select(l => 2 * LandmarkFeatures.Points.ToList().IndexOf(l)),
-    ];
+    private static readonly int[] Limbs = Array.ConvertAll(
+        [PoseFrame.LeftElbow, PoseFrame.RightElbow, PoseFrame.LeftWrist, PoseFrame.RightWrist,
+         PoseFrame.LeftKnee, PoseFrame.RightKnee, PoseFrame.LeftAnkle, PoseFrame.RightAnkle],
+        LandmarkFeatures.PositionAt);
 
     private const int Capacity = 128;
     private readonly TimeSpan[] _times = new TimeSpan[Capacity];
-    private readonly float[] _points = new float[Capacity * 2 * 8];
+    private readonly float[] _points = new float[Capacity * 2 * Limbs.Length];
     private readonly float[] _features = new float[LandmarkFeatures.Size];
     private int _start, _count;
     private string? _condition;

@@ -46,7 +46,15 @@ public static class LandmarkFeatures
     /// <summary>Shoulder width over torso length above which an upright person faces the camera (side-on: under 0.35).</summary>
     public const float FacingShoulderRatio = 0.6f;
 
-    private static readonly int LeftShoulderAt = 2 * Points.ToList().IndexOf(PoseFrame.LeftShoulder), RightShoulderAt = 2 * Points.ToList().IndexOf(PoseFrame.RightShoulder);
+    /// <summary>Where the x of a landmark of <see cref="Points"/> lies among the features (its y follows).</summary>
+    public static int PositionAt(int landmark)
+    {
+        for (int i = 0; i < Points.Count; i++)
+            if (Points[i] == landmark) return 2 * i;
+        throw new ArgumentOutOfRangeException(nameof(landmark), landmark, "not a landmark whose position is a feature");
+    }
+
+    private static readonly int LeftShoulderAt = PositionAt(PoseFrame.LeftShoulder), RightShoulderAt = PositionAt(PoseFrame.RightShoulder);
 
     /// <summary>
     /// Whether <paramref name="features"/> are of an upright person facing the camera, whose
